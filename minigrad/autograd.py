@@ -1,0 +1,58 @@
+"""Reverse-mode automatic differentiation: the one routine both engines share.
+
+A *node* is any object with
+
+* ``_parents`` — a tuple of the nodes it was computed from (empty for a leaf);
+* ``_propagate()`` — sends its own ``grad`` to its parents, multiplied by the
+  local derivative of the operation that made it (the chain rule, one step);
+* ``_begin_backward(order)`` (a classmethod) — prepares a pass, e.g. clears the
+  gradients of intermediate nodes so that a second pass does not double them.
+
+``backpropagate`` orders the graph so that every node comes after its parents
+(a topological order), seeds the root, then walks the order backwards: when a
+node propagates, every node that used it has already added its share to its
+gradient. The scalar :class:`~minigrad.scalar.Value` and the
+:class:`~minigrad.tensor.Tensor` both go through here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def topological_order(root: Any) -> list:
+    """Return the nodes that ``root`` depends on, parents before children.
+
+    Iterative depth-first search: a Python recursion would stop at about a
+    thousand nested operations, and a training graph easily has more.
+    """
+    order: list = []
+    visited: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, parents_done = stack.pop()
+        if parents_done:
+            order.append(node)
+            continue
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        stack.append((node, True))
+        for parent in node._parents:
+            if id(parent) not in visited:
+                stack.append((parent, False))
+    return order
+
+
+def backpropagate(root: Any, seed: Any) -> None:
+    """Accumulate d(root)/d(node) into ``node.grad`` for every node behind ``root``.
+
+    ``seed`` is d(root)/d(root): 1 for a scalar output, or the gradient of some
+    later quantity with respect to ``root``.
+    """
+    order = topological_order(root)
+    type(root)._begin_backward(order)
+    root._accumulate(seed)
+    for node in reversed(order):
+        if node._parents:
+            node._propagate()

@@ -1,0 +1,24 @@
+"""One place for everything minigrad draws at random, so one seed reproduces a run."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+_state = {"generator": np.random.default_rng()}
+
+
+def manual_seed(seed: int) -> None:
+    """Seed every random draw minigrad makes (weights, dropout, shuffling, data sets).
+
+    Seeds Python's ``random`` (used by the scalar neurons) and minigrad's numpy
+    generator (used by everything tensor-based). Same seed, same run.
+    """
+    random.seed(seed)
+    _state["generator"] = np.random.default_rng(seed)
+
+
+def generator() -> np.random.Generator:
+    """The numpy generator minigrad draws from; reseeded by :func:`manual_seed`."""
+    return _state["generator"]

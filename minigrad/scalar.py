@@ -1,0 +1,275 @@
+"""The scalar engine: ``Value``, one number that remembers how it was computed.
+
+Every operation creates a new ``Value`` holding the result, the operands it came
+from (``_parents``) and the *local derivatives* d(result)/d(operand), computed
+right next to the result. Backpropagation (:mod:`minigrad.autograd`) then only
+multiplies and adds: ``parent.grad += local * child.grad``.
+
+Keeping numbers instead of closures means a node never refers to itself, so
+there are no reference cycles and Python frees a graph as soon as it is unused,
+without waiting for the garbage collector.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import random
+from typing import Iterable, Sequence, Union
+
+from .autograd import backpropagate
+
+Number = Union[int, float]
+
+
+class Value:
+    """A scalar with a gradient.
+
+    >>> a, b = Value(2.0, "a"), Value(-3.0, "b")
+    >>> c = a * b + a            # c = ab + a
+    >>> c.backward()             # dc/da = b + 1, dc/db = a
+    >>> a.grad, b.grad
+    (-2.0, 2.0)
+
+    Gradients *accumulate* across ``backward()`` calls, as in PyTorch: reset
+    them with ``zero_grad()`` on a scalar module, or by setting ``v.grad = 0.0``.
+    """
+
+    __slots__ = ("data", "grad", "label", "_op", "_parents", "_local")
+
+    def __init__(self, data: Number, label: str = "", _parents: tuple = (),
+                 _local: tuple = (), _op: str = "") -> None:
+        if type(data) is not float:
+            data = _to_float(data, "Value")
+        self.data = data
+        self.grad = 0.0
+        self.label = label
+        self._op = _op
+        self._parents = _parents
+        self._local = _local
+
+    # --- arithmetic: the result, then d(result)/d(each operand) -------------
+    def __add__(self, other: Value | Number) -> Value:
+        other = _lift(other, "+")
+        return Value(self.data + other.data, "", (self, other), (1.0, 1.0), "+")
+
+    def __sub__(self, other: Value | Number) -> Value:
+        other = _lift(other, "-")
+        return Value(self.data - other.data, "", (self, other), (1.0, -1.0), "-")
+
+    def __mul__(self, other: Value | Number) -> Value:
+        other = _lift(other, "*")
+        return Value(self.data * other.data, "", (self, other), (other.data, self.data), "*")
+
+    def __truediv__(self, other: Value | Number) -> Value:
+        other = _lift(other, "/")
+        a, b = self.data, other.data
+        if b == 0.0:
+            raise ZeroDivisionError(f"Value division: {a} / 0 is undefined")
+        return Value(a / b, "", (self, other), (1.0 / b, -a / (b * b)), "/")
+
+    def __pow__(self, other: Value | Number) -> Value:
+        if isinstance(other, Value):
+            # d(a^b)/da = b a^(b-1);  d(a^b)/db = a^b ln a, which needs a > 0.
+            a, b = self.data, other.data
+            if a <= 0.0:
+                raise ValueError(f"Value ** Value: base must be positive to differentiate "
+                                 f"with respect to the exponent (a**b * ln a), got base {a}")
+            out = a ** b
+            return Value(out, "", (self, other), (b * a ** (b - 1.0), out * math.log(a)), "**")
+        n = _to_float(other, "**")
+        a = self.data
+        if a < 0.0 and not n.is_integer():
+            raise ValueError(f"Value ** {n}: a negative base ({a}) with a non-integer "
+                             f"exponent has no real result")
+        if a == 0.0 and n < 0.0:
+            raise ZeroDivisionError(f"Value ** {n}: zero cannot be raised to a negative power")
+        return Value(a ** n, "", (self,), (n * a ** (n - 1.0),), f"**{n:g}")
+
+    def __neg__(self) -> Value:
+        return Value(-self.data, "", (self,), (-1.0,), "neg")
+
+    def __radd__(self, other: Number) -> Value:
+        return self + other
+
+    def __rmul__(self, other: Number) -> Value:
+        return self * other
+
+    def __rsub__(self, other: Number) -> Value:
+        return _lift(other, "-") - self
+
+    def __rtruediv__(self, other: Number) -> Value:
+        return _lift(other, "/") / self
+
+    def __rpow__(self, other: Number) -> Value:
+        return _lift(other, "**") ** self
+
+    # --- functions -----------------------------------------------------------
+    def exp(self) -> Value:
+        if self.data > 709.0:
+            raise OverflowError(f"Value.exp: exp({self.data}) overflows a float")
+        out = math.exp(self.data)
+        return Value(out, "", (self,), (out,), "exp")          # (e^x)' = e^x
+
+    def log(self) -> Value:
+        if self.data <= 0.0:
+            raise ValueError(f"Value.log: the logarithm needs a positive number, got {self.data}")
+        return Value(math.log(self.data), "", (self,), (1.0 / self.data,), "log")
+
+    def tanh(self) -> Value:
+        t = math.tanh(self.data)
+        return Value(t, "", (self,), (1.0 - t * t,), "tanh")    # (tanh)' = 1 - tanh²
+
+    def sigmoid(self) -> Value:
+        x = self.data
+        # Two algebraically equal forms, each used where exp() cannot overflow.
+        s = 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+        return Value(s, "", (self,), (s * (1.0 - s),), "sigmoid")  # σ' = σ(1-σ)
+
+    def relu(self) -> Value:
+        x = self.data
+        return Value(x if x > 0.0 else 0.0, "", (self,), (1.0 if x > 0.0 else 0.0,), "relu")
+
+    # --- backpropagation -----------------------------------------------------
+    def backward(self) -> None:
+        """Add d(self)/d(v) to ``v.grad`` for every ``v`` this value was computed from."""
+        backpropagate(self, 1.0)
+
+    @classmethod
+    def _begin_backward(cls, order: list) -> None:
+        # Intermediate gradients belong to one pass; leaves keep accumulating.
+        for node in order:
+            if node._parents:
+                node.grad = 0.0
+
+    def _accumulate(self, grad: float) -> None:
+        self.grad += grad
+
+    def _propagate(self) -> None:
+        g = self.grad
+        for parent, local in zip(self._parents, self._local):
+            parent.grad += local * g
+
+    def __repr__(self) -> str:
+        label = f", label={self.label!r}" if self.label else ""
+        return f"Value(data={self.data:.6g}, grad={self.grad:.6g}{label})"
+
+
+def weighted_sum(weights: Sequence[Value], inputs: Sequence[Value | Number],
+                 bias: Value | None = None) -> Value:
+    """z = Σᵢ wᵢ xᵢ + b as a single node (the perceptron's weighted sum).
+
+    One node instead of 2n keeps the graph small: dz/dwᵢ = xᵢ, dz/dxᵢ = wᵢ,
+    dz/db = 1. Plain numbers among the inputs are constants and get no gradient.
+    """
+    if len(weights) != len(inputs):
+        raise ValueError(f"weighted_sum: {len(weights)} weights but {len(inputs)} inputs")
+    total = bias.data if bias is not None else 0.0
+    parents, local = [], []
+    for w, x in zip(weights, inputs):
+        if isinstance(x, Value):
+            total += w.data * x.data
+            parents += (w, x)
+            local += (x.data, w.data)
+        else:
+            x = _to_float(x, "weighted_sum")
+            total += w.data * x
+            parents.append(w)
+            local.append(x)
+    if bias is not None:
+        parents.append(bias)
+        local.append(1.0)
+    return Value(total, "", tuple(parents), tuple(local), "Σwx+b" if bias is not None else "Σwx")
+
+
+def _to_float(x: object, op: str) -> float:
+    if isinstance(x, numbers.Real):
+        return float(x)
+    raise TypeError(f"{op}: expected a real number, got {x!r} of type {type(x).__name__}")
+
+
+def _lift(x: object, op: str) -> Value:
+    return x if isinstance(x, Value) else Value(_to_float(x, f"Value {op}"))
+
+
+# --- scalar neural networks (the early chapters) ------------------------------
+ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid")
+
+
+class Neuron:
+    """One neuron: ``activation(Σ wᵢ xᵢ + b)``.
+
+    Weights start uniform in [-1, 1] (drawn from Python's ``random``, seeded by
+    :func:`minigrad.manual_seed`); the bias starts at 0.
+    """
+
+    def __init__(self, n_inputs: int, activation: str = "relu") -> None:
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"Neuron: activation must be one of {ACTIVATIONS}, got {activation!r}")
+        self.w = [Value(random.uniform(-1.0, 1.0)) for _ in range(n_inputs)]
+        self.b = Value(0.0)
+        self.activation = activation
+
+    def __call__(self, x: Sequence[Value | Number]) -> Value:
+        z = weighted_sum(self.w, x, self.b)
+        return z if self.activation == "linear" else getattr(z, self.activation)()
+
+    def parameters(self) -> list[Value]:
+        return self.w + [self.b]
+
+    def zero_grad(self) -> None:
+        for p in self.parameters():
+            p.grad = 0.0
+
+    def __repr__(self) -> str:
+        return f"Neuron({len(self.w)}, activation={self.activation!r})"
+
+
+class Layer:
+    """``n_outputs`` neurons that all read the same inputs."""
+
+    def __init__(self, n_inputs: int, n_outputs: int, activation: str = "relu") -> None:
+        self.neurons = [Neuron(n_inputs, activation) for _ in range(n_outputs)]
+
+    def __call__(self, x: Sequence[Value | Number]) -> list[Value]:
+        return [n(x) for n in self.neurons]
+
+    def parameters(self) -> list[Value]:
+        return [p for n in self.neurons for p in n.parameters()]
+
+    zero_grad = Neuron.zero_grad
+
+    def __repr__(self) -> str:
+        n = self.neurons[0]
+        return f"Layer({len(n.w)} -> {len(self.neurons)}, activation={n.activation!r})"
+
+
+class MLP:
+    """A multi-layer perceptron of scalar neurons.
+
+    ``MLP(2, [16, 16, 1])``: 2 inputs, two hidden layers of 16 (``activation``,
+    ReLU by default) and a linear output layer of 1 (``output_activation``).
+    A single output is returned as a ``Value``, several as a list.
+    """
+
+    def __init__(self, n_inputs: int, sizes: Iterable[int], activation: str = "relu",
+                 output_activation: str = "linear") -> None:
+        sizes = list(sizes)
+        if not sizes:
+            raise ValueError("MLP: give at least one layer size, e.g. MLP(2, [16, 1])")
+        fan_in = [n_inputs] + sizes[:-1]
+        acts = [activation] * (len(sizes) - 1) + [output_activation]
+        self.layers = [Layer(i, o, a) for i, o, a in zip(fan_in, sizes, acts)]
+
+    def __call__(self, x: Sequence[Value | Number]) -> Value | list[Value]:
+        for layer in self.layers:
+            x = layer(x)
+        return x[0] if len(x) == 1 else x
+
+    def parameters(self) -> list[Value]:
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    zero_grad = Neuron.zero_grad
+
+    def __repr__(self) -> str:
+        return "MLP(" + ", ".join(repr(layer) for layer in self.layers) + ")"
