@@ -1,16 +1,21 @@
 """minigrad: deep learning built from scratch, small enough to read, fast enough to use.
 
 The ladder, one module a rung: ``autograd`` (backpropagation) → ``scalar``
-(``Value`` and scalar networks) → ``graph`` (pictures of computations).
+(``Value`` and scalar networks) → ``tensor`` (``Tensor``) → ``functional``
+(layers and losses as functions) → ``gradcheck`` (are the gradients right?).
 """
 
-from .autograd import backpropagate, topological_order
+from . import functional
+from .autograd import backpropagate, no_grad, topological_order
+from .gradcheck import gradcheck
 from .graph import draw_graph, to_dot
 from .randomness import manual_seed
 from .scalar import Value, weighted_sum
+from .tensor import Tensor, cat, ones, randn, stack, zeros
 
 __all__ = [
-    "Value", "weighted_sum", "backpropagate", "topological_order",
+    "Value", "weighted_sum", "Tensor", "cat", "stack", "zeros", "ones", "randn",
+    "functional", "no_grad", "gradcheck", "backpropagate", "topological_order",
     "draw_graph", "to_dot", "manual_seed",
 ]
 __version__ = "0.1.0"

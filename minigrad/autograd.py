@@ -44,11 +44,12 @@ def topological_order(root: Any) -> list:
     return order
 
 
-def backpropagate(root: Any, seed: Any) -> None:
+def backpropagate(root: Any, seed: Any) -> list:
     """Accumulate d(root)/d(node) into ``node.grad`` for every node behind ``root``.
 
     ``seed`` is d(root)/d(root): 1 for a scalar output, or the gradient of some
-    later quantity with respect to ``root``.
+    later quantity with respect to ``root``. Returns the nodes in topological
+    order, for an engine that wants to free the graph afterwards.
     """
     order = topological_order(root)
     type(root)._begin_backward(order)
@@ -56,3 +57,22 @@ def backpropagate(root: Any, seed: Any) -> None:
     for node in reversed(order):
         if node._parents:
             node._propagate()
+    return order
+
+
+class no_grad:
+    """``with no_grad():`` — tensor operations inside record no graph.
+
+    Use it for evaluation and for updating parameters: nothing is kept for a
+    backward pass, so it is faster and lighter. (The scalar ``Value`` always
+    records; it is for small, explained graphs.)
+    """
+
+    enabled = True  # read by the tensor engine before recording an operation
+
+    def __enter__(self) -> None:
+        self._previous = no_grad.enabled
+        no_grad.enabled = False
+
+    def __exit__(self, *exc: object) -> None:
+        no_grad.enabled = self._previous

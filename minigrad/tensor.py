@@ -1,0 +1,440 @@
+"""The tensor engine: ``Tensor``, a numpy array that remembers how it was computed.
+
+Same idea as the scalar :class:`~minigrad.scalar.Value`, one array at a time.
+Each operation computes its result with numpy and records a small *backward*
+function next to it: given dL/d(result), it returns dL/d(each input). The
+functions capture input arrays, never the result ``Tensor``, so a graph has no
+reference cycles and is freed as soon as it is no longer used.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence, Union
+
+import numpy as np
+
+from .autograd import backpropagate, no_grad
+from .randomness import generator
+
+Axis = Union[int, tuple, None]
+
+
+def _released(grad: np.ndarray) -> tuple:
+    raise RuntimeError("backward: this graph was freed by an earlier backward(); "
+                       "call backward(retain_graph=True) the first time to go through it twice")
+
+
+class Tensor:
+    """An n-dimensional array with automatic differentiation.
+
+    ``Tensor([[1, 2], [3, 4]])`` is float32 (Python numbers default to float32,
+    as in PyTorch); a float64 numpy array stays float64; integer data stays
+    integer and cannot require a gradient. After ``loss.backward()``, every
+    tensor created with ``requires_grad=True`` holds dloss/dtensor in ``.grad``
+    (same shape as ``.data``). Gradients accumulate until set back to ``None``.
+    """
+
+    __slots__ = ("data", "grad", "requires_grad", "label", "_parents", "_backward", "_op")
+    __array_priority__ = 1000  # ndarray + Tensor goes to Tensor.__radd__
+
+    def __init__(self, data: Any, requires_grad: bool = False, dtype: Any = None,
+                 label: str = "") -> None:
+        if isinstance(data, Tensor):
+            data = data.data
+        if dtype is None and not isinstance(data, np.ndarray | np.generic):
+            arr = np.asarray(data)
+            dtype = np.float32 if arr.dtype.kind == "f" or arr.dtype == object else None
+            data = arr
+        self.data = np.array(data, dtype=dtype) if dtype is not None else np.asarray(data)
+        if self.data.dtype.kind not in "fiub":
+            raise TypeError(f"Tensor: unsupported data of dtype {self.data.dtype}")
+        if requires_grad and self.data.dtype.kind != "f":
+            raise TypeError(f"Tensor: only floating-point tensors can require gradients, "
+                            f"got dtype {self.data.dtype}")
+        self.grad: np.ndarray | None = None
+        self.requires_grad = requires_grad
+        self.label = label
+        self._parents: tuple = ()
+        self._backward: Callable | None = None
+        self._op = ""
+
+    # --- properties and conversions ------------------------------------------
+    shape = property(lambda self: self.data.shape)
+    ndim = property(lambda self: self.data.ndim)
+    dtype = property(lambda self: self.data.dtype)
+    size = property(lambda self: self.data.size)
+    T = property(lambda self: self.transpose())
+
+    def numpy(self) -> np.ndarray:
+        return self.data
+
+    def item(self) -> float | int:
+        if self.data.size != 1:
+            raise ValueError(f"item: only one-element tensors can become a number, shape is {self.shape}")
+        return self.data.item()
+
+    def detach(self) -> Tensor:
+        """The same data, cut off from the graph (no gradient flows through it)."""
+        return Tensor(self.data)
+
+    def __len__(self) -> int:
+        if self.data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.data, precision=4, separator=", ", prefix="Tensor(")
+        extra = ", requires_grad=True" if self.requires_grad else ""
+        if self.data.dtype != np.float32:
+            extra = f", dtype={self.data.dtype}" + extra
+        return f"Tensor({body}{extra})"
+
+    # --- backpropagation -------------------------------------------------------
+    def backward(self, grad: Any = None, retain_graph: bool = False) -> None:
+        """Accumulate d(self)/d(leaf) into ``leaf.grad`` for every leaf that requires grad.
+
+        ``grad`` is the seed d(L)/d(self); it may be omitted only for a one-element
+        tensor (the seed is then 1). The graph is freed afterwards unless
+        ``retain_graph=True``, so memory stays flat over many training steps.
+        """
+        if self._backward is _released:
+            _released(None)
+        if not self.requires_grad:
+            raise RuntimeError("backward: this tensor does not require grad; create the "
+                               "inputs with requires_grad=True (and outside no_grad())")
+        if grad is None:
+            if self.data.size != 1:
+                raise RuntimeError(f"backward: output has shape {self.shape}; pass grad= of that "
+                                   f"shape, or reduce it to a scalar first (e.g. .sum() or .mean())")
+            seed = np.ones_like(self.data)
+        else:
+            seed = np.array(grad.data if isinstance(grad, Tensor) else grad, dtype=self.data.dtype)
+            if seed.shape != self.shape:
+                raise ValueError(f"backward: grad has shape {seed.shape}, the tensor {self.shape}")
+        order = backpropagate(self, seed)
+        if not retain_graph:
+            for node in order:
+                if node._parents:
+                    node._parents, node._backward = (), _released
+
+    @classmethod
+    def _begin_backward(cls, order: list) -> None:
+        for node in order:  # a pass interrupted by an error may have left some behind
+            if node._parents:
+                node.grad = None
+
+    def _accumulate(self, g: np.ndarray) -> None:
+        if g.dtype != self.data.dtype:
+            g = g.astype(self.data.dtype)
+        if self.grad is None:
+            # A leaf's grad is its own array (the optimiser and the learner may
+            # modify it); an intermediate grad is read once and dropped.
+            self.grad = g.copy() if not self._parents else g
+        elif self._parents:
+            self.grad = self.grad + g
+        else:
+            self.grad += g
+
+    def _propagate(self) -> None:
+        grads = self._backward(self.grad)
+        self.grad = None  # an intermediate gradient is needed only once
+        for parent, g in zip(self._parents, grads):
+            if g is not None and parent.requires_grad:
+                parent._accumulate(g)
+
+    # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
+    def __add__(self, other: Any) -> Tensor:
+        other = _lift(other, self)
+        a, b = self.shape, other.shape
+        return _node(_broadcasting(np.add, self.data, other.data, "+"), (self, other),
+                     lambda g: (_unbroadcast(g, a), _unbroadcast(g, b)), "+")
+
+    def __sub__(self, other: Any) -> Tensor:
+        other = _lift(other, self)
+        a, b = self.shape, other.shape
+        return _node(_broadcasting(np.subtract, self.data, other.data, "-"), (self, other),
+                     lambda g: (_unbroadcast(g, a), _unbroadcast(-g, b)), "-")
+
+    def __mul__(self, other: Any) -> Tensor:
+        other = _lift(other, self)
+        x, y = self.data, other.data
+        return _node(_broadcasting(np.multiply, x, y, "*"), (self, other),
+                     lambda g: (_unbroadcast(g * y, x.shape), _unbroadcast(g * x, y.shape)), "*")
+
+    def __truediv__(self, other: Any) -> Tensor:
+        other = _lift(other, self)
+        x, y = self.data, other.data
+        return _node(_broadcasting(np.divide, x, y, "/"), (self, other),
+                     lambda g: (_unbroadcast(g / y, x.shape),
+                                _unbroadcast(-g * x / (y * y), y.shape)), "/")
+
+    def __pow__(self, n: float) -> Tensor:
+        if isinstance(n, Tensor) or not np.isscalar(n):
+            raise TypeError(f"Tensor ** {type(n).__name__}: only a number exponent is supported")
+        x = self.data
+        if n < 0 and np.any(x == 0):
+            raise ValueError(f"Tensor ** {n}: zero raised to a negative power")
+        if not float(n).is_integer() and np.any(x < 0):
+            raise ValueError(f"Tensor ** {n}: negative entries (min {x.min()}) with a "
+                             f"non-integer exponent have no real result")
+        return _node(x ** n, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+
+    def __neg__(self) -> Tensor:
+        return _node(-self.data, (self,), lambda g: (-g,), "neg")
+
+    def __radd__(self, other: Any) -> Tensor:
+        return self + other
+
+    def __rmul__(self, other: Any) -> Tensor:
+        return self * other
+
+    def __rsub__(self, other: Any) -> Tensor:
+        return _lift(other, self) - self
+
+    def __rtruediv__(self, other: Any) -> Tensor:
+        return _lift(other, self) / self
+
+    def __matmul__(self, other: Any) -> Tensor:
+        return matmul(self, _lift(other, self))
+
+    def __rmatmul__(self, other: Any) -> Tensor:
+        return matmul(_lift(other, self), self)
+
+    # --- element-wise functions --------------------------------------------------
+    def exp(self) -> Tensor:
+        out = np.exp(self.data)
+        return _node(out, (self,), lambda g: (g * out,), "exp")
+
+    def log(self) -> Tensor:
+        x = self.data
+        if np.any(x <= 0):
+            raise ValueError(f"log: the logarithm needs positive entries, found {x.min()}")
+        return _node(np.log(x), (self,), lambda g: (g / x,), "log")
+
+    def relu(self) -> Tensor:
+        x = self.data
+        return _node(np.maximum(x, 0), (self,), lambda g: (g * (x > 0),), "relu")
+
+    def sigmoid(self) -> Tensor:
+        # exp of minus |x| never overflows; the two branches are equal algebraically.
+        e = np.exp(-np.abs(self.data))
+        out = np.where(self.data >= 0, 1 / (1 + e), e / (1 + e))
+        return _node(out, (self,), lambda g: (g * out * (1 - out),), "sigmoid")
+
+    def tanh(self) -> Tensor:
+        out = np.tanh(self.data)
+        return _node(out, (self,), lambda g: (g * (1 - out * out),), "tanh")
+
+    def softmax(self, axis: int = -1) -> Tensor:
+        """softmax(x)ᵢ = e^(xᵢ - max x) / Σⱼ e^(xⱼ - max x): subtracting the max avoids overflow."""
+        e = np.exp(self.data - self.data.max(axis=axis, keepdims=True))
+        out = e / e.sum(axis=axis, keepdims=True)
+        return _node(out, (self,),
+                     lambda g: (out * (g - (g * out).sum(axis=axis, keepdims=True)),), "softmax")
+
+    def log_softmax(self, axis: int = -1) -> Tensor:
+        """log softmax(x) = x - logsumexp(x), with logsumexp computed around the max."""
+        shifted = self.data - self.data.max(axis=axis, keepdims=True)
+        out = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+        return _node(out, (self,),
+                     lambda g: (g - np.exp(out) * g.sum(axis=axis, keepdims=True),), "log_softmax")
+
+    # --- reductions ----------------------------------------------------------------
+    def sum(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
+        shape = self.shape
+        return _node(self.data.sum(axis=axis, keepdims=keepdims), (self,),
+                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)), shape),), "sum")
+
+    def mean(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
+        shape = self.shape
+        out = self.data.mean(axis=axis, keepdims=keepdims)
+        n = self.data.size // max(out.size, 1)  # how many entries each mean averaged
+        return _node(out, (self,),
+                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)) / n, shape),), "mean")
+
+    def max(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
+        """The largest entry along ``axis``. Its gradient goes to the arg-max; when
+        several entries tie for the maximum, the gradient is split evenly among them."""
+        x = self.data
+        out = x.max(axis=axis, keepdims=True)
+
+        def backward(g: np.ndarray) -> tuple:
+            winners = x == out
+            share = winners / winners.sum(axis=axis, keepdims=True)
+            return (_keep(g, axis, keepdims, x.ndim) * share,)
+        return _node(out if keepdims else np.squeeze(out, axis=axis), (self,), backward, "max")
+
+    def argmax(self, axis: int | None = None) -> Tensor:
+        """Index of the largest entry (no gradient: an index is not differentiable)."""
+        return Tensor(self.data.argmax(axis=axis))
+
+    # --- shapes ------------------------------------------------------------------------
+    def reshape(self, *shape: int | Sequence[int]) -> Tensor:
+        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], int) else shape
+        old = self.shape
+        try:
+            out = self.data.reshape(shape)
+        except ValueError:
+            raise ValueError(f"reshape: cannot reshape a tensor of shape {old} "
+                             f"({self.data.size} entries) into {shape}") from None
+        return _node(out, (self,), lambda g: (g.reshape(old),), "reshape")
+
+    def transpose(self, *axes: int) -> Tensor:
+        """Permute the axes (numpy semantics: no arguments reverses them)."""
+        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], int) else axes
+        axes = axes or tuple(reversed(range(self.ndim)))
+        inverse = tuple(np.argsort(axes))
+        return _node(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
+
+    def flatten(self, start_dim: int = 1) -> Tensor:
+        """Merge the axes from ``start_dim`` on: (N, C, H, W) → (N, C·H·W) by default."""
+        return self.reshape(self.shape[:start_dim] + (-1,))
+
+    def __getitem__(self, index: Any) -> Tensor:
+        index = _plain_index(index)
+        shape, dtype = self.shape, self.data.dtype
+        advanced = any(isinstance(i, np.ndarray) for i in (index if isinstance(index, tuple) else (index,)))
+
+        def backward(g: np.ndarray) -> tuple:
+            full = np.zeros(shape, dtype=dtype)
+            if advanced:
+                np.add.at(full, index, g)   # repeated indices must add up
+            else:
+                full[index] = g
+            return (full,)
+        return _node(self.data[index], (self,), backward, "index")
+
+
+def _node(data: np.ndarray, parents: tuple, backward: Callable, op: str) -> Tensor:
+    """The result of an operation: recorded in the graph if any input needs a gradient."""
+    out = Tensor.__new__(Tensor)
+    out.data, out.grad, out.label = data, None, ""
+    if no_grad.enabled and any(p.requires_grad for p in parents):
+        out.requires_grad, out._parents, out._backward, out._op = True, parents, backward, op
+    else:
+        out.requires_grad, out._parents, out._backward, out._op = False, (), None, op
+    return out
+
+
+def _lift(x: Any, like: Tensor) -> Tensor:
+    """Numbers and arrays become constant tensors; a Python number takes ``like``'s dtype."""
+    if isinstance(x, Tensor):
+        return x
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return Tensor(np.asarray(x, dtype=like.data.dtype))
+    if isinstance(x, (np.ndarray, np.generic, list, tuple)):
+        return Tensor(x)
+    raise TypeError(f"Tensor: cannot combine a Tensor with {type(x).__name__} {x!r}")
+
+
+def _broadcasting(fn: Callable, x: np.ndarray, y: np.ndarray, op: str) -> np.ndarray:
+    try:
+        return fn(x, y)
+    except ValueError:
+        raise ValueError(f"{op}: shapes {x.shape} and {y.shape} cannot be broadcast together") from None
+
+
+def _unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:
+    """Sum ``g`` back to ``shape``: the gradient of numpy broadcasting.
+
+    A broadcast input was copied along the new leading axes and along its
+    size-1 axes; each copy received a gradient, and the copies' gradients add.
+    """
+    if g.shape == shape:
+        return g
+    g = g.sum(axis=tuple(range(g.ndim - len(shape)))) if g.ndim > len(shape) else g
+    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
+    return g.sum(axis=stretched, keepdims=True) if stretched else g
+
+
+def _keep(g: np.ndarray, axis: Axis, keepdims: bool, ndim: int) -> np.ndarray:
+    """Put back the axes a reduction removed, so ``g`` broadcasts against its input."""
+    if keepdims or axis is None and g.ndim == ndim:
+        return g
+    if axis is None:
+        return g.reshape((1,) * ndim)
+    axes = (axis,) if isinstance(axis, int) else axis
+    return np.expand_dims(g, tuple(a % ndim for a in axes))
+
+
+def _plain_index(index: Any) -> Any:
+    """Tensors and lists used as indices become numpy arrays."""
+    if isinstance(index, tuple):
+        return tuple(_plain_index(i) for i in index)
+    if isinstance(index, Tensor):
+        return index.data
+    if isinstance(index, list):
+        return np.asarray(index)
+    return index
+
+
+def matmul(a: Tensor, b: Tensor) -> Tensor:
+    """Matrix product ``a @ b`` for 1-D, 2-D and batched (N-D) operands, numpy rules.
+
+    For 2-D operands: out = a b, dL/da = g bᵀ, dL/db = aᵀ g. A 1-D operand is
+    treated as a row (left) or a column (right) and the extra axis removed
+    afterwards; batch axes broadcast.
+    """
+    x, y = a.data, b.data
+    k_left = x.shape[-1] if x.ndim else None
+    k_right = (y.shape[-2] if y.ndim > 1 else y.shape[0]) if y.ndim else None
+    if x.ndim == 0 or y.ndim == 0 or k_left != k_right:
+        raise ValueError(f"matmul: shapes {x.shape} and {y.shape} are not aligned "
+                         f"(inner dimensions {k_left} and {k_right} must be equal)")
+    x2 = x[None, :] if x.ndim == 1 else x
+    y2 = y[:, None] if y.ndim == 1 else y
+    try:
+        out2 = x2 @ y2
+    except ValueError:
+        raise ValueError(f"matmul: batch shapes of {x.shape} and {y.shape} cannot be broadcast") from None
+    out = out2
+    if x.ndim == 1:
+        out = out.squeeze(-2)
+    if y.ndim == 1:
+        out = out.squeeze(-1)
+
+    def backward(g: np.ndarray) -> tuple:
+        g2 = g.reshape(out2.shape)
+        ga = gb = None  # skip the products nobody needs (e.g. dL/d(input batch))
+        if a.requires_grad:
+            ga = _unbroadcast(g2 @ np.swapaxes(y2, -1, -2), x2.shape).reshape(x.shape)
+        if b.requires_grad:
+            gb = _unbroadcast(np.swapaxes(x2, -1, -2) @ g2, y2.shape).reshape(y.shape)
+        return ga, gb
+    return _node(out, (a, b), backward, "@")
+
+
+def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
+    """Join tensors along an existing axis; the gradient is split back into the pieces."""
+    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
+    try:
+        out = np.concatenate([t.data for t in tensors], axis=axis)
+    except ValueError as e:
+        raise ValueError(f"cat: cannot join shapes {[t.shape for t in tensors]} along axis {axis}: {e}") from None
+    cuts = np.cumsum([t.shape[axis] for t in tensors])[:-1]
+    return _node(out, tuple(tensors), lambda g: tuple(np.split(g, cuts, axis=axis)), "cat")
+
+
+def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
+    """Join same-shaped tensors along a new axis."""
+    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
+    shapes = {t.shape for t in tensors}
+    if len(shapes) != 1:
+        raise ValueError(f"stack: all tensors need the same shape, got {[t.shape for t in tensors]}")
+    out = np.stack([t.data for t in tensors], axis=axis)
+    n = len(tensors)
+    return _node(out, tuple(tensors),
+                 lambda g: tuple(np.squeeze(p, axis) for p in np.split(g, n, axis=axis)), "stack")
+
+
+def zeros(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
+    return Tensor(np.zeros(shape, dtype=dtype), requires_grad=requires_grad)
+
+
+def ones(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
+    return Tensor(np.ones(shape, dtype=dtype), requires_grad=requires_grad)
+
+
+def randn(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
+    """Standard normal entries drawn from minigrad's generator (see ``manual_seed``)."""
+    return Tensor(generator().standard_normal(shape).astype(dtype), requires_grad=requires_grad)

@@ -1,0 +1,31 @@
+"""gradcheck itself: it must catch a wrong gradient and say where."""
+
+import numpy as np
+import pytest
+
+from minigrad import Tensor, gradcheck
+from minigrad.tensor import _node
+
+
+def wrong_square(x):
+    # forward x², backward claims 3x instead of 2x
+    return _node(x.data ** 2, (x,), lambda g: (g * 3 * x.data,), "wrong_square")
+
+
+def test_gradcheck_catches_a_wrong_backward_and_names_the_entry():
+    x = Tensor(np.array([[0.0, 1.0], [2.0, -3.0]]), requires_grad=True)
+    with pytest.raises(AssertionError, match=r"input 0 \(shape \(2, 2\)\), entry \(1, 1\).*analytic.*-9.*numerical.*-6"):
+        gradcheck(wrong_square, x)
+
+
+def test_gradcheck_accepts_right_gradients_and_skips_constants():
+    x = Tensor(np.array([1.0, 2.0]), requires_grad=True)
+    c = Tensor(np.array([3.0, 4.0]))
+    assert gradcheck(lambda a, b: a * b, x, c)
+
+
+def test_gradcheck_refuses_float32_and_no_grad_inputs():
+    with pytest.raises(ValueError, match="float64"):
+        gradcheck(lambda a: a * 2, Tensor([1.0], requires_grad=True))
+    with pytest.raises(ValueError, match="requires grad"):
+        gradcheck(lambda a: a * 2, Tensor(np.ones(2)))

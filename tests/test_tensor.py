@@ -1,0 +1,231 @@
+"""The tensor engine: every operation against float64 finite differences, on random shapes."""
+
+import gc
+import tracemalloc
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import minigrad as mg
+from minigrad import Tensor, gradcheck, no_grad
+
+SETTINGS = settings(max_examples=25, deadline=None)
+
+
+def leaf(shape, seed=0, low=-2.0, high=2.0):
+    rng = np.random.default_rng(seed)
+    return Tensor(rng.uniform(low, high, size=shape), requires_grad=True)
+
+
+small_shapes = hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=4)
+
+
+@st.composite
+def broadcast_pair(draw):
+    shapes = draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3, max_side=4))
+    return shapes.input_shapes
+
+
+@pytest.mark.parametrize("op", ["+", "-", "*", "/"])
+@SETTINGS
+@given(shapes=broadcast_pair(), seed=st.integers(0, 100))
+def test_arithmetic_broadcasts_and_unbroadcasts(op, shapes, seed):
+    a = leaf(shapes[0], seed)
+    b = leaf(shapes[1], seed + 1, 0.5, 2.0)   # away from zero for division
+    fn = {"+": lambda x, y: x + y, "-": lambda x, y: x - y,
+          "*": lambda x, y: x * y, "/": lambda x, y: x / y}[op]
+    out = fn(a, b)
+    assert np.allclose(out.data, fn(a.data, b.data))
+    assert gradcheck(fn, a, b)
+
+
+def test_known_broadcast_shapes_from_the_issue():
+    assert gradcheck(lambda x, y: x * y + y, leaf((3, 1, 4)), leaf((5, 4), 1))
+    assert gradcheck(lambda x: 2.0 * x - 1.0 / (x * x + 1.0) + (3 - x), leaf((2, 3)))
+
+
+@pytest.mark.parametrize("name,fn,low,high", [
+    ("exp", lambda x: x.exp(), -2, 2),
+    ("log", lambda x: x.log(), 0.2, 3),
+    ("relu", lambda x: x.relu(), 0.1, 2),          # away from the kink at 0
+    ("relu-neg", lambda x: x.relu(), -2, -0.1),
+    ("sigmoid", lambda x: x.sigmoid(), -3, 3),
+    ("tanh", lambda x: x.tanh(), -3, 3),
+    ("pow2", lambda x: x ** 2, -2, 2),
+    ("pow-1.5", lambda x: x ** -1.5, 0.3, 2),
+    ("neg", lambda x: -x, -2, 2),
+    ("softmax", lambda x: x.softmax() * x, -3, 3),
+    ("softmax0", lambda x: x.softmax(axis=0) * x, -3, 3),
+    ("log_softmax", lambda x: x.log_softmax() * x, -3, 3),
+])
+@SETTINGS
+@given(shape=hnp.array_shapes(min_dims=1, max_dims=3, max_side=4), seed=st.integers(0, 100))
+def test_elementwise_functions(name, fn, low, high, shape, seed):
+    assert gradcheck(fn, leaf(shape, seed, low, high))
+
+
+@st.composite
+def shape_and_axis(draw):
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, max_side=4))
+    axes = draw(st.one_of(st.none(), st.integers(-len(shape), len(shape) - 1),
+                          st.lists(st.integers(0, len(shape) - 1), min_size=1, unique=True).map(tuple)))
+    return shape, axes, draw(st.booleans())
+
+
+@pytest.mark.parametrize("reduction", ["sum", "mean", "max"])
+@SETTINGS
+@given(case=shape_and_axis(), seed=st.integers(0, 100))
+def test_reductions_every_axis_and_keepdims(reduction, case, seed):
+    shape, axis, keepdims = case
+    x = leaf(shape, seed)
+    out = getattr(x, reduction)(axis=axis, keepdims=keepdims)
+    assert out.shape == getattr(np, reduction)(x.data, axis=axis, keepdims=keepdims).shape
+    assert gradcheck(lambda t: getattr(t, reduction)(axis=axis, keepdims=keepdims) * 1.5, x)
+
+
+def test_max_splits_the_gradient_evenly_between_ties():
+    x = Tensor([[1.0, 3.0, 3.0], [2.0, 0.0, 1.0]], requires_grad=True)
+    x.max(axis=1).sum().backward()
+    assert np.allclose(x.grad, [[0, 0.5, 0.5], [1, 0, 0]])
+
+
+@pytest.mark.parametrize("sa,sb", [((5,), (5,)), ((5,), (5, 3)), ((4, 5), (5,)), ((4, 5), (5, 3)),
+                                   ((2, 4, 5), (5, 3)), ((2, 1, 4, 5), (3, 5, 2)), ((5,), (2, 5, 3)),
+                                   ((2, 4, 5), (5,))])
+def test_matmul_all_ranks(sa, sb):
+    a, b = leaf(sa, 1), leaf(sb, 2)
+    assert np.allclose((a @ b).data, a.data @ b.data)
+    assert gradcheck(lambda x, y: x @ y, a, b)
+
+
+def test_shape_operations():
+    x = leaf((2, 3, 4))
+    assert gradcheck(lambda t: t.reshape(4, 6) * 2, x)
+    assert gradcheck(lambda t: t.transpose(2, 0, 1) * leaf((4, 2, 3), 3), x)
+    assert gradcheck(lambda t: t.T * leaf((4, 3, 2), 4), x)
+    assert x.flatten().shape == (2, 12) and x.flatten(0).shape == (24,)
+    assert gradcheck(lambda t: t.flatten() * 3, x)
+
+
+@pytest.mark.parametrize("index", [1, -1, (0, 2), slice(1, None), (slice(None), 1, slice(0, 3, 2)),
+                                   [0, 0, 1, 0], (np.array([1, 1, 0]), np.array([2, 2, 1])), Ellipsis])
+def test_indexing_scatters_gradients_with_repeats(index):
+    x = leaf((2, 3, 4))
+    assert gradcheck(lambda t: t[index] * 2, x)
+
+
+def test_repeated_index_accumulates():
+    x = Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    x[[0, 0, 2, 0]].sum().backward()
+    assert np.array_equal(x.grad, [3, 0, 1])
+
+
+def test_cat_and_stack():
+    a, b = leaf((2, 3), 1), leaf((2, 5), 2)
+    assert gradcheck(lambda x, y: mg.cat([x, y], axis=1) * 2, a, b)
+    c, d = leaf((2, 3), 3), leaf((2, 3), 4)
+    assert mg.stack([c, d], axis=1).shape == (2, 2, 3)
+    assert gradcheck(lambda x, y: mg.stack([x, y], axis=-1) * leaf((2, 3, 2), 5), c, d)
+
+
+def test_same_tensor_used_twice_and_diamond():
+    x = leaf((3,))
+    assert gradcheck(lambda t: t * t + t, x)
+    assert gradcheck(lambda t: (t.exp() * t.tanh()).sum() * t, x)
+
+
+def test_dtypes():
+    assert Tensor(1.5).dtype == np.float32
+    assert Tensor([[1, 2]]).dtype == np.int64
+    assert Tensor([1.0, 2.0]).dtype == np.float32
+    assert Tensor(np.zeros(2)).dtype == np.float64
+    t = Tensor([1.0, 2.0], requires_grad=True)
+    assert (t * 2.5 + 1).dtype == np.float32          # Python numbers keep float32
+    with pytest.raises(TypeError, match="int64"):
+        Tensor([1, 2], requires_grad=True)
+
+
+def test_helpers_and_repr():
+    t = Tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+    assert t.shape == (2, 2) and t.ndim == 2 and len(t) == 2 and t.size == 4
+    assert t.sum().item() == 10.0
+    assert t.detach().requires_grad is False
+    assert t.numpy() is t.data
+    assert "requires_grad=True" in repr(t) and "Tensor(" in repr(t)
+    with pytest.raises(ValueError, match=r"\(2, 2\)"):
+        t.item()
+
+
+def test_backward_rules():
+    t = Tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match=r"shape \(2,\)"):
+        (t * 2).backward()
+    (t * 2).backward(np.array([1.0, 10.0]))
+    (t * 2).backward(np.array([1.0, 10.0]))
+    assert np.array_equal(t.grad, [4.0, 40.0])        # accumulates across calls
+    loss = (t * t).sum()
+    loss.backward()
+    with pytest.raises(RuntimeError, match="retain_graph"):
+        loss.backward()
+    t.grad = None
+    loss = (t * t).sum()
+    loss.backward(retain_graph=True)
+    loss.backward()
+    assert np.array_equal(t.grad, [4.0, 8.0])
+
+
+def test_no_grad_records_nothing():
+    w = Tensor([1.0, 2.0], requires_grad=True)
+    with no_grad():
+        y = (w * 3).exp().sum()
+    assert not y.requires_grad and y._parents == ()
+    assert (w * 3).requires_grad            # recording resumes afterwards
+
+
+def test_errors_name_operation_and_shapes():
+    a, b = Tensor(np.ones((3, 4))), Tensor(np.ones((5, 2)))
+    with pytest.raises(ValueError, match=r"matmul.*\(3, 4\).*\(5, 2\)"):
+        a @ b
+    with pytest.raises(ValueError, match=r"\+.*\(3, 4\).*\(5, 2\)"):
+        a + b
+    with pytest.raises(ValueError, match=r"reshape.*\(3, 4\)"):
+        a.reshape(5, 3)
+    with pytest.raises(ValueError, match="log"):
+        Tensor([1.0, -1.0]).log()
+    with pytest.raises(TypeError, match="str"):
+        a + "x"
+    with pytest.raises(ValueError, match="stack"):
+        mg.stack([a, b])
+
+
+def test_memory_stays_flat_over_many_steps():
+    rng = np.random.default_rng(0)
+    w1 = Tensor(rng.standard_normal((8, 16)).astype(np.float32), requires_grad=True)
+    w2 = Tensor(rng.standard_normal((16, 1)).astype(np.float32), requires_grad=True)
+    x = Tensor(rng.standard_normal((32, 8)).astype(np.float32))
+    history = []
+
+    def step():
+        loss = ((x @ w1).relu() @ w2).mean()
+        loss.backward()
+        with no_grad():
+            for p in (w1, w2):
+                p.data -= 0.001 * p.grad
+                p.grad = None
+        history.append(loss)                       # keeping the losses must not keep graphs
+
+    tracemalloc.start()
+    for _ in range(200):
+        step()
+    gc.collect()
+    before = tracemalloc.get_traced_memory()[0]
+    for _ in range(2000):
+        step()
+    gc.collect()
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    per_step = (after - before) / 2000
+    assert per_step < 600, f"memory grew by {per_step:.0f} bytes per step"
