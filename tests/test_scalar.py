@@ -175,14 +175,14 @@ def test_scalar_mlp_learns_two_moons():
     minigrad.manual_seed(1)
     X, y = moons(100, seed=0)
     model = MLP(2, [16, 16, 1])
-    for step in range(300):
+    for step in range(100):
         scores = [model(x) for x in X]
         # max-margin loss plus L2, micrograd's demo objective
         loss = sum((1 - yi * s).relu() for yi, s in zip(y, scores)) / len(X)
         loss = loss + 1e-4 * sum(p * p for p in model.parameters())
         model.zero_grad()
         loss.backward()
-        lr = 1.0 - 0.9 * step / 300
+        lr = 1.0 - 0.9 * step / 100
         for p in model.parameters():
             p.data -= lr * p.grad
     accuracy = sum((s.data > 0) == (yi > 0) for s, yi in zip(scores, y)) / len(y)

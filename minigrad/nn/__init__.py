@@ -1,0 +1,14 @@
+"""Neural-network modules with PyTorch's names (``import minigrad.nn as nn``)."""
+
+from . import functional
+from .layers import (AvgPool2d, Conv2d, Dropout, Embedding, Flatten, Linear, MaxPool2d, ReLU,
+                     Sequential, Sigmoid, Tanh)
+from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss
+from .models import MLP, Autoencoder, Perceptron
+from .module import Module, Parameter
+
+__all__ = [
+    "Module", "Parameter", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU",
+    "Sigmoid", "Tanh", "Dropout", "Embedding", "Sequential", "MSELoss", "BCELoss",
+    "BCEWithLogitsLoss", "CrossEntropyLoss", "Perceptron", "MLP", "Autoencoder", "functional",
+]

@@ -1,0 +1,171 @@
+"""Layers: the building blocks of networks, each a ``Module`` around a function of
+:mod:`minigrad.functional`.
+
+Initialisation (reproducible with :func:`minigrad.manual_seed`): weights of
+layers meant to feed a ReLU use He initialisation, N(0, 2/fan_in), which keeps
+the variance of activations steady through ReLUs; ``init="glorot"`` gives
+Glorot/Xavier, U(−a, a) with a = √(6/(fan_in + fan_out)), suited to sigmoid,
+tanh and linear outputs. Biases start at zero.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .. import functional as F
+from ..randomness import generator
+from ..tensor import Tensor
+from .module import Module, Parameter
+
+
+def init_weight(shape: tuple, fan_in: int, fan_out: int, init: str) -> Parameter:
+    """A float32 weight of ``shape`` drawn with ``init`` ("he" or "glorot")."""
+    if init == "he":
+        data = generator().normal(0.0, np.sqrt(2.0 / fan_in), size=shape)
+    elif init == "glorot":
+        a = np.sqrt(6.0 / (fan_in + fan_out))
+        data = generator().uniform(-a, a, size=shape)
+    else:
+        raise ValueError(f"init must be 'he' or 'glorot', got {init!r}")
+    return Parameter(data.astype(np.float32))
+
+
+class Linear(Module):
+    """y = x Wᵀ + b; weight (out_features, in_features), bias (out_features,)."""
+
+    def __init__(self, in_features: int, out_features: int, bias: bool = True, init: str = "he") -> None:
+        self.in_features, self.out_features = in_features, out_features
+        self.weight = init_weight((out_features, in_features), in_features, out_features, init)
+        self.bias = Parameter(np.zeros(out_features, dtype=np.float32)) if bias else None
+
+    def forward(self, x: Tensor) -> Tensor:
+        return F.linear(x, self.weight, self.bias)
+
+    def extra_repr(self) -> str:
+        return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+
+class Conv2d(Module):
+    """2-D convolution; weight (out_channels, in_channels, k, k), bias (out_channels,)."""
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
+                 padding: int = 0, bias: bool = True, init: str = "he") -> None:
+        self.in_channels, self.out_channels = in_channels, out_channels
+        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
+        k = kernel_size * kernel_size
+        self.weight = init_weight((out_channels, in_channels, kernel_size, kernel_size),
+                                  in_channels * k, out_channels * k, init)
+        self.bias = Parameter(np.zeros(out_channels, dtype=np.float32)) if bias else None
+
+    def forward(self, x: Tensor) -> Tensor:
+        return F.conv2d(x, self.weight, self.bias, self.stride, self.padding)
+
+    def extra_repr(self) -> str:
+        return (f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, "
+                f"stride={self.stride}, padding={self.padding}")
+
+
+class MaxPool2d(Module):
+    def __init__(self, kernel_size: int = 2, stride: int | None = None) -> None:
+        self.kernel_size, self.stride = kernel_size, stride
+
+    def forward(self, x: Tensor) -> Tensor:
+        return F.max_pool2d(x, self.kernel_size, self.stride)
+
+    def extra_repr(self) -> str:
+        return f"kernel_size={self.kernel_size}, stride={self.stride or self.kernel_size}"
+
+
+class AvgPool2d(MaxPool2d):
+    def forward(self, x: Tensor) -> Tensor:
+        return F.avg_pool2d(x, self.kernel_size, self.stride)
+
+
+class Flatten(Module):
+    def __init__(self, start_dim: int = 1) -> None:
+        self.start_dim = start_dim
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x.flatten(self.start_dim)
+
+
+class ReLU(Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return x.relu()
+
+
+class Sigmoid(Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return x.sigmoid()
+
+
+class Tanh(Module):
+    def forward(self, x: Tensor) -> Tensor:
+        return x.tanh()
+
+
+class Dropout(Module):
+    """Zeroes entries with probability p while training; the identity in eval mode."""
+
+    def __init__(self, p: float = 0.5) -> None:
+        if not 0.0 <= p < 1.0:
+            raise ValueError(f"Dropout: p must be in [0, 1), got {p}")
+        self.p = p
+
+    def forward(self, x: Tensor) -> Tensor:
+        return F.dropout(x, self.p, self.training)
+
+    def extra_repr(self) -> str:
+        return f"p={self.p}"
+
+
+class Embedding(Module):
+    """A lookup table: integer ids (any shape) → rows of ``weight`` (num_embeddings, embedding_dim).
+
+    Rows start N(0, 1), as in PyTorch. Only the rows looked up receive a gradient.
+    """
+
+    def __init__(self, num_embeddings: int, embedding_dim: int) -> None:
+        self.num_embeddings, self.embedding_dim = num_embeddings, embedding_dim
+        self.weight = Parameter(generator().standard_normal((num_embeddings, embedding_dim))
+                                .astype(np.float32))
+
+    def forward(self, ids: Any) -> Tensor:
+        ids = np.asarray(ids.data if isinstance(ids, Tensor) else ids)
+        if ids.dtype.kind not in "iu" or (ids.size and (ids.min() < 0 or ids.max() >= self.num_embeddings)):
+            raise ValueError(f"Embedding: ids must be integers in [0, {self.num_embeddings}), got "
+                             f"dtype {ids.dtype}" + (f", values {ids.min()}..{ids.max()}" if ids.size else ""))
+        return self.weight[ids]
+
+    def extra_repr(self) -> str:
+        return f"{self.num_embeddings}, {self.embedding_dim}"
+
+
+class Sequential(Module):
+    """Layers applied one after the other; ``model[0]`` is the first, ``model[1:]`` a Sequential."""
+
+    def __init__(self, *layers: Module) -> None:
+        for i, layer in enumerate(layers):
+            if not isinstance(layer, Module):
+                raise TypeError(f"Sequential: item {i} is a {type(layer).__name__}, not a Module")
+            setattr(self, str(i), layer)
+
+    def _layers(self) -> list[Module]:
+        return list(self.children())
+
+    def forward(self, x: Any) -> Any:
+        for layer in self.children():
+            x = layer(x)
+        return x
+
+    def __getitem__(self, i: int | slice) -> Module:
+        layers = self._layers()
+        return Sequential(*layers[i]) if isinstance(i, slice) else layers[i]
+
+    def __len__(self) -> int:
+        return len(self._layers())
+
+    def __iter__(self):
+        return iter(self._layers())
