@@ -1,0 +1,158 @@
+"""Graders for chapter 2 (exercises/ch02_derivatives.py): numerical gradient, a new operation.
+
+Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
+plus edge cases, so an answer written for a few inputs cannot pass.
+"""
+
+import math
+import random
+
+import pytest
+
+from minigrad import Value
+
+HINTS = {
+    "central": {
+        "en": "Evaluate f on both sides of x and divide by the distance between the two points: "
+              "(f(x + h) - f(x - h)) / (2 * h). Use the h you are given; do not differentiate f "
+              "exactly (with minigrad or by hand): the grader compares with the formula itself.",
+        "ca": "Avalua f a banda i banda de x i divideix per la distància entre els dos punts: "
+              "(f(x + h) - f(x - h)) / (2 * h). Fes servir la h que reps; no derivis f exactament "
+              "(ni amb minigrad ni a mà): el corrector compara amb la fórmula mateixa.",
+    },
+    "default_h": {
+        "en": "When h is not given, numerical_gradient must use h = 1e-6, so f is evaluated at "
+              "x + 1e-6 and x - 1e-6. Keep the default of the stub's signature.",
+        "ca": "Quan no es dona h, numerical_gradient ha de fer servir h = 1e-6, de manera que f "
+              "s'avaluï a x + 1e-6 i x - 1e-6. Mantén el valor per defecte de l'esquelet.",
+    },
+    "sin_node": {
+        "en": "sin(v) must return a new Value (not v itself, nor a float) whose data is "
+              "math.sin(v.data), and leave v unchanged.",
+        "ca": "sin(v) ha de retornar un Value nou (ni v mateix ni un float) amb data igual a "
+              "math.sin(v.data), sense modificar v.",
+    },
+    "sin_local": {
+        "en": "After backward(), v.grad must be the local derivative of sin at the input: "
+              "cos(v.data). Check its sign, and that you take the cosine of the input, not of "
+              "the result.",
+        "ca": "Després de backward(), v.grad ha de ser la derivada local de sin a l'entrada: "
+              "cos(v.data). Comprova'n el signe, i que calcules el cosinus de l'entrada, no del "
+              "resultat.",
+    },
+    "sin_lazy": {
+        "en": "Building the node must not touch v.grad: gradients are computed only by "
+              "backward(). Store the local derivative in the node instead (_local).",
+        "ca": "Construir el node no ha de tocar v.grad: els gradients només els calcula "
+              "backward(). Desa la derivada local dins del node (_local).",
+    },
+    "sin_chain": {
+        "en": "Inside a bigger expression the gradient reaches v only through your node: it must "
+              "list v in _parents and cos(v.data) at the same position in _local, so that "
+              "backward() multiplies it by the gradient arriving from above (chain rule).",
+        "ca": "Dins d'una expressió més gran, el gradient arriba a v només a través del teu "
+              "node: ha de tenir v a _parents i cos(v.data) a la mateixa posició de _local, "
+              "perquè backward() el multipliqui pel gradient que arriba de dalt (regla de la "
+              "cadena).",
+    },
+}
+
+
+def central(f, x, h=1e-6):
+    """The grader's own central difference: never the learner's, so graders stay independent."""
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+def random_cubic(rng):
+    """A float-only cubic and its source. Floats only: passing it a Value raises TypeError."""
+    a, b, c, d = (round(rng.uniform(-3, 3), 2) for _ in range(4))
+    a = a if abs(a) > 0.2 else 1.5  # the x³ term makes h matter: central = f'(x) + a·h²
+
+    def f(x):
+        if not isinstance(x, float):
+            raise TypeError(f"f takes a float, got {type(x).__name__}")
+        return a * x ** 3 + b * x ** 2 + c * x + d
+    return f, f"lambda x: {a}*x**3 + {b}*x**2 + {c}*x + {d}"
+
+
+@pytest.mark.exercise("ch02.numerical_gradient", points=2)
+class TestNumericalGradient:
+    def test_central_difference_on_random_cubics(self, submission, grade):
+        # h is large on purpose: the exact derivative (from minigrad, or by hand) and the
+        # one-sided difference both differ from the central difference by a multiple of h.
+        rng = random.Random(2002)
+        for _ in range(25):
+            f, source = random_cubic(rng)
+            x, h = round(rng.uniform(-4, 4), 3), rng.choice([0.5, 0.25, 0.1])
+            grade.trying(f"numerical_gradient({source}, {x}, h={h})")
+            got = submission.numerical_gradient(f, x, h)
+            grade.close(got, central(f, x, h), hint=HINTS["central"])
+
+    @pytest.mark.parametrize("name, f, x, h", [
+        pytest.param("lambda x: 7.0", lambda x: 7.0, 1.3, 0.1, id="constant"),
+        pytest.param("abs", abs, 0.0, 0.1, id="kink"),  # the two sides cancel: 0, not 1
+        pytest.param("math.exp", math.exp, -2.0, 0.5, id="exp"),
+        pytest.param("math.sin", math.sin, 1e3, 1e-3, id="far_from_zero"),
+        pytest.param("lambda x: x**2", lambda x: x ** 2, -1e-8, 1e-4, id="tiny_x"),
+    ])
+    def test_edge_cases(self, submission, grade, name, f, x, h):
+        grade.trying(f"numerical_gradient({name}, {x}, h={h})")
+        got = submission.numerical_gradient(f, x, h)
+        grade.close(got, central(f, x, h), hint=HINTS["central"])
+
+    def test_default_step_is_one_millionth(self, submission, grade):
+        points = []
+
+        def f(x):
+            points.append(x)
+            return math.sin(x)
+        grade.trying("numerical_gradient(math.sin, 0.7)")
+        got = submission.numerical_gradient(f, 0.7)
+        both_sides = all(any(math.isclose(p, 0.7 + s, rel_tol=0, abs_tol=1e-12) for p in points)
+                         for s in (1e-6, -1e-6))
+        grade.check(both_sides, expected="f evaluated at 0.700001 and 0.699999",
+                    got="f evaluated at " + ", ".join(f"{p!r}" for p in points),
+                    hint=HINTS["default_h"])
+        grade.close(got, central(math.sin, 0.7), hint=HINTS["default_h"])
+
+
+SIN_POINTS = [0.0, math.pi / 2, -math.pi / 2, math.pi, 2.5, -3.0, 100.0, 1e-8]
+
+
+def sin_points():
+    rng = random.Random(2017)
+    return SIN_POINTS + [round(rng.uniform(-10, 10), 4) for _ in range(30)]
+
+
+@pytest.mark.exercise("ch02.sin", points=3)
+class TestSin:
+    def test_value_and_gradient(self, submission, grade):
+        for x in sin_points():
+            v = Value(x)
+            grade.trying(f"v = Value({x}); out = sin(v); out.backward()")
+            out = submission.sin(v)
+            grade.check(isinstance(out, Value) and out is not v and v.data == x,
+                        expected=f"a new Value, with v still {x}",
+                        got=f"{out!r}, v = {v!r}", hint=HINTS["sin_node"])
+            grade.close(out.data, math.sin(x), hint=HINTS["sin_node"], rel=1e-12, abs=1e-12)
+            grade.check(v.grad == 0.0, expected="v.grad == 0.0 before backward()",
+                        got=f"v.grad == {v.grad!r}", hint=HINTS["sin_lazy"])
+            out.backward()
+            grade.close(v.grad, central(math.sin, x), hint=HINTS["sin_local"], rel=1e-6, abs=1e-6)
+
+    def test_inside_a_bigger_expression(self, submission, grade):
+        # y = sin(a·b + c)·a + sin(sin(b)): sin of a computed node, sin of sin, a reached twice.
+        def y(a, b, c, sin):
+            return sin(a * b + c) * a + sin(sin(b))
+        rng = random.Random(2021)
+        for _ in range(15):
+            values = [round(rng.uniform(-3, 3), 3) for _ in range(3)]
+            leaves = [Value(x) for x in values]
+            grade.trying("a, b, c = Value({}), Value({}), Value({}); "
+                         "y = sin(a*b + c)*a + sin(sin(b)); y.backward()".format(*values))
+            y(*leaves, submission.sin).backward()
+            for i, (name, leaf) in enumerate(zip("abc", leaves)):
+                def along(t, i=i):
+                    return y(*values[:i], t, *values[i + 1:], math.sin)
+                grade.close(leaf.grad, central(along, values[i]), hint=HINTS["sin_chain"],
+                            rel=1e-5, abs=1e-6)

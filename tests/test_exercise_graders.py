@@ -1,0 +1,177 @@
+"""Proof that the exercise graders grade (issue 6).
+
+For every exercise found in ``exercises/``: its grader passes the reference solution, reports
+the untouched stub as "not attempted yet", and fails every wrong solution kept in
+``tests/wrong_solutions/``. Plus the grading plugin's own promises: feedback in Catalan, an
+infinite loop stopped with a readable message, a file Python cannot load explained once, and a
+plain ``pytest`` at the root that leaves the graders alone.
+
+Each grading run is a separate ``pytest`` process, as a learner runs it; the runs go in
+parallel, and each writes the plugin's JSON report (``--grading-report``) that the tests read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from exercise_catalog import EXERCISES, ROOT, SOLUTIONS, exercises, string_constant, top_level_functions
+
+ALL = exercises()
+WRONG = sorted((Path(__file__).resolve().parent / "wrong_solutions").glob("*.py"))
+
+
+def wrong_module(path: Path) -> str:
+    """``ch02_derivatives__sign_error.py`` stands in for ``ch02_derivatives.py``."""
+    return path.stem.split("__")[0]
+
+
+@dataclass
+class Job:
+    args: list[str]
+    lang: str | None = None                                 # MINIGRAD_LANG, if set
+    files: dict[str, str] = field(default_factory=dict)     # module -> source to grade instead
+    grading: bool = True                                    # grade exercises/ (else: plain pytest)
+
+
+@dataclass
+class Run:
+    returncode: int
+    output: str
+    report: dict | None
+
+    def statuses(self) -> dict[str, str]:
+        return {ex: r["status"] for ex, r in self.report["exercises"].items()}
+
+
+def run(job: Job, tmp: Path) -> Run:
+    cmd = [sys.executable, "-m", "pytest", *job.args]
+    if job.grading:  # graders do not use hypothesis: skipping its plugin halves the start-up
+        cmd += [str(EXERCISES), "--grading-report", str(tmp / "report.json"),
+                "-p", "no:hypothesispytest"]
+    if job.files:
+        for module, source in job.files.items():
+            (tmp / f"{module}.py").write_text(source, encoding="utf-8")
+        cmd += ["--submission-dir", str(tmp)]
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MINIGRAD_LANG", "PYTEST_ADDOPTS", "PYTEST_TIMEOUT")}
+    if job.lang:
+        env["MINIGRAD_LANG"] = job.lang
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    report = tmp / "report.json"
+    # Messages wrap at the terminal width: compare text with single spaces.
+    return Run(done.returncode, " ".join((done.stdout + done.stderr).split()),
+               json.loads(report.read_text()) if report.exists() else None)
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+    first = ALL[0]
+    jobs = {
+        "solutions": Job(["--solutions"]),
+        "stubs": Job([]),
+        "stubs in Catalan": Job([], lang="ca"),
+        "infinite loop": Job(["-m", first.id, "--timeout", "1", "-x"], files={
+            first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n        pass\n"}),
+        "unloadable": Job(["-m", first.chapter], files={first.module: "def broken(:\n"}),
+        "plain pytest": Job(["--collect-only", "-q"], grading=False),
+        "wrong in Catalan": Job(["-m", string_constant(WRONG[0], "EXERCISE"), "--lang", "ca"],
+                                files={wrong_module(WRONG[0]): WRONG[0].read_text()}),
+    }
+    for path in WRONG:
+        jobs[path.name] = Job(["-m", string_constant(path, "EXERCISE") or "EXERCISE-missing"],
+                              files={wrong_module(path): path.read_text()})
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        futures = {name: pool.submit(run, job, tmp_path_factory.mktemp("grading"))
+                   for name, job in jobs.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def test_exercises_are_found_and_complete(runs):
+    assert ALL, "no @pytest.mark.exercise('chNN.name') found in exercises/test_ch*.py"
+    for ex in ALL:
+        assert re.fullmatch(r"ch\d\d\.[a-z_][a-z0-9_]*", ex.id), ex
+        assert ex.module.startswith(ex.chapter + "_"), f"{ex} is graded in test_{ex.module}.py"
+        for folder in (EXERCISES, SOLUTIONS):
+            path = folder / f"{ex.module}.py"
+            assert path.is_file() and ex.function in top_level_functions(path), \
+                f"{ex}: {path.relative_to(ROOT)} must define {ex.function}()"
+    # What the source names is exactly what the plugin grades.
+    assert sorted(runs["solutions"].statuses()) == [ex.id for ex in ALL]
+
+
+def test_every_grader_passes_against_the_solutions(runs):
+    result = runs["solutions"]
+    assert result.statuses() == {ex.id: "passed" for ex in ALL}, result.output
+    assert result.returncode == 0, result.output
+
+
+def test_untouched_stubs_are_reported_as_not_attempted(runs):
+    result = runs["stubs"]
+    assert result.statuses() == {ex.id: "not_attempted" for ex in ALL}, result.output
+    assert result.returncode == 1, "untouched stubs must not pass\n" + result.output
+    assert "not attempted yet" in result.output
+    # Counted in the summary, not dumped as failures with tracebacks.
+    assert "NotImplementedError" not in result.output and "FAILURES" not in result.output, \
+        result.output
+
+
+def test_minigrad_lang_gives_catalan_feedback(runs):
+    output = runs["stubs in Catalan"].output
+    assert "per fer" in output and "capítol" in output and "exercicis superats" in output, output
+    assert "not attempted" not in output and "chapter" not in output, output
+
+
+@pytest.mark.parametrize("path", WRONG, ids=lambda p: p.stem)
+def test_wrong_solution_fails_its_grader(runs, path):
+    exercise = string_constant(path, "EXERCISE")
+    assert exercise in [ex.id for ex in ALL], f"{path.name}: EXERCISE = 'chNN.name' of an exercise"
+    function = exercise.split(".", 1)[1]
+    assert function in top_level_functions(path), f"{path.name} must define {function}()"
+    result = runs[path.name]
+    # -m selects the one exercise; it must be rejected by its grader (not unloadable, not absent).
+    assert result.statuses() == {exercise: "failed"}, f"{path.name} was accepted:\n{result.output}"
+    for label in ("tried:", "hint:"):
+        assert label in result.output, result.output
+
+
+def test_every_exercise_has_a_wrong_solution():
+    covered = {string_constant(path, "EXERCISE") for path in WRONG}
+    missing = [ex.id for ex in ALL if ex.id not in covered]
+    assert not missing, (f"add a plausible wrong solution for {missing} as "
+                         f"tests/wrong_solutions/<module>__<mistake>.py with EXERCISE = '<id>'")
+
+
+def test_lang_option_gives_catalan_failure_messages(runs):
+    output = runs["wrong in Catalan"].output
+    for label in ("s'ha provat:", "pista:", "no superat", "capítol"):
+        assert label in output, output
+
+
+def test_an_infinite_loop_is_stopped_with_a_readable_message(runs):
+    result, first = runs["infinite loop"], ALL[0]
+    assert result.statuses() == {first.id: "timeout"}, result.output
+    assert "probably an infinite loop" in result.output, result.output
+    assert f"{first.module}.py, line 2: while True:" in result.output, result.output
+    assert "Timeout (>" not in result.output and "Traceback" not in result.output, result.output
+
+
+def test_a_file_python_cannot_load_is_explained_once(runs):
+    result, first = runs["unloadable"], ALL[0]
+    assert set(result.statuses().values()) == {"error"}, result.output
+    assert result.output.count("SyntaxError") == 1, result.output
+    assert "could not be loaded (the reason is shown above)" in result.output, result.output
+
+
+def test_plain_pytest_at_the_root_does_not_collect_the_graders(runs):
+    output = runs["plain pytest"].output
+    assert "tests/test_exercise_graders.py" in output, output  # it did collect the project's tests
+    assert "exercises/" not in output, output

@@ -1,0 +1,7 @@
+"""Wrong: the one-sided difference of the derivative's definition, not the central one."""
+
+EXERCISE = "ch02.numerical_gradient"
+
+
+def numerical_gradient(f, x, h=1e-6):
+    return (f(x + h) - f(x)) / h

@@ -1,0 +1,11 @@
+"""Wrong: the derivative of sin is cos, not -cos (that is the derivative of cos)."""
+
+import math
+
+from minigrad import Value
+
+EXERCISE = "ch02.sin"
+
+
+def sin(v):
+    return Value(math.sin(v.data), _parents=(v,), _local=(-math.cos(v.data),), _op="sin")
