@@ -7,7 +7,8 @@ Graders (``test_chNN_topic.py``) use two fixtures:
   ``exercises/solutions/`` with ``--solutions``, or from ``--submission-dir DIR``.
 * ``grade`` — ``grade.trying("code that was run")`` records the input, then
   ``grade.close(got, expected, hint=...)`` / ``grade.check(ok, expected=..., got=..., hint=...)``
-  fail with *tried / expected / got / hint*. A hint is ``{"en": "...", "ca": "..."}``.
+  fail with *tried / expected / got / hint*. A hint is ``{"en": "...", "ca": "..."}``; so is an
+  expected or got value described in words rather than given as a value.
 
 Each grader test carries ``@pytest.mark.exercise("chNN.name", points=1)``; the
 plugin also marks it ``chNN`` and ``chNN.name`` so ``-m chNN.name`` selects it.
@@ -96,7 +97,7 @@ MESSAGES = {
         "chapter": "capítol", "exercises_passed": "exercicis superats",
         "all_passed": "Tots els exercicis corregits estan superats. Molt bé!",
         "start_with": "Següent pas: {function}, a {file} (corregeix només aquest exercici "
-                      "amb `pytest {grader} -m {exercise}`).",
+                      "amb `pytest {grader} -m {exercise} --lang ca`).",
     },
 }
 
@@ -128,6 +129,9 @@ class Grader:
 
     def check(self, ok: bool, *, expected: Any, got: Any, hint: dict[str, str]) -> None:
         _validate_hint(hint)
+        for words in (expected, got):
+            if isinstance(words, dict):
+                _validate_hint(words)
         if not ok:
             raise GradingFailure(self.tried, expected, got, hint)
 
@@ -142,10 +146,10 @@ class Grader:
             raise GradingFailure(self.tried, expected, got, hint)
 
 
-def _validate_hint(hint: dict[str, str]) -> None:
-    # Checked on every call, so running the solutions proves that each hint is bilingual.
-    if not isinstance(hint, dict) or any(not hint.get(lang) for lang in MESSAGES):
-        raise TypeError(f"a grader hint must be {{'en': ..., 'ca': ...}}, got {hint!r}")
+def _validate_hint(text: dict[str, str]) -> None:
+    # Checked on every call, so running the solutions proves that all the words are bilingual.
+    if not isinstance(text, dict) or any(not text.get(lang) for lang in MESSAGES):
+        raise TypeError(f"a grader's words must be {{'en': ..., 'ca': ...}}, got {text!r}")
 
 
 # --- options, language, target -----------------------------------------------------------------
@@ -288,10 +292,9 @@ def _explain(item: pytest.Item, exercise: str, excinfo: pytest.ExceptionInfo) ->
                                      function=excinfo.traceback[-1].name, file=file)
     if isinstance(error, GradingFailure):
         lang = config.stash[STATE_KEY]["lang"]
-        # repr() for expected and got, so that a missing `return` shows up as None.
         return "failed", _block(config, _msg(config, "wrong", exercise=exercise),
-                                [("tried", error.tried), ("expected", _shown_value(error.expected)),
-                                 ("got", _shown_value(error.got)), ("hint", error.hint[lang])])
+                                [("tried", error.tried), ("expected", _value_text(error.expected, lang)),
+                                 ("got", _value_text(error.got, lang)), ("hint", error.hint[lang])])
     if isinstance(error, pytest.fail.Exception) and str(error).startswith("Timeout (>"):
         seconds = float(re.search(r"[\d.]+", str(error)).group())
         return "timeout", _block(config, _msg(config, "timeout_msg", exercise=exercise,
@@ -318,9 +321,10 @@ def _where(config: pytest.Config, excinfo: pytest.ExceptionInfo, path: Path) -> 
     return None
 
 
-def _shown_value(value: Any) -> str:
-    # Graders describe some expectations in words (str); numbers and objects are shown exactly.
-    return value if isinstance(value, str) else repr(value)
+def _value_text(value: Any, lang: str) -> str:
+    # Words come as {"en": ..., "ca": ...}; values are shown exactly, so a missing `return`
+    # shows up as None and 0.1 + 0.2 as 0.30000000000000004.
+    return value[lang] if isinstance(value, dict) else repr(value)
 
 
 def _block(config: pytest.Config, title: str, fields: list[tuple[str, str | None]]) -> str:

@@ -110,9 +110,11 @@ class TestNumericalGradient:
         got = submission.numerical_gradient(f, 0.7)
         both_sides = all(any(math.isclose(p, 0.7 + s, rel_tol=0, abs_tol=1e-12) for p in points)
                          for s in (1e-6, -1e-6))
-        grade.check(both_sides, expected="f evaluated at 0.700001 and 0.699999",
-                    got="f evaluated at " + ", ".join(f"{p!r}" for p in points),
-                    hint=HINTS["default_h"])
+        evaluated = ", ".join(f"{p!r}" for p in points)
+        grade.check(both_sides, hint=HINTS["default_h"],
+                    expected={"en": "f evaluated at 0.700001 and 0.699999",
+                              "ca": "f avaluada a 0.700001 i 0.699999"},
+                    got={"en": f"f evaluated at {evaluated}", "ca": f"f avaluada a {evaluated}"})
         grade.close(got, central(math.sin, 0.7), hint=HINTS["default_h"])
 
 
@@ -128,15 +130,21 @@ def sin_points():
 class TestSin:
     def test_value_and_gradient(self, submission, grade):
         for x in sin_points():
-            v = Value(x)
-            grade.trying(f"v = Value({x}); out = sin(v); out.backward()")
+            v, setup = Value(x), f"v = Value({x}); out = sin(v)"
+            grade.trying(setup)
             out = submission.sin(v)
             grade.check(isinstance(out, Value) and out is not v and v.data == x,
-                        expected=f"a new Value, with v still {x}",
-                        got=f"{out!r}, v = {v!r}", hint=HINTS["sin_node"])
+                        expected={"en": f"a new Value, and v unchanged: {Value(x)!r}",
+                                  "ca": f"un Value nou, i v sense canvis: {Value(x)!r}"},
+                        got={"en": f"{out!r}, and v: {v!r}", "ca": f"{out!r}, i v: {v!r}"},
+                        hint=HINTS["sin_node"])
+            grade.trying(f"{setup}; out.data")
             grade.close(out.data, math.sin(x), hint=HINTS["sin_node"], rel=1e-12, abs=1e-12)
-            grade.check(v.grad == 0.0, expected="v.grad == 0.0 before backward()",
-                        got=f"v.grad == {v.grad!r}", hint=HINTS["sin_lazy"])
+            grade.trying(f"{setup}; v.grad")
+            grade.check(v.grad == 0.0, got=v.grad, hint=HINTS["sin_lazy"],
+                        expected={"en": "0.0 (backward() has not run yet)",
+                                  "ca": "0.0 (encara no s'ha executat backward())"})
+            grade.trying(f"{setup}; out.backward(); v.grad")
             out.backward()
             grade.close(v.grad, central(math.sin, x), hint=HINTS["sin_local"], rel=1e-6, abs=1e-6)
 
@@ -148,11 +156,13 @@ class TestSin:
         for _ in range(15):
             values = [round(rng.uniform(-3, 3), 3) for _ in range(3)]
             leaves = [Value(x) for x in values]
-            grade.trying("a, b, c = Value({}), Value({}), Value({}); "
-                         "y = sin(a*b + c)*a + sin(sin(b)); y.backward()".format(*values))
+            code = ("a, b, c = Value({}), Value({}), Value({}); "
+                    "y = sin(a*b + c)*a + sin(sin(b)); y.backward()".format(*values))
+            grade.trying(code)
             y(*leaves, submission.sin).backward()
             for i, (name, leaf) in enumerate(zip("abc", leaves)):
                 def along(t, i=i):
                     return y(*values[:i], t, *values[i + 1:], math.sin)
+                grade.trying(f"{code}; {name}.grad")
                 grade.close(leaf.grad, central(along, values[i]), hint=HINTS["sin_chain"],
                             rel=1e-5, abs=1e-6)
