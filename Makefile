@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: test book clean
+.PHONY: test book clean po serve check-book
 
 # One stamp per set of extras: re-install only when pyproject.toml changes.
 $(VENV)/.stamp-%: pyproject.toml
@@ -14,9 +14,37 @@ $(VENV)/.stamp-%: pyproject.toml
 
 test: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests
+	$(BIN)/python book/check_translations.py
+
+# The book: one Sphinx build per language from the same sources (book/conf.py reads
+# MINIGRAD_BOOK_LANG); each keeps its own doctrees so that rebuilds only redo what changed.
+BOOK_LANGS  := en ca
+BOOK_PORT   ?= 8000
+SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -q
 
 book: $(VENV)/.stamp-book
-	@echo "book: placeholder until the book infrastructure lands"
+	@for lang in $(BOOK_LANGS); do \
+	  echo "book: building the '$$lang' edition"; \
+	  MINIGRAD_BOOK_LANG=$$lang $(SPHINXBUILD) -b html -d book/_build/doctrees/$$lang \
+	    book book/_build/html/$$lang || exit 1; \
+	done
+	@cp book/root-index.html book/_build/html/index.html
+	@echo "book: open book/_build/html/index.html, or run 'make serve' for http://localhost:$(BOOK_PORT)/"
+
+# After editing the English sources: refresh book/locales/ca/LC_MESSAGES/*.po, then translate
+# the entries it lists as untranslated or fuzzy.
+po: $(VENV)/.stamp-book
+	MINIGRAD_BOOK_LANG=en $(BIN)/sphinx-build -q -b gettext -d book/_build/doctrees/gettext \
+	  book book/_build/gettext
+	$(BIN)/sphinx-intl update -p book/_build/gettext -d book/locales -l ca --no-obsolete
+	@$(BIN)/python book/check_translations.py || echo "po: translate the entries above, then run 'make book'"
+
+serve: book
+	$(BIN)/python -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory book/_build/html
+
+# Checks of the built site (run by CI after `make book`): no external URLs, and a real browser.
+check-book: $(VENV)/.stamp-browser
+	$(BIN)/python -m pytest -q book/tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info book/_build book/.jupyter_cache .hypothesis

@@ -1,0 +1,15 @@
+// sphinx-copybutton chooses its messages from <html lang> but ships none in Catalan. Its
+// script (loaded just before this one) keeps them in the top-level bindings `messages`,
+// `locale`, `iconCopy` and `iconCheck`, which classic scripts share; the copy buttons are
+// only created when the page has loaded, so setting them here is in time.
+if (typeof messages !== "undefined" && document.documentElement.lang === "ca") {
+  messages.ca = {
+    copy: "Copia",
+    copy_to_clipboard: "Copia al porta-retalls",
+    copy_success: "Copiat!",
+    copy_failure: "No s'ha pogut copiar",
+  };
+  iconCopy = iconCopy.replace(messages[locale].copy_to_clipboard, messages.ca.copy_to_clipboard);
+  iconCheck = iconCheck.replace(messages[locale].copy_success, messages.ca.copy_success);
+  locale = "ca";
+}

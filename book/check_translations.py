@@ -1,0 +1,111 @@
+"""The translation gate: every .po file must be 100% translated, with no fuzzy entry.
+
+    python book/check_translations.py [LOCALE_DIR]
+
+prints one line of statistics per .po file, lists what is missing, and exits with status 1
+unless everything is translated. A .po file that lags behind its English source (text added
+since the last ``make po``) is caught by the Catalan build itself: see book/_ext.
+
+Standard library only, so that ``make test`` can run it without the book's dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Entry:
+    msgid: str = ""
+    msgstrs: list[str] = field(default_factory=list)
+    fuzzy: bool = False
+    line: int = 0
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.msgstrs) and all(self.msgstrs)
+
+
+def parse_po(text: str) -> list[Entry]:
+    """The live entries of a .po/.pot file, without the header and obsolete (#~) entries."""
+    entries: list[Entry] = []
+    current: Entry | None = None
+    target: str | None = None  # where a continuation line ("...") belongs
+
+    def entry() -> Entry:
+        """The entry a comment or msgid belongs to: a new one once a msgstr has been read."""
+        nonlocal current
+        if current is None or current.msgstrs:
+            if current is not None:
+                entries.append(current)
+            current = Entry()
+        return current
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#~"):
+            continue
+        if line.startswith("#"):
+            flags = line[2:].replace(",", " ").split() if line.startswith("#,") else []
+            entry().fuzzy |= "fuzzy" in flags
+            target = None
+        elif line.startswith('"'):
+            if target == "msgid":
+                entry().msgid += ast.literal_eval(line)
+            elif target == "msgstr":
+                current.msgstrs[-1] += ast.literal_eval(line)
+        else:
+            keyword, _, rest = line.partition(" ")
+            value = ast.literal_eval(rest)
+            if keyword == "msgid":
+                e = entry()
+                e.msgid, e.line, target = value, number, "msgid"
+            elif keyword.startswith("msgstr"):
+                current.msgstrs.append(value)
+                target = "msgstr"
+            else:  # msgctxt, msgid_plural: not needed to judge a translation
+                entry()
+                target = None
+    if current is not None:
+        entries.append(current)
+    return [e for e in entries if e.msgid]
+
+
+def check(locale_dir: Path) -> bool:
+    """Print statistics and problems for every .po under ``locale_dir``; True if all is well."""
+    po_files = sorted(locale_dir.rglob("*.po"))
+    ok = bool(po_files)
+    if not po_files:
+        print(f"no .po files under {locale_dir}")
+    for po in po_files:
+        entries = parse_po(po.read_text(encoding="utf-8"))
+        done = sum(e.translated and not e.fuzzy for e in entries)
+        fuzzy = [e for e in entries if e.fuzzy]
+        missing = [e for e in entries if not e.translated and not e.fuzzy]
+        percent = 100.0 * done / len(entries) if entries else 100.0
+        print(f"{po.relative_to(locale_dir)}: {done}/{len(entries)} translated ({percent:.0f}%), "
+              f"{len(fuzzy)} fuzzy, {len(missing)} untranslated")
+        for label, bad in (("fuzzy", fuzzy), ("untranslated", missing)):
+            for e in bad:
+                print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
+        ok = ok and not fuzzy and not missing
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("locale_dir", nargs="?", type=Path, default=HERE / "locales")
+    args = parser.parse_args(argv)
+    ok = check(args.locale_dir)
+    print("translations: complete" if ok else "translations: INCOMPLETE (see above)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

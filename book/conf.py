@@ -1,0 +1,139 @@
+"""Sphinx configuration of the minigrad book, English source and Catalan translation.
+
+One source tree builds both editions. The language comes from the environment variable
+``MINIGRAD_BOOK_LANG`` (``en`` or ``ca``) rather than from ``sphinx-build -D language=...``,
+because ``-D`` is applied after this file runs and the per-language values below (interface
+strings, title) must be chosen here. ``make book`` builds each language into its own folder,
+``_build/html/<lang>``, with its own doctree cache so that incremental rebuilds stay incremental.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent.resolve()
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE / "_ext"))
+# The book documents and runs the minigrad of its own checkout, whatever else is installed:
+# autodoc imports it from here, and the kernels that execute the chapters inherit PYTHONPATH.
+sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+LANGUAGES = {"en": "English", "ca": "Català"}
+language = os.environ.get("MINIGRAD_BOOK_LANG", "en")
+if language not in LANGUAGES:
+    raise ValueError(f"MINIGRAD_BOOK_LANG must be one of {sorted(LANGUAGES)}, not {language!r}")
+
+# Interface text that neither Sphinx nor the theme translates into Catalan (or that we word
+# ourselves); everything written in the chapters is translated through the .po files instead.
+INTERFACE = {
+    "en": {
+        "title": "minigrad: deep learning from scratch",
+        "toc_title": "Contents",
+        "toggle_show": "Click to show",
+        "toggle_hide": "Click to hide",
+        "code_show": "Show code cell {type}",
+        "code_hide": "Hide code cell {type}",
+        "switch_label": "Language",
+    },
+    "ca": {
+        "title": "minigrad: aprenentatge profund des de zero",
+        "toc_title": "Continguts",
+        "toggle_show": "Fes clic per mostrar-ho",
+        "toggle_hide": "Fes clic per amagar-ho",
+        "code_show": "Mostra la cel·la de codi",
+        "code_hide": "Amaga la cel·la de codi",
+        "switch_label": "Idioma",
+    },
+}
+ui = INTERFACE[language]
+
+project = "minigrad"
+author = "The minigrad authors"
+copyright = "2026, the minigrad authors"
+html_title = ui["title"]
+
+extensions = [
+    "myst_nb",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx_copybutton",
+    "sphinx_design",
+    "sphinx_togglebutton",
+    "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
+]
+
+exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
+                    "**.ipynb_checkpoints"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["minigrad-book.css"]
+# Catalan for sphinx-copybutton, which has no Catalan messages of its own.
+html_js_files = ["copybutton-ca.js"] if language == "ca" else []
+nitpicky = True
+
+# --- translation -----------------------------------------------------------
+locale_dirs = ["locales/"]
+gettext_compact = False   # one .po per page: chapter writers translate their own file
+gettext_location = False  # line numbers in .po files would churn on every edit of a chapter
+gettext_uuid = False
+# The API reference is generated from minigrad's docstrings, which are English and change
+# whenever the library changes. Translating them in the .po files would make every docstring
+# edit break the 100%-translated gate, and a reference must match the code it describes, so
+# the docstrings stay English in both editions, like the code cells. The extension in
+# book/_ext marks everything autodoc generates as not translatable, which keeps it out of the
+# .po files; the API page's own headings and introduction are translated as usual.
+
+# --- notebooks: executed once, cached, shared by both languages ---------------
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(HERE / ".jupyter_cache")  # the same cells give the same outputs
+nb_execution_raise_on_error = True  # a failing cell fails the build
+nb_execution_show_tb = True
+nb_execution_timeout = 120          # seconds per cell
+nb_merge_streams = True
+nb_ipywidgets_js = {}               # its default loads require.js from a CDN; we have no widgets
+nb_code_prompt_show = ui["code_show"]
+nb_code_prompt_hide = ui["code_hide"]
+# Figures: the kernel's inline backend draws with Agg into PNG, whatever the machine has.
+os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+# The kernels' IPython profile lives in the book (see _ipython/profile_default).
+os.environ["IPYTHONDIR"] = str(HERE / "_ipython")
+
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# --- math, offline -----------------------------------------------------------
+# MathJax 3's single-file SVG build, served from _static (see _static/mathjax/README.md).
+mathjax_path = "mathjax/tex-svg-full.js"
+mathjax3_config = {"options": {"enableMenu": False}}
+
+# --- API reference -------------------------------------------------------------
+# The API page lists these modules in this order and documents those that exist, so a module
+# appears as soon as it lands in minigrad/ and the build never breaks before it does.
+minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.tensor", "minigrad.functional",
+                        "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
+                        "minigrad.train", "minigrad.viz"]
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True}
+napoleon_numpy_docstring = False
+# No intersphinx (the book is offline), so names from numpy or the standard library in
+# signatures stay plain text instead of failing the nitpicky build. Docstrings may also name
+# minigrad's internal modules (where the code lives), which the reference does not document.
+nitpick_ignore_regex = [(r"py:.*", r"(?!minigrad\b).*"), (r"py:mod", r"minigrad\..*")]
+
+# --- theme -------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_theme_options = {
+    "toc_title": ui["toc_title"],
+    "home_page_in_toc": True,
+    "show_toc_level": 2,
+    "use_download_button": True,
+    "use_fullscreen_button": False,
+    "article_header_end": ["lang-switch", "article-header-buttons"],
+}
+minigrad_languages = LANGUAGES
+html_context = {"lang_switch_label": ui["switch_label"]}
+html_last_updated_fmt = None  # a date would make every rebuild rewrite every page
+togglebutton_hint = ui["toggle_show"]
+togglebutton_hint_hide = ui["toggle_hide"]

@@ -1,0 +1,133 @@
+"""A reader's tour of the built book in Debian's Chromium, driven by Playwright.
+
+English front page → a chapter → "Català" → the same chapter in Catalan, with its math typeset
+by the bundled MathJax, its figure, a solution dropdown and Catalan copy buttons → "English".
+No request may leave localhost. Skips, saying why, without Chromium or Playwright, unless
+MINIGRAD_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("MINIGRAD_CHROMIUM", "/usr/bin/chromium")
+# As the machine notes say: headless as root, and no background traffic to Google's hosts.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHAPTER = "chapters/02-derivatives.html"  # the placeholder with math, a figure and a dropdown
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("MINIGRAD_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required (MINIGRAD_REQUIRE_BROWSER=1) but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
+        _unavailable(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[browser]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that refuses, and remembers, any request that leaves the local server."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside = []
+    local = urlsplit(server).netloc
+
+    def guard(route):
+        url = route.request.url
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != local:
+            page.outside.append(url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()
+
+
+def switch_to(page, language: str) -> None:
+    page.locator(".minigrad-lang-switch").get_by_role("link", name=language).click()
+    page.wait_for_load_state("load")
+
+
+def test_a_reader_switches_language_on_a_chapter(page, server):
+    page.goto(f"{server}/")  # the root sends readers to the English edition
+    page.wait_for_url(f"{server}/en/index.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    page.locator("nav.bd-docs-nav").get_by_role("link", name="2 Derivatives").click()
+    page.wait_for_url(f"{server}/en/{CHAPTER}")
+    assert page.locator("h1").first.inner_text().startswith("2 Derivatives")
+
+    switch_to(page, "Català")
+    page.wait_for_url(f"{server}/ca/{CHAPTER}")
+    assert page.locator("html").get_attribute("lang") == "ca"
+    assert page.locator("h1").first.inner_text().startswith("2 Les derivades")
+
+    # Math: typeset as SVG by the MathJax in _static, no TeX source left on the page.
+    page.locator("mjx-container svg").first.wait_for(timeout=15_000)
+    assert page.locator("mjx-container svg").count() >= 5
+    article = page.locator("article").inner_text()
+    assert "\\(" not in article and "\\[" not in article
+
+    # The figure drawn by the chapter's code cell has loaded.
+    figure = page.locator(".cell_output img").first
+    figure.scroll_into_view_if_needed()
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+
+    # A solution opens from its collapsed dropdown.
+    dropdown = page.locator("details.sd-dropdown").first
+    assert dropdown.get_attribute("open") is None
+    dropdown.locator("summary").click()
+    assert dropdown.get_attribute("open") is not None
+    assert "dos camins" in dropdown.inner_text()
+
+    # Interface text in Catalan where the extensions have none of their own.
+    assert page.locator("button.copybtn").first.get_attribute("data-tooltip") == "Copia"
+
+    switch_to(page, "English")
+    page.wait_for_url(f"{server}/en/{CHAPTER}")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert not page.outside, f"requests outside the site: {page.outside}"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_switcher_is_visible_on_desktop_and_mobile(page, server, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{server}/ca/{CHAPTER}")
+    link = page.locator(".minigrad-lang-switch").get_by_role("link", name="English")
+    assert link.is_visible()
+    box = link.bounding_box()
+    assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width
+    assert not page.outside, f"requests outside the site: {page.outside}"
+
+
+def test_the_catalan_page_contents_title(page, server):
+    page.goto(f"{server}/ca/index.html")
+    assert "Continguts" in page.locator(".bd-sidebar-secondary").inner_text()
+
+
+def test_a_chapter_downloads_as_a_notebook(page, server):
+    page.goto(f"{server}/en/{CHAPTER}")
+    href = page.locator("a[href$='.ipynb']").first.get_attribute("href")
+    response = page.request.get(urljoin(page.url, href))
+    assert response.ok
+    notebook = response.json()
+    assert notebook["nbformat"] == 4
+    assert any("import minigrad" in "".join(cell["source"]) for cell in notebook["cells"])

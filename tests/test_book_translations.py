@@ -1,0 +1,97 @@
+"""The translation gate (book/check_translations.py) passes on complete catalogs and fails otherwise."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+GATE = Path(__file__).resolve().parents[1] / "book" / "check_translations.py"
+spec = importlib.util.spec_from_file_location("check_translations", GATE)
+gate = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = gate  # dataclasses look their module up while the file runs
+spec.loader.exec_module(gate)
+
+HEADER = '''# A header like the ones sphinx-intl writes.
+#, fuzzy
+msgid ""
+msgstr ""
+"Language: ca\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+'''
+
+TRANSLATED = '''msgid "Solution"
+msgstr "Solució"
+
+msgid ""
+"A paragraph long enough to be wrapped "
+"over two lines."
+msgstr ""
+"Un paràgraf prou llarg per ocupar "
+"dues línies."
+
+#~ msgid "An obsolete message nobody needs any more"
+#~ msgstr ""
+'''
+
+
+def write_po(tmp_path: Path, body: str, name: str = "chapters/02-derivatives.po") -> Path:
+    po = tmp_path / "ca" / "LC_MESSAGES" / name
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(HEADER + body, encoding="utf-8")
+    return tmp_path
+
+
+def test_complete_catalogs_pass(tmp_path, capsys):
+    locale_dir = write_po(tmp_path, TRANSLATED)
+    assert gate.main([str(locale_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "chapters/02-derivatives.po: 2/2 translated (100%), 0 fuzzy, 0 untranslated" in out
+
+
+def test_an_untranslated_entry_fails(tmp_path, capsys):
+    locale_dir = write_po(tmp_path, TRANSLATED + '\nmsgid "Question"\nmsgstr ""\n')
+    assert gate.main([str(locale_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "2/3 translated (67%), 0 fuzzy, 1 untranslated" in out
+    assert "untranslated (line" in out and "'Question'" in out
+
+
+def test_a_fuzzy_entry_fails(tmp_path, capsys):
+    fuzzy = '\n#, fuzzy\n#| msgid "Questions"\nmsgid "Question"\nmsgstr "Preguntes"\n'
+    locale_dir = write_po(tmp_path, TRANSLATED + fuzzy)
+    assert gate.main([str(locale_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "2/3 translated (67%), 1 fuzzy, 0 untranslated" in out
+    assert "fuzzy (line" in out
+
+
+def test_every_file_is_reported_and_one_bad_file_fails_all(tmp_path, capsys):
+    write_po(tmp_path, TRANSLATED, "index.po")
+    locale_dir = write_po(tmp_path, 'msgid "Map of the book"\nmsgstr ""\n', "api.po")
+    assert gate.main([str(locale_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "index.po: 2/2" in out and "api.po: 0/1" in out
+
+
+def test_no_catalog_at_all_fails(tmp_path):
+    assert gate.main([str(tmp_path)]) == 1
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('msgid "a"\nmsgstr "b"\n', [("a", ["b"], False)]),
+    ('#, python-format, fuzzy\nmsgid "a"\nmsgstr "b"\n', [("a", ["b"], True)]),
+    ('msgctxt "ctx"\nmsgid "a"\nmsgstr ""\n"b"\n', [("a", ["b"], False)]),
+    ('msgid "one"\nmsgid_plural "many"\nmsgstr[0] "un"\nmsgstr[1] ""\n',
+     [("one", ["un", ""], False)]),
+    ('msgid "a \\"quoted\\" word"\nmsgstr "una paraula \\"citada\\""\n',
+     [('a "quoted" word', ['una paraula "citada"'], False)]),
+])
+def test_parse_po(body, expected):
+    entries = gate.parse_po(HEADER + body)
+    assert [(e.msgid, e.msgstrs, e.fuzzy) for e in entries] == expected
+
+
+def test_the_book_catalogs_are_complete(capsys):
+    assert gate.main([]) == 0, capsys.readouterr().out
