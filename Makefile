@@ -20,7 +20,9 @@ test: $(VENV)/.stamp-test
 # MINIGRAD_BOOK_LANG); each keeps its own doctrees so that rebuilds only redo what changed.
 BOOK_LANGS  := en ca
 BOOK_PORT   ?= 8000
-SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -q
+BOOK_JOBS   ?= auto
+# -j: chapters are read, and executed when not cached, in parallel (one process per core).
+SPHINXBUILD := $(BIN)/sphinx-build -W --keep-going -n -q -j $(BOOK_JOBS)
 
 book: $(VENV)/.stamp-book
 	@for lang in $(BOOK_LANGS); do \
