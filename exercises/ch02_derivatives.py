@@ -27,8 +27,8 @@ def sin(v: Value) -> Value:
     """Return a new ``Value`` holding sin(v.data) that ``backward()`` can differentiate.
 
     Build the node the way minigrad's own operations are built (see ``Value.tanh``):
-    ``Value(data, _parents=(...), _local=(...), _op="sin")``, where ``_parents`` are the
-    operands and ``_local[i]`` is d(result)/d(_parents[i]) at this point.
+    ``Value(data, parents=(...), local=(...), op="sin")``, where ``parents`` are the
+    operands and ``local[i]`` is d(result)/d(parents[i]) at this point.
     (Construeix el node com les operacions de minigrad: resultat, operands i derivades locals.)
     """
     raise NotImplementedError

@@ -42,16 +42,16 @@ HINTS = {
     },
     "sin_lazy": {
         "en": "Building the node must not touch v.grad: gradients are computed only by "
-              "backward(). Store the local derivative in the node instead (_local).",
+              "backward(). Store the local derivative in the node instead (local).",
         "ca": "Construir el node no ha de tocar v.grad: els gradients només els calcula "
-              "backward(). Desa la derivada local dins del node (_local).",
+              "backward(). Desa la derivada local dins del node (local).",
     },
     "sin_chain": {
         "en": "Inside a bigger expression the gradient reaches v only through your node: it must "
-              "list v in _parents and cos(v.data) at the same position in _local, so that "
+              "list v in parents and cos(v.data) at the same position in local, so that "
               "backward() multiplies it by the gradient arriving from above (chain rule).",
         "ca": "Dins d'una expressió més gran, el gradient arriba a v només a través del teu "
-              "node: ha de tenir v a _parents i cos(v.data) a la mateixa posició de _local, "
+              "node: ha de tenir v a parents i cos(v.data) a la mateixa posició de local, "
               "perquè backward() el multipliqui pel gradient que arriba de dalt (regla de la "
               "cadena).",
     },

@@ -33,20 +33,30 @@ class Value:
 
     Gradients *accumulate* across ``backward()`` calls, as in PyTorch: reset
     them with ``zero_grad()`` on a scalar module, or by setting ``v.grad = 0.0``.
+
+    A new operation is a function that builds the result with its local derivatives:
+
+    >>> def sin(v): return Value(math.sin(v.data), parents=(v,), local=(math.cos(v.data),), op="sin")
     """
 
     __slots__ = ("data", "grad", "label", "_op", "_parents", "_local")
 
-    def __init__(self, data: Number, label: str = "", _parents: tuple = (),
-                 _local: tuple = (), _op: str = "") -> None:
+    def __init__(self, data: Number, label: str = "", parents: tuple = (),
+                 local: tuple = (), op: str = "") -> None:
+        # ``parents``, ``local`` and ``op`` record how the value was computed: the
+        # operands, d(self)/d(each operand), and the operation's name. Operations
+        # fill them in; a new operation can too (chapter 2 writes ``sin``).
         if type(data) is not float:
             data = _to_float(data, "Value")
+        if len(parents) != len(local):
+            raise ValueError(f"Value: {len(parents)} parents but {len(local)} local derivatives; "
+                             f"give one d(result)/d(parent) per parent")
         self.data = data
         self.grad = 0.0
         self.label = label
-        self._op = _op
-        self._parents = _parents
-        self._local = _local
+        self._op = op
+        self._parents = parents
+        self._local = local
 
     # --- arithmetic: the result, then d(result)/d(each operand) -------------
     def __add__(self, other: Value | Number) -> Value:

@@ -20,4 +20,4 @@ def sin(v: Value) -> Value:
     # The local derivative is computed now, from the input: d sin(x)/dx = cos(x).
     # backward() will multiply it by the gradient arriving from above.
     x = v.data
-    return Value(math.sin(x), _parents=(v,), _local=(math.cos(x),), _op="sin")
+    return Value(math.sin(x), parents=(v,), local=(math.cos(x),), op="sin")

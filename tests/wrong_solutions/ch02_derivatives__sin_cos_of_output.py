@@ -9,4 +9,4 @@ EXERCISE = "ch02.sin"
 
 def sin(v):
     out = math.sin(v.data)
-    return Value(out, _parents=(v,), _local=(math.cos(out),), _op="sin")
+    return Value(out, parents=(v,), local=(math.cos(out),), op="sin")

@@ -1,4 +1,4 @@
-"""Wrong: the right local derivative, but the node forgets its parent, so no gradient reaches v."""
+"""Wrong: the right value, but the node records neither its parent nor its local derivative."""
 
 import math
 
@@ -8,4 +8,4 @@ EXERCISE = "ch02.sin"
 
 
 def sin(v):
-    return Value(math.sin(v.data), _local=(math.cos(v.data),), _op="sin")
+    return Value(math.sin(v.data), op="sin")

@@ -8,4 +8,4 @@ EXERCISE = "ch02.sin"
 
 
 def sin(v):
-    return Value(math.sin(v.data), _parents=(v,), _local=(-math.cos(v.data),), _op="sin")
+    return Value(math.sin(v.data), parents=(v,), local=(-math.cos(v.data),), op="sin")
