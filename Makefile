@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: test book clean po serve check-book
+.PHONY: test book clean po serve check-book bench
 
 # One stamp per set of extras: re-install only when pyproject.toml changes.
 $(VENV)/.stamp-%: pyproject.toml
@@ -47,6 +47,13 @@ serve: book
 # Checks of the built site (run by CI after `make book`): no external URLs, and a real browser.
 check-book: $(VENV)/.stamp-browser
 	$(BIN)/python -m pytest -q book/tests
+
+# minigrad against PyTorch, micrograd and hand-written numpy (benchmarks/README.md), 1 thread.
+# Peers not installed are skipped: `.venv/bin/pip install torch==2.13.0 micrograd` to include them.
+# BENCH_ARGS="--threads 2", "--book" (also time `make book`), or benchmark names, e.g. "cnn mlp".
+BENCH_ARGS ?=
+bench: $(VENV)/.stamp-dev
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info book/_build book/.jupyter_cache .hypothesis

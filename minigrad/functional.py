@@ -7,10 +7,10 @@ element-wise operations, and numerically stable where it matters.
 
 from __future__ import annotations
 
-from typing import Any
+import weakref
+from typing import Any, Callable
 
 import numpy as np
-from numpy.lib.stride_tricks import as_strided
 
 from .randomness import generator
 from .tensor import Tensor, _node, matmul
@@ -68,13 +68,52 @@ def _pair(v: int | tuple[int, int]) -> tuple[int, int]:
     return (v, v) if isinstance(v, int) else tuple(v)
 
 
-def _windows(x: np.ndarray, kh: int, kw: int, sh: int, sw: int) -> np.ndarray:
-    """A (N, C, Ho, Wo, kh, kw) view of every kh×kw window of x, stride (sh, sw). No copy."""
-    n, c, h, w = x.shape
-    ho, wo = (h - kh) // sh + 1, (w - kw) // sw + 1
-    s = x.strides
-    return as_strided(x, (n, c, ho, wo, kh, kw), (s[0], s[1], s[2] * sh, s[3] * sw, s[2], s[3]),
-                      writeable=False)
+class _Workspace:
+    """Large work arrays (``conv2d``'s im2col matrices) reused from call to call.
+
+    A training loop calls ``conv2d`` with the same shapes every step, and fresh memory is slow:
+    the operating system hands it out a 4 KiB page at a time, with a page fault at the first
+    touch of each (costly on virtual machines; see ``benchmarks/``). ``take`` gives an array
+    of the kind ``key`` names, from the arrays given back earlier or made by ``make``; it
+    comes back by ``give_back``, or by itself when ``owner`` — the backward function that
+    still needs it — is freed with its graph. Arrays larger than ``max_bytes`` are not kept.
+    """
+
+    def __init__(self, per_key: int = 4, max_bytes: int = 1 << 26) -> None:
+        self.per_key, self.max_bytes = per_key, max_bytes
+        self.free: dict[tuple, list[np.ndarray]] = {}
+
+    def take(self, key: tuple, make: Callable[[], np.ndarray], owner: Any = None) -> np.ndarray:
+        try:
+            array = self.free.get(key, []).pop()
+        except IndexError:
+            array = make()
+        if owner is not None:
+            weakref.finalize(owner, self.give_back, key, array)
+        return array
+
+    def give_back(self, key: tuple, array: np.ndarray) -> None:
+        free = self.free.setdefault(key, [])
+        if len(free) < self.per_key and array.nbytes <= self.max_bytes:
+            free.append(array)
+
+
+_workspace = _Workspace()
+
+
+def _span(k: int, stride: int, pad: int, size: int, out_size: int) -> tuple[slice, slice]:
+    """Kernel offset ``k`` along one axis: which outputs read inside the input, and what they read.
+
+    Output i reads input i·stride + k − pad, which with padding may fall outside the input
+    (a zero). Returns the slice of the outputs i that read inside, and the slice of the
+    inputs they read, so that ``out[outputs]`` pairs with ``input[inputs]``.
+    """
+    first = max(0, -((k - pad) // stride))                  # first i with i·s + k − pad ≥ 0
+    stop = min(out_size, (size - 1 + pad - k) // stride + 1)  # past the last i inside the input
+    if stop <= first:
+        return slice(0, 0), slice(0, 0)
+    start = first * stride + k - pad
+    return slice(first, stop), slice(start, start + (stop - first - 1) * stride + 1, stride)
 
 
 def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 1,
@@ -84,8 +123,9 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     out[n, o, i, j] = b[o] + Σ_{c, p, q} w[o, c, p, q] · x[n, c, i·s + p, j·s + q]
 
     x: (N, C, H, W), weight: (O, C, kH, kW), bias: (O,) → (N, O, Ho, Wo) with
-    Ho = (H + 2·padding − kH) // stride + 1. Implemented as im2col: every
-    window becomes a row of a matrix, and one matrix product does all the work.
+    Ho = (H + 2·padding − kH) // stride + 1. Implemented as im2col: the input values every
+    output reads are copied into the columns of a matrix, and one matrix product per image
+    does all the work.
     """
     if x.ndim != 4 or weight.ndim != 4:
         raise ValueError(f"conv2d: expected input (N, C, H, W) and weight (O, C, kH, kW), "
@@ -99,32 +139,45 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     if h + 2 * ph < kh or w + 2 * pw < kw:
         raise ValueError(f"conv2d: kernel {kh}×{kw} is larger than the padded input "
                          f"{h + 2 * ph}×{w + 2 * pw}")
-    xp = np.pad(x.data, ((0, 0), (0, 0), (ph, ph), (pw, pw))) if ph or pw else x.data
-    win = _windows(xp, kh, kw, sh, sw)
-    ho, wo = win.shape[2], win.shape[3]
-    cols = win.transpose(0, 2, 3, 1, 4, 5).reshape(n * ho * wo, c * kh * kw)   # im2col (copies)
-    wmat = weight.data.reshape(o, -1)
-    out = cols @ wmat.T                                                          # (N·Ho·Wo, O)
-    if bias is not None:
-        out += bias.data
-    out = out.reshape(n, ho, wo, o).transpose(0, 3, 1, 2)
+    ho, wo = (h + 2 * ph - kh) // sh + 1, (w + 2 * pw - kw) // sw + 1
+    rows = [_span(p, sh, ph, h, ho) for p in range(kh)]        # (output rows, input rows) per p
+    columns = [_span(q, sw, pw, w, wo) for q in range(kw)]
+    # Kernel entry (p, q) is read by the outputs [oi, oj], from the inputs [xi, xj].
+    taps = [(p, q, oi, oj, xi, xj) for p, (oi, xi) in enumerate(rows) for q, (oj, xj) in enumerate(columns)]
+    shape = (n, c, kh, kw, ho, wo)
+    geometry = (x.shape, x.dtype, kh, kw, sh, sw, ph, pw)
 
     def backward(g: np.ndarray) -> tuple:
-        g2 = g.transpose(0, 2, 3, 1).reshape(-1, o)                              # (N·Ho·Wo, O)
-        gw = (g2.T @ cols).reshape(weight.shape) if weight.requires_grad else None
-        gb = g2.sum(axis=0) if bias is not None and bias.requires_grad else None
+        g = g.reshape(n, o, ho * wo)
+        gw = (g @ cols.transpose(0, 2, 1)).sum(axis=0).reshape(weight.shape) if weight.requires_grad else None
+        gb = g.sum(axis=(0, 2)) if bias is not None and bias.requires_grad else None
         gx = None
         if x.requires_grad:
-            # col2im: each window's gradient is added back where the window was read.
-            gcols = (g2 @ wmat).reshape(n, ho, wo, c, kh, kw).transpose(0, 3, 1, 2, 4, 5)
-            gxp = np.zeros(xp.shape, dtype=xp.dtype)
-            for p in range(kh):
-                for q in range(kw):
-                    gxp[:, :, p:p + sh * ho:sh, q:q + sw * wo:sw] += gcols[..., p, q]
-            gx = gxp[:, :, ph:ph + h, pw:pw + w]
+            # col2im: each column's gradient is added back to the input value it was copied from.
+            key = ("col2im", geometry)
+            gcols = _workspace.take(key, lambda: np.empty(cols.shape, cols.dtype))
+            by_tap = np.matmul(wmat.T, g, out=gcols).reshape(shape)
+            gx = np.zeros(x.shape, dtype=x.dtype)
+            for p, q, oi, oj, xi, xj in taps:
+                gx[:, :, xi, xj] += by_tap[:, :, p, q, oi, oj]
+            _workspace.give_back(key, gcols)
         return (gx, gw) if bias is None else (gx, gw, gb)
+
+    # im2col: cols[n, c, p, q, i, j] = x[n, c, i·s + p − pad, j·s + q − pad], zero in the padding.
+    # Laid out so that each copy moves whole output rows, and the product below yields
+    # (N, O, Ho·Wo), which is already the output's memory order. The matrix is kept for the
+    # backward pass, then reused: the same geometry writes the same entries every time, so the
+    # padding's zeros, written once, stay.
+    cols = _workspace.take(("im2col", geometry), lambda: np.zeros(shape, x.dtype), owner=backward)
+    for p, q, oi, oj, xi, xj in taps:
+        cols[:, :, p, q, oi, oj] = x.data[:, :, xi, xj]
+    cols = cols.reshape(n, c * kh * kw, ho * wo)
+    wmat = weight.data.reshape(o, c * kh * kw)
+    out = wmat @ cols                                                  # (N, O, Ho·Wo)
+    if bias is not None:
+        out += bias.data[:, None]
     parents = (x, weight) if bias is None else (x, weight, bias)
-    return _node(np.ascontiguousarray(out), parents, backward, "conv2d")
+    return _node(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
 
 
 def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple:
@@ -148,20 +201,31 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
 
     def tap(a: np.ndarray, p: int, q: int) -> np.ndarray:  # entry (p, q) of every window
         return a[:, :, p:p + sh * ho:sh, q:q + sw * wo:sw]
-    # One np.maximum per kernel position beats a reduction over a window axis by far.
-    out = tap(data, 0, 0).copy()
-    for p in range(kh):
-        for q in range(kw):
-            np.maximum(out, tap(data, p, q), out=out)
+    # The maximum is separable: the largest of each window's row maxima. np.maximum over
+    # strided slices, rows first (whole rows of memory at a time), then columns, beats one
+    # pass per window entry, and a reduction over window axes by far.
+    rows = data[:, :, 0:sh * ho:sh]                                    # (N, C, Ho, W)
+    for p in range(1, kh):
+        rows = np.maximum(rows, data[:, :, p:p + sh * ho:sh])
+    out = rows[..., 0:sw * wo:sw]                                      # (N, C, Ho, Wo)
+    for q in range(1, kw):
+        out = np.maximum(out, rows[..., q:q + sw * wo:sw])
+    if kh == kw == 1:
+        out = out.copy()  # a 1×1 window: a copy, not a view of the input
 
     def backward(g: np.ndarray) -> tuple:
         gx = np.zeros(data.shape, dtype=data.dtype)
-        taken = np.zeros(out.shape, dtype=bool)
-        for p in range(kh):
-            for q in range(kw):
-                first = (tap(data, p, q) == out) & ~taken
-                taken |= first
-                tap(gx, p, q)[...] += g * first
+        left = g.copy()  # the gradient of each window whose maximum is not found yet
+        overlap = sh < kh or sw < kw
+        positions = [(p, q) for p in range(kh) for q in range(kw)]
+        for k, (p, q) in enumerate(positions):
+            hit = tap(data, p, q) == out
+            if overlap:  # an input in several windows adds up their gradients
+                tap(gx, p, q)[...] += left * hit
+            else:
+                np.multiply(left, hit, out=tap(gx, p, q))
+            if k < len(positions) - 1:
+                left *= ~hit
         return (gx,)
     return _node(out, (x,), backward, "max_pool2d")
 
@@ -170,16 +234,23 @@ def avg_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
     """Mean of each kernel window (stride defaults to the kernel size)."""
     kh, kw, sh, sw, ho, wo = _pool_geometry(x, kernel_size, stride, "avg_pool2d")
     data = x.data
-    out = _windows(data, kh, kw, sh, sw).mean(axis=(4, 5))
+
+    def tap(a: np.ndarray, p: int, q: int) -> np.ndarray:  # entry (p, q) of every window
+        return a[:, :, p:p + sh * ho:sh, q:q + sw * wo:sw]
+    out = np.zeros((*data.shape[:2], ho, wo), dtype=data.dtype)
+    for p in range(kh):
+        for q in range(kw):
+            out += tap(data, p, q)
+    out /= kh * kw
 
     def backward(g: np.ndarray) -> tuple:
         gx = np.zeros(data.shape, dtype=data.dtype)
         share = g / (kh * kw)
         for p in range(kh):
             for q in range(kw):
-                gx[:, :, p:p + sh * ho:sh, q:q + sw * wo:sw] += share
+                tap(gx, p, q)[...] += share
         return (gx,)
-    return _node(out.astype(data.dtype, copy=False), (x,), backward, "avg_pool2d")
+    return _node(out, (x,), backward, "avg_pool2d")
 
 
 def dropout(x: Tensor, p: float = 0.5, training: bool = True) -> Tensor:
