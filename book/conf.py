@@ -29,6 +29,10 @@ if language not in LANGUAGES:
 INTERFACE = {
     "en": {
         "title": "minigrad: deep learning from scratch",
+        "authors": "the minigrad authors",
+        "search": "Search...",
+        "toggle_primary": "Show or hide the table of contents",
+        "toggle_secondary": "Show or hide the contents of this page",
         "toc_title": "Contents",
         "toggle_show": "Click to show",
         "toggle_hide": "Click to hide",
@@ -38,6 +42,10 @@ INTERFACE = {
     },
     "ca": {
         "title": "minigrad: aprenentatge profund des de zero",
+        "authors": "l'equip de minigrad",  # after the theme's "Per" ("Per els" is not Catalan)
+        "search": "Cerca...",
+        "toggle_primary": "Mostra o amaga l'índex del llibre",
+        "toggle_secondary": "Mostra o amaga els continguts d'aquesta pàgina",
         "toc_title": "Continguts",
         "toggle_show": "Fes clic per mostrar-ho",
         "toggle_hide": "Fes clic per amagar-ho",
@@ -49,8 +57,8 @@ INTERFACE = {
 ui = INTERFACE[language]
 
 project = "minigrad"
-author = "The minigrad authors"
-copyright = "2026, the minigrad authors"
+author = ui["authors"]
+copyright = f"2026, {ui['authors']}"
 html_title = ui["title"]
 
 extensions = [
@@ -68,8 +76,7 @@ exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["minigrad-book.css"]
-# Catalan for sphinx-copybutton, which has no Catalan messages of its own.
-html_js_files = ["copybutton-ca.js"] if language == "ca" else []
+html_js_files = ["catalan.js"] if language == "ca" else []
 nitpicky = True
 
 # --- translation -----------------------------------------------------------
@@ -126,6 +133,7 @@ nitpick_ignore_regex = [(r"py:.*", r"(?!minigrad\b).*"), (r"py:mod", r"minigrad\
 html_theme = "sphinx_book_theme"
 html_theme_options = {
     "toc_title": ui["toc_title"],
+    "search_bar_text": ui["search"],
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "use_download_button": True,
@@ -133,7 +141,7 @@ html_theme_options = {
     "article_header_end": ["lang-switch", "article-header-buttons"],
 }
 minigrad_languages = LANGUAGES
-html_context = {"lang_switch_label": ui["switch_label"]}
+html_context = {"minigrad_ui": ui}
 html_last_updated_fmt = None  # a date would make every rebuild rewrite every page
 togglebutton_hint = ui["toggle_show"]
 togglebutton_hint_hide = ui["toggle_hide"]

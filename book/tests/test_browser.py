@@ -118,9 +118,15 @@ def test_the_switcher_is_visible_on_desktop_and_mobile(page, server, width):
     assert not page.outside, f"requests outside the site: {page.outside}"
 
 
-def test_the_catalan_page_contents_title(page, server):
+def test_the_catalan_interface(page, server):
     page.goto(f"{server}/ca/index.html")
     assert "Continguts" in page.locator(".bd-sidebar-secondary").inner_text()
+    toggle = page.locator(".bd-header-article button.primary-toggle")
+    assert toggle.get_attribute("aria-label") == "Mostra o amaga l'índex del llibre"
+    assert page.locator("nav.bd-docs-nav").get_attribute("aria-label") == "Índex del llibre"
+    assert page.locator("input.search-input, input[name=q]").first.get_attribute(
+        "placeholder") == "Cerca..."
+    assert "Per l'equip de minigrad" in page.locator("footer.bd-footer-content").inner_text()
 
 
 def test_a_chapter_downloads_as_a_notebook(page, server):

@@ -1,8 +1,11 @@
+// Catalan for the interface text that the extensions and the theme leave in English. Loaded
+// only by the Catalan edition (book/conf.py).
+
 // sphinx-copybutton chooses its messages from <html lang> but ships none in Catalan. Its
 // script (loaded just before this one) keeps them in the top-level bindings `messages`,
 // `locale`, `iconCopy` and `iconCheck`, which classic scripts share; the copy buttons are
 // only created when the page has loaded, so setting them here is in time.
-if (typeof messages !== "undefined" && document.documentElement.lang === "ca") {
+if (typeof messages !== "undefined") {
   messages.ca = {
     copy: "Copia",
     copy_to_clipboard: "Copia al porta-retalls",
@@ -13,3 +16,12 @@ if (typeof messages !== "undefined" && document.documentElement.lang === "ca") {
   iconCheck = iconCheck.replace(messages[locale].copy_success, messages.ca.copy_success);
   locale = "ca";
 }
+
+// Landmark names that sphinx-book-theme writes in English into its templates.
+document.addEventListener("DOMContentLoaded", () => {
+  const names = { Main: "Índex del llibre", Page: "Navegació de la pàgina" };
+  for (const nav of document.querySelectorAll("nav[aria-label]")) {
+    const label = names[nav.getAttribute("aria-label")];
+    if (label) nav.setAttribute("aria-label", label);
+  }
+});
