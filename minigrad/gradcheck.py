@@ -14,7 +14,7 @@ def gradcheck(fn: Callable[..., Tensor], *inputs: Tensor, eps: float = 1e-6,
               atol: float = 1e-5, rtol: float = 1e-3) -> bool:
     """Compare backpropagation with central differences, entry by entry.
 
-    For every input that requires grad and every entry x of it:
+    For every input that requires grad and every entry x of it::
 
         numerical = (L(x + eps) − L(x − eps)) / (2 eps),   L = fn(*inputs).sum()
 
