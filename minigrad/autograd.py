@@ -24,23 +24,23 @@ def topological_order(root: Any) -> list:
     """Return the nodes that ``root`` depends on, parents before children.
 
     Iterative depth-first search: a Python recursion would stop at about a
-    thousand nested operations, and a training graph easily has more.
+    thousand nested operations, and a training graph easily has more. The
+    stack holds each node on the current path with an iterator over the
+    parents it has yet to visit; a node is done when its iterator runs out.
     """
     order: list = []
-    visited: set[int] = set()
-    stack = [(root, False)]
+    visited = {id(root)}
+    stack = [(root, iter(root._parents))]
     while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
-            order.append(node)
-            continue
-        if id(node) in visited:
-            continue
-        visited.add(id(node))
-        stack.append((node, True))
-        for parent in node._parents:
+        node, parents = stack[-1]
+        for parent in parents:
             if id(parent) not in visited:
-                stack.append((parent, False))
+                visited.add(id(parent))
+                stack.append((parent, iter(parent._parents)))
+                break
+        else:  # every parent is done
+            stack.pop()
+            order.append(node)
     return order
 
 

@@ -193,6 +193,8 @@ def weighted_sum(weights: Sequence[Value], inputs: Sequence[Value | Number],
 
 
 def _to_float(x: object, op: str) -> float:
+    if type(x) is float:  # the common case, without the slower abstract-class check below
+        return x
     if isinstance(x, numbers.Real):
         return float(x)
     raise TypeError(f"{op}: expected a real number, got {x!r} of type {type(x).__name__}")

@@ -123,24 +123,29 @@ class Tensor:
             if node._parents:
                 node.grad = None
 
-    def _accumulate(self, g: np.ndarray) -> None:
+    def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
+        """Add ``g`` to ``self.grad``; ``owned``: nothing else refers to ``g``."""
         if g.dtype != self.data.dtype:
-            g = g.astype(self.data.dtype)
+            g, owned = g.astype(self.data.dtype), True
         if self.grad is None:
             # A leaf's grad is its own array (the optimiser and the learner may
-            # modify it); an intermediate grad is read once and dropped.
-            self.grad = g.copy() if not self._parents else g
+            # modify it): copied unless owned. An intermediate grad is read once and dropped.
+            self.grad = g if owned or self._parents else g.copy()
         elif self._parents:
             self.grad = self.grad + g
         else:
             self.grad += g
 
     def _propagate(self) -> None:
-        grads = self._backward(self.grad)
+        incoming = self.grad
+        grads = self._backward(incoming)
         self.grad = None  # an intermediate gradient is needed only once
         for parent, g in zip(self._parents, grads):
             if g is not None and parent.requires_grad:
-                parent._accumulate(g)
+                # A backward returns new arrays, or its incoming gradient and views of it. A new
+                # array (not a view) given to one parent only is that parent's to keep.
+                owned = g is not incoming and g.base is None and sum(g is h for h in grads) == 1
+                parent._accumulate(g, owned)
 
     # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
     def __add__(self, other: Any) -> Tensor:

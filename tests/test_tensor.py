@@ -137,6 +137,23 @@ def test_same_tensor_used_twice_and_diamond():
     assert gradcheck(lambda t: (t.exp() * t.tanh()).sum() * t, x)
 
 
+def test_leaf_gradients_are_their_own_writable_arrays():
+    # A leaf may keep a new gradient array without a copy (the engine's fast path), but never
+    # one that another leaf, another path of the graph or the seed also holds.
+    a, b, w = leaf((2, 3)), leaf((2, 3), 1), leaf((4, 3), 2)
+    x = a + b                                     # (g, g): the same array for both parents
+    (mg.functional.linear(x, w) * 2).sum().backward()
+    grads = [a.grad, b.grad, w.grad]
+    assert all(g.flags.writeable and g.flags.owndata for g in grads)
+    assert not np.shares_memory(a.grad, b.grad)
+    before = b.grad.copy()
+    a.grad += 1.0                                 # a learner's in-place edit touches only a
+    assert np.array_equal(b.grad, before)
+    c = leaf((3,), 3)
+    (c + c).sum().backward()                      # one leaf, both parents: accumulated, not aliased
+    assert np.array_equal(c.grad, [2.0, 2.0, 2.0])
+
+
 def test_dtypes():
     assert Tensor(1.5).dtype == np.float32
     assert Tensor([[1, 2]]).dtype == np.int64
