@@ -1,0 +1,46 @@
+"""Chapter 1 exercises: learning a line from examples, by trial and improvement.
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch01_learning.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch01_learning.py    # comentaris en català
+
+Plain Python is enough: lists of numbers, loops and arithmetic.
+"""
+
+from __future__ import annotations
+
+
+def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> float:
+    """The loss of the line y = w·x + b on the examples (xs[i], ys[i]).
+
+    For each example, the error is the line's prediction w·xs[i] + b minus the true ys[i];
+    return the mean of the squared errors.
+    (La mitjana dels quadrats dels errors de la recta y = w·x + b sobre els exemples.)
+    """
+    raise NotImplementedError
+
+
+def improve(w: float, b: float, xs: list[float], ys: list[float], step: float
+            ) -> tuple[float, float]:
+    """One round of trial and improvement: the best of (w, b) and its four nudges.
+
+    Try the five lines (w, b), (w + step, b), (w - step, b), (w, b + step) and
+    (w, b - step), and return the (w, b) whose mean squared error is the smallest.
+    When no nudge is strictly better, return (w, b) unchanged.
+    (Prova els quatre retocs de mida ``step`` i retorna la millor de les cinc rectes.)
+    """
+    raise NotImplementedError
+
+
+def fit_line(xs: list[float], ys: list[float], rounds: int = 200, step: float = 1.0
+             ) -> tuple[float, float]:
+    """Learn w and b from the examples, starting from w = b = 0.
+
+    Call ``improve`` ``rounds`` times. Whenever a round changes nothing, halve ``step``:
+    the line is already the best within reach of this step, so try finer nudges.
+    Return the final (w, b).
+    (Comença a w = b = 0, crida ``improve`` ``rounds`` vegades i parteix ``step`` per la
+    meitat cada cop que una ronda no canvia res.)
+    """
+    raise NotImplementedError

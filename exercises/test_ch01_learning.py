@@ -1,0 +1,209 @@
+"""Graders for chapter 1 (exercises/ch01_learning.py): a loss, one round of improvement, a fit.
+
+Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
+plus edge cases, so an answer written for a few inputs cannot pass.
+"""
+
+import random
+
+import pytest
+
+import minigrad.functional
+import minigrad.nn
+import minigrad.nn.functional
+
+HINTS = {
+    "mse": {
+        "en": "For every example compute the error (w * x + b) - y, square it, add the squares "
+              "up, and divide by the number of examples (len(xs), not len(xs) - 1). Do not take "
+              "the absolute value instead of the square, and do not forget the bias b.",
+        "ca": "Per a cada exemple calcula l'error (w * x + b) - y, eleva'l al quadrat, suma "
+              "els quadrats i divideix pel nombre d'exemples (len(xs), no len(xs) - 1). No facis "
+              "servir el valor absolut en lloc del quadrat, i no t'oblidis del biaix b.",
+    },
+    "unchanged": {
+        "en": "improve must not change its inputs: build new numbers instead of modifying xs, "
+              "ys or anything else the grader passed in.",
+        "ca": "improve no ha de modificar les seves entrades: calcula nombres nous en lloc de "
+              "canviar xs, ys o qualsevol altra cosa que rep del corrector.",
+    },
+    "best": {
+        "en": "Compute the loss of all five lines, (w, b) and the four nudges (w ± step, b) "
+              "and (w, b ± step), and return the one with the smallest loss. Do not stop at the "
+              "first nudge that helps: another one may help more. Nudge one number at a time.",
+        "ca": "Calcula la pèrdua de les cinc rectes, (w, b) i els quatre retocs (w ± step, b) i "
+              "(w, b ± step), i retorna la que tingui la pèrdua més petita. No t'aturis al primer "
+              "retoc que millori: potser n'hi ha un altre que millora més. Retoca un sol nombre "
+              "cada vegada.",
+    },
+    "stay": {
+        "en": "When no nudge is strictly better than (w, b), return (w, b) itself: a nudge that "
+              "makes the loss equal or worse must not be taken.",
+        "ca": "Quan cap retoc no és estrictament millor que (w, b), retorna (w, b) tal com és: "
+              "no s'ha d'acceptar un retoc que deixa la pèrdua igual o la fa pitjor.",
+    },
+    "fit": {
+        "en": "Start from w = 0.0 and b = 0.0 and run exactly `rounds` rounds: in each one, "
+              "(w, b) becomes improve(w, b, xs, ys, step); if the round changed nothing, halve "
+              "step (only then). Return the final (w, b).",
+        "ca": "Comença amb w = 0.0 i b = 0.0 i fes exactament `rounds` rondes: a cada una, "
+              "(w, b) passa a ser improve(w, b, xs, ys, step); si la ronda no ha canviat res, "
+              "parteix step per la meitat (només aleshores). Retorna els (w, b) finals.",
+    },
+}
+
+REFUSAL = ("this exercise asks you to write it with your own loop: minigrad's mse_loss is "
+           "switched off while it is graded / aquest exercici demana que ho escriguis amb el teu "
+           "propi bucle: el mse_loss de minigrad està desactivat mentre es corregeix")
+
+
+# --- the grader's own answers: never the learner's, so graders stay independent ---------------
+def mse(w, b, xs, ys):
+    return sum((w * x + b - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
+
+
+def best_of_five(w, b, xs, ys, step):
+    best, best_loss = (w, b), mse(w, b, xs, ys)
+    for trial in [(w + step, b), (w - step, b), (w, b + step), (w, b - step)]:
+        loss = mse(*trial, xs, ys)
+        if loss < best_loss:
+            best, best_loss = trial, loss
+    return best
+
+
+def fitted(xs, ys, rounds, step):
+    w, b = 0.0, 0.0
+    for _ in range(rounds):
+        new = best_of_five(w, b, xs, ys, step)
+        if new == (w, b):
+            step /= 2
+        w, b = new
+    return w, b
+
+
+def examples(rng, n=None):
+    """A small data set scattered around a random line, rounded to read well in a message."""
+    n = n or rng.randint(2, 12)
+    slope, intercept = rng.uniform(-4, 4), rng.uniform(-10, 10)
+    xs = [round(rng.uniform(-5, 10), 2) for _ in range(n)]
+    ys = [round(slope * x + intercept + rng.gauss(0, 2), 2) for x in xs]
+    return xs, ys
+
+
+def close_pair(got, expected, tol=1e-9):
+    return (isinstance(got, (tuple, list)) and len(got) == 2
+            and all(isinstance(g, (int, float)) and not isinstance(g, bool)
+                    and abs(g - e) <= tol * (1 + abs(e)) for g, e in zip(got, expected)))
+
+
+@pytest.fixture
+def no_library_mse(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise RuntimeError(REFUSAL)
+    monkeypatch.setattr(minigrad.functional, "mse_loss", refuse)
+    monkeypatch.setattr(minigrad.nn.functional, "mse_loss", refuse)
+    monkeypatch.setattr(minigrad.nn.MSELoss, "function", staticmethod(refuse))
+
+
+@pytest.mark.exercise("ch01.mean_squared_error", points=1)
+@pytest.mark.usefixtures("no_library_mse")
+class TestMeanSquaredError:
+    def test_random_lines_and_examples(self, submission, grade):
+        rng = random.Random(1001)
+        for _ in range(30):
+            xs, ys = examples(rng)
+            w, b = round(rng.uniform(-5, 5), 2), round(rng.uniform(-10, 10), 2)
+            grade.trying(f"mean_squared_error({w}, {b}, {xs}, {ys})")
+            got = submission.mean_squared_error(w, b, xs, ys)
+            grade.close(got, mse(w, b, xs, ys), hint=HINTS["mse"], rel=1e-9)
+
+    @pytest.mark.parametrize("w, b, xs, ys", [
+        pytest.param(2.0, 1.0, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], id="perfect_fit"),
+        pytest.param(0.0, 0.0, [3.0], [-4.0], id="one_example"),
+        pytest.param(0.0, 5.0, [1.0, 2.0, 3.0, 4.0], [0.0, 0.0, 0.0, 0.0], id="only_bias"),
+        pytest.param(-1.5, 0.0, [2.0, -2.0], [0.0, 0.0], id="errors_of_both_signs"),
+        pytest.param(1.0, 0.0, [0.5] * 200, [0.0] * 200, id="many_examples"),
+    ])
+    def test_edge_cases(self, submission, grade, w, b, xs, ys):
+        shown = xs if len(xs) < 10 else f"[{xs[0]}] * {len(xs)}"
+        shown_y = ys if len(ys) < 10 else f"[{ys[0]}] * {len(ys)}"
+        grade.trying(f"mean_squared_error({w}, {b}, {shown}, {shown_y})")
+        got = submission.mean_squared_error(w, b, xs, ys)
+        grade.close(got, mse(w, b, xs, ys), hint=HINTS["mse"], rel=1e-12)
+
+
+@pytest.mark.exercise("ch01.improve", points=2)
+@pytest.mark.usefixtures("no_library_mse")
+class TestImprove:
+    def test_random_starting_lines(self, submission, grade):
+        rng = random.Random(1002)
+        for _ in range(40):
+            xs, ys = examples(rng)
+            w, b = round(rng.uniform(-5, 5), 2), round(rng.uniform(-10, 10), 2)
+            step = rng.choice([2.0, 1.0, 0.5, 0.25, 0.1])
+            copies = (list(xs), list(ys))
+            grade.trying(f"improve({w}, {b}, {xs}, {ys}, step={step})")
+            got = submission.improve(w, b, xs, ys, step)
+            expected = best_of_five(w, b, xs, ys, step)
+            grade.check((xs, ys) == copies, expected=copies, got=(xs, ys), hint=HINTS["unchanged"])
+            grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["best"])
+
+    @pytest.mark.parametrize("w, b, step", [
+        pytest.param(2.0, 1.0, 0.5, id="already_the_best"),
+        pytest.param(3.0, -2.0, 0.0, id="zero_step_ties"),
+        pytest.param(2.0, 1.0, 1e-9, id="tiny_step"),
+    ])
+    def test_no_better_nudge(self, submission, grade, w, b, step):
+        xs, ys = [0.0, 1.0, 2.0, 3.0], [1.0, 3.0, 5.0, 7.0]  # exactly y = 2x + 1
+        grade.trying(f"improve({w}, {b}, {xs}, {ys}, step={step})")
+        got = submission.improve(w, b, xs, ys, step)
+        expected = best_of_five(w, b, xs, ys, step)
+        grade.check(close_pair(got, expected, tol=0.0), expected=expected, got=got,
+                    hint=HINTS["stay"] if expected == (w, b) else HINTS["best"])
+
+    def test_the_best_nudge_not_the_first(self, submission, grade):
+        # The line is far above the data: lowering w helps, but lowering b helps much more.
+        xs, ys = [0.0, 0.5, 1.0], [0.0, 0.0, 0.0]
+        grade.trying(f"improve(1.0, 5.0, {xs}, {ys}, step=1.0)")
+        got = submission.improve(1.0, 5.0, xs, ys, 1.0)
+        expected = best_of_five(1.0, 5.0, xs, ys, 1.0)
+        assert expected == (1.0, 4.0)
+        grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["best"])
+
+
+@pytest.mark.exercise("ch01.fit_line", points=2)
+@pytest.mark.usefixtures("no_library_mse")
+class TestFitLine:
+    @pytest.fixture(autouse=True)
+    def reference_improve(self, submission, monkeypatch):
+        # fit_line is graded on its own: the `improve` it calls is the grader's, so a mistake
+        # in the learner's improve shows up in ch01.improve only.
+        monkeypatch.setattr(submission, "improve", best_of_five, raising=False)
+
+    def test_random_data_sets(self, submission, grade):
+        rng = random.Random(1003)
+        for _ in range(12):
+            xs, ys = examples(rng)
+            rounds, step = rng.choice([5, 20, 60, 150]), rng.choice([1.0, 2.0, 0.5])
+            grade.trying(f"fit_line({xs}, {ys}, rounds={rounds}, step={step})")
+            got = submission.fit_line(xs, ys, rounds, step)
+            expected = fitted(xs, ys, rounds, step)
+            grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["fit"])
+
+    def test_default_rounds_and_step(self, submission, grade):
+        xs, ys = [6.7, 3.4, 1.4, 1.1, 8.3, 9.2], [21.1, 17.5, 8.5, 9.1, 31.3, 34.7]
+        grade.trying(f"fit_line({xs}, {ys})")
+        got = submission.fit_line(xs, ys)
+        expected = fitted(xs, ys, 200, 1.0)
+        grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["fit"])
+
+    @pytest.mark.parametrize("xs, ys, rounds", [
+        pytest.param([1.0, 2.0], [5.0, 7.0], 0, id="no_rounds"),
+        pytest.param([0.0, 1.0, 2.0, 3.0], [1.0, 3.0, 5.0, 7.0], 40, id="exact_line"),
+        pytest.param([1.0, 1.0, 1.0], [4.0, 4.0, 4.0], 30, id="one_x_value"),
+    ])
+    def test_edge_cases(self, submission, grade, xs, ys, rounds):
+        grade.trying(f"fit_line({xs}, {ys}, rounds={rounds}, step=1.0)")
+        got = submission.fit_line(xs, ys, rounds, 1.0)
+        expected = fitted(xs, ys, rounds, 1.0)
+        grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["fit"])
