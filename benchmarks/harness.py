@@ -191,6 +191,9 @@ def targets_table(checked: list[dict]) -> str:
 
 
 def _align(rows: list[tuple]) -> str:
+    """Columns padded to their widest cell; columns with nothing under the header are dropped."""
+    keep = [i for i in range(len(rows[0])) if any(str(row[i]) for row in rows[1:])]
+    rows = [tuple(row[i] for i in keep) for row in rows]
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

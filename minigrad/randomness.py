@@ -6,7 +6,8 @@ import random
 
 import numpy as np
 
-_state = {"generator": np.random.default_rng()}
+# Made on first use: importing numpy.random is a noticeable part of ``import minigrad``.
+_state: dict = {"generator": None}
 
 
 def manual_seed(seed: int) -> None:
@@ -21,4 +22,6 @@ def manual_seed(seed: int) -> None:
 
 def generator() -> np.random.Generator:
     """The numpy generator minigrad draws from; reseeded by :func:`manual_seed`."""
+    if _state["generator"] is None:
+        _state["generator"] = np.random.default_rng()
     return _state["generator"]
