@@ -7,8 +7,7 @@ element-wise operations, and numerically stable where it matters.
 
 from __future__ import annotations
 
-import weakref
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -68,39 +67,6 @@ def _pair(v: int | tuple[int, int]) -> tuple[int, int]:
     return (v, v) if isinstance(v, int) else tuple(v)
 
 
-class _Workspace:
-    """Large work arrays (``conv2d``'s im2col matrices) reused from call to call.
-
-    A training loop calls ``conv2d`` with the same shapes every step, and fresh memory is slow:
-    the operating system hands it out a 4 KiB page at a time, with a page fault at the first
-    touch of each (costly on virtual machines; see ``benchmarks/``). ``take`` gives an array
-    of the kind ``key`` names, from the arrays given back earlier or made by ``make``; it
-    comes back by ``give_back``, or by itself when ``owner`` — the backward function that
-    still needs it — is freed with its graph. Arrays larger than ``max_bytes`` are not kept.
-    """
-
-    def __init__(self, per_key: int = 4, max_bytes: int = 1 << 26) -> None:
-        self.per_key, self.max_bytes = per_key, max_bytes
-        self.free: dict[tuple, list[np.ndarray]] = {}
-
-    def take(self, key: tuple, make: Callable[[], np.ndarray], owner: Any = None) -> np.ndarray:
-        try:
-            array = self.free.get(key, []).pop()
-        except IndexError:
-            array = make()
-        if owner is not None:
-            weakref.finalize(owner, self.give_back, key, array)
-        return array
-
-    def give_back(self, key: tuple, array: np.ndarray) -> None:
-        free = self.free.setdefault(key, [])
-        if len(free) < self.per_key and array.nbytes <= self.max_bytes:
-            free.append(array)
-
-
-_workspace = _Workspace()
-
-
 def _span(k: int, stride: int, pad: int, size: int, out_size: int) -> tuple[slice, slice]:
     """Kernel offset ``k`` along one axis: which outputs read inside the input, and what they read.
 
@@ -144,8 +110,17 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     columns = [_span(q, sw, pw, w, wo) for q in range(kw)]
     # Kernel entry (p, q) is read by the outputs [oi, oj], from the inputs [xi, xj].
     taps = [(p, q, oi, oj, xi, xj) for p, (oi, xi) in enumerate(rows) for q, (oj, xj) in enumerate(columns)]
-    shape = (n, c, kh, kw, ho, wo)
-    geometry = (x.shape, x.dtype, kh, kw, sh, sw, ph, pw)
+    # im2col: cols[n, c, p, q, i, j] = x[n, c, i·s + p − pad, j·s + q − pad], zero in the padding.
+    # Laid out so that each copy moves whole output rows, and the product below yields
+    # (N, O, Ho·Wo), which is already the output's memory order.
+    cols = np.zeros((n, c, kh, kw, ho, wo), dtype=x.dtype)
+    for p, q, oi, oj, xi, xj in taps:
+        cols[:, :, p, q, oi, oj] = x.data[:, :, xi, xj]
+    cols = cols.reshape(n, c * kh * kw, ho * wo)
+    wmat = weight.data.reshape(o, c * kh * kw)
+    out = wmat @ cols                                                  # (N, O, Ho·Wo)
+    if bias is not None:
+        out += bias.data[:, None]
 
     def backward(g: np.ndarray) -> tuple:
         g = g.reshape(n, o, ho * wo)
@@ -154,28 +129,11 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         gx = None
         if x.requires_grad:
             # col2im: each column's gradient is added back to the input value it was copied from.
-            key = ("col2im", geometry)
-            gcols = _workspace.take(key, lambda: np.empty(cols.shape, cols.dtype))
-            by_tap = np.matmul(wmat.T, g, out=gcols).reshape(shape)
+            gcols = (wmat.T @ g).reshape(n, c, kh, kw, ho, wo)
             gx = np.zeros(x.shape, dtype=x.dtype)
             for p, q, oi, oj, xi, xj in taps:
-                gx[:, :, xi, xj] += by_tap[:, :, p, q, oi, oj]
-            _workspace.give_back(key, gcols)
+                gx[:, :, xi, xj] += gcols[:, :, p, q, oi, oj]
         return (gx, gw) if bias is None else (gx, gw, gb)
-
-    # im2col: cols[n, c, p, q, i, j] = x[n, c, i·s + p − pad, j·s + q − pad], zero in the padding.
-    # Laid out so that each copy moves whole output rows, and the product below yields
-    # (N, O, Ho·Wo), which is already the output's memory order. The matrix is kept for the
-    # backward pass, then reused: the same geometry writes the same entries every time, so the
-    # padding's zeros, written once, stay.
-    cols = _workspace.take(("im2col", geometry), lambda: np.zeros(shape, x.dtype), owner=backward)
-    for p, q, oi, oj, xi, xj in taps:
-        cols[:, :, p, q, oi, oj] = x.data[:, :, xi, xj]
-    cols = cols.reshape(n, c * kh * kw, ho * wo)
-    wmat = weight.data.reshape(o, c * kh * kw)
-    out = wmat @ cols                                                  # (N, O, Ho·Wo)
-    if bias is not None:
-        out += bias.data[:, None]
     parents = (x, weight) if bias is None else (x, weight, bias)
     return _node(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
 
