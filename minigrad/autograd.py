@@ -6,7 +6,10 @@ A *node* is any object with
 * ``_propagate()`` — sends its own ``grad`` to its parents, multiplied by the
   local derivative of the operation that made it (the chain rule, one step);
 * ``_begin_backward(order)`` (a classmethod) — prepares a pass, e.g. clears the
-  gradients of intermediate nodes so that a second pass does not double them.
+  gradients of intermediate nodes so that a second pass does not double them;
+
+and Python's default hashing, by identity (a node class that defines ``__eq__``
+must keep ``__hash__ = object.__hash__``): the search below keeps a set of nodes.
 
 ``backpropagate`` orders the graph so that every node comes after its parents
 (a topological order), seeds the root, then walks the order backwards: when a
@@ -29,13 +32,13 @@ def topological_order(root: Any) -> list:
     parents it has yet to visit; a node is done when its iterator runs out.
     """
     order: list = []
-    visited = {id(root)}
+    visited = {root}
     stack = [(root, iter(root._parents))]
     while stack:
         node, parents = stack[-1]
         for parent in parents:
-            if id(parent) not in visited:
-                visited.add(id(parent))
+            if parent not in visited:
+                visited.add(parent)
                 stack.append((parent, iter(parent._parents)))
                 break
         else:  # every parent is done
