@@ -145,7 +145,11 @@ class TestImprove:
             grade.trying(f"improve({w}, {b}, {xs}, {ys}, step={step})")
             got = submission.improve(w, b, xs, ys, step)
             expected = best_of_five(w, b, xs, ys, step)
-            grade.check((xs, ys) == copies, expected=copies, got=(xs, ys), hint=HINTS["unchanged"])
+            grade.check((xs, ys) == copies, hint=HINTS["unchanged"],
+                        expected={"en": f"xs and ys unchanged: {copies}",
+                                  "ca": f"xs i ys sense canvis: {copies}"},
+                        got={"en": f"xs and ys changed to {(xs, ys)}",
+                             "ca": f"xs i ys han canviat a {(xs, ys)}"})
             grade.check(close_pair(got, expected), expected=expected, got=got, hint=HINTS["best"])
 
     @pytest.mark.parametrize("w, b, step", [

@@ -1,0 +1,57 @@
+"""Chapter 3 exercises: the perceptron and the logistic neuron.
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch03_perceptron.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch03_perceptron.py    # comentaris en català
+
+Plain Python is enough: lists, loops, arithmetic and the ``math`` module.
+"""
+
+from __future__ import annotations
+
+import math  # math.exp will be useful
+
+
+def perceptron_predict(weights: list[float], bias: float, x: list[float]) -> int:
+    """The perceptron's output for the input ``x``: 1 if it fires, 0 if it does not.
+
+    It fires when the weighted sum z = weights[0]·x[0] + weights[1]·x[1] + … + bias
+    reaches the threshold 0, that is, when z >= 0.
+    (Retorna 1 si la suma ponderada més el biaix és >= 0, i 0 si no.)
+    """
+    raise NotImplementedError
+
+
+def perceptron_update(weights: list[float], bias: float, x: list[float], target: int,
+                      lr: float) -> tuple[list[float], float]:
+    """One step of Rosenblatt's rule on the example (x, target); returns (new_weights, new_bias).
+
+    With y the perceptron's current prediction for x (see ``perceptron_predict``):
+    new_weights[i] = weights[i] + lr·(target − y)·x[i] and new_bias = bias + lr·(target − y).
+    Return a new list of weights; leave the list you were given unchanged.
+    (Un pas de la regla de Rosenblatt; retorna una llista nova i no modifiquis ``weights``.)
+    """
+    raise NotImplementedError
+
+
+def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: float
+                     ) -> tuple[list[float], float, list[int]]:
+    """Train a perceptron with Rosenblatt's rule; returns (weights, bias, mistakes).
+
+    Start with every weight and the bias at 0.0. An epoch visits the examples in order and
+    applies ``perceptron_update`` to each one. ``mistakes`` has one number per epoch: how many
+    examples were predicted wrongly, each checked just before its own update.
+    (Comença amb tots els pesos i el biaix a 0.0; ``mistakes`` té un nombre per època.)
+    """
+    raise NotImplementedError
+
+
+def logistic_derivative(z: float) -> float:
+    """The derivative of the logistic function f(z) = 1 / (1 + e^(−z)) at z: f(z)·(1 − f(z)).
+
+    It must work for every z, also far from 0 (z = 800 or z = −800), where a careless
+    formula asks math.exp for a number too large for a float.
+    (La derivada de la funció logística, f(z)·(1 − f(z)), per a qualsevol z.)
+    """
+    raise NotImplementedError

@@ -1,0 +1,250 @@
+"""Graders for chapter 3 (exercises/ch03_perceptron.py): the perceptron and the logistic neuron.
+
+Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
+plus edge cases, so an answer written for a few inputs cannot pass. minigrad's own perceptron
+and sigmoid are switched off while grading: the exercises ask for them to be written.
+"""
+
+import math
+import numbers
+import random
+
+import pytest
+
+import minigrad
+import minigrad.functional
+import minigrad.nn
+import minigrad.nn.functional
+
+HINTS = {
+    "predict": {
+        "en": "Add up weights[i] * x[i] over all the inputs, add the bias, and return 1 when "
+              "this sum is >= 0 (the threshold is reached, so a sum of exactly 0 fires) and 0 "
+              "otherwise.",
+        "ca": "Suma weights[i] * x[i] per a totes les entrades, afegeix-hi el biaix i retorna 1 "
+              "quan aquesta suma és >= 0 (s'arriba al llindar, de manera que una suma d'exactament "
+              "0 dispara) i 0 en cas contrari.",
+    },
+    "update": {
+        "en": "First predict y for x with the current weights. The error is target - y (not "
+              "y - target). Then weights[i] + lr * error * x[i] for each weight, and "
+              "bias + lr * error for the bias: the bias learns too, with the same lr.",
+        "ca": "Primer prediu y per a x amb els pesos actuals. L'error és target - y (no "
+              "y - target). Després, weights[i] + lr * error * x[i] per a cada pes, i "
+              "bias + lr * error per al biaix: el biaix també aprèn, amb la mateixa lr.",
+    },
+    "shape": {
+        "en": "Return a pair (new_weights, new_bias): a list with one number per weight, then "
+              "one number.",
+        "ca": "Retorna una parella (new_weights, new_bias): una llista amb un nombre per pes i, "
+              "després, un nombre.",
+    },
+    "unchanged": {
+        "en": "Build a new list of weights instead of modifying the one you received: the caller "
+              "may still need the old weights.",
+        "ca": "Construeix una llista nova de pesos en lloc de modificar la que reps: qui t'ha "
+              "cridat potser encara necessita els pesos antics.",
+    },
+    "train": {
+        "en": "Start from weights [0.0] * len(X[0]) and bias 0.0. In each epoch, for every "
+              "(x, target) in order: count a mistake if the prediction differs from the target "
+              "(before updating), then update with perceptron_update. Append the epoch's count "
+              "to mistakes (start every epoch from 0) and run all the epochs.",
+        "ca": "Comença amb els pesos [0.0] * len(X[0]) i el biaix 0.0. A cada època, per a cada "
+              "(x, target) en ordre: compta un error si la predicció no coincideix amb l'objectiu "
+              "(abans d'actualitzar), i després actualitza amb perceptron_update. Afegeix el "
+              "recompte de l'època a mistakes (cada època comença de 0) i fes totes les èpoques.",
+    },
+    "logistic": {
+        "en": "With f = 1 / (1 + e^(-z)), the derivative is f * (1 - f): compute f first, then "
+              "multiply. Not f * (1 - z), and not e^(-z) / (1 + e^(-z)), which is 1 - f.",
+        "ca": "Amb f = 1 / (1 + e^(-z)), la derivada és f * (1 - f): calcula primer f i després "
+              "multiplica. No és f * (1 - z), ni e^(-z) / (1 + e^(-z)), que és 1 - f.",
+    },
+    "float": {
+        "en": "Return a plain number (a float), not a minigrad Value.",
+        "ca": "Retorna un nombre normal (un float), no un Value de minigrad.",
+    },
+}
+
+REFUSAL = ("this exercise asks you to write it yourself: minigrad's perceptron and sigmoid are "
+           "switched off while it is graded / aquest exercici demana que l'escriguis tu: el "
+           "perceptró i la sigmoide de minigrad estan desactivats mentre es corregeix")
+
+
+# --- the grader's own answers: never the learner's, so graders stay independent ---------------
+def predict(weights, bias, x):
+    return 1 if sum(w * v for w, v in zip(weights, x)) + bias >= 0 else 0
+
+
+def update(weights, bias, x, target, lr):
+    error = target - predict(weights, bias, x)
+    return [w + lr * error * v for w, v in zip(weights, x)], bias + lr * error
+
+
+def train(X, targets, epochs, lr):
+    weights, bias, mistakes = [0.0] * len(X[0]), 0.0, []
+    for _ in range(epochs):
+        wrong = 0
+        for x, t in zip(X, targets):
+            wrong += predict(weights, bias, x) != t
+            weights, bias = update(weights, bias, x, t, lr)
+        mistakes.append(wrong)
+    return weights, bias, mistakes
+
+
+def logistic_slope(z):
+    e = math.exp(-abs(z))            # e^(-|z|) never overflows
+    return e / (1 + e) ** 2          # f(1 - f), the same for z and -z
+
+
+def is_number(v):
+    return isinstance(v, numbers.Real) and not isinstance(v, bool)
+
+
+def numbers_close(got, expected, tol=1e-9):
+    return (isinstance(got, (list, tuple)) and len(got) == len(expected)
+            and all(is_number(g) and abs(g - e) <= tol * (1 + abs(e)) for g, e in zip(got, expected)))
+
+
+@pytest.fixture(autouse=True)
+def no_library_perceptron(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise RuntimeError(REFUSAL)
+    for name in ("forward", "predict", "fit"):
+        monkeypatch.setattr(minigrad.nn.Perceptron, name, refuse)
+    monkeypatch.setattr(minigrad.Value, "sigmoid", refuse)
+    monkeypatch.setattr(minigrad.Tensor, "sigmoid", refuse)
+    monkeypatch.setattr(minigrad.functional, "sigmoid", refuse)
+    monkeypatch.setattr(minigrad.nn.functional, "sigmoid", refuse)
+
+
+def random_neuron(rng, n=None):
+    n = rng.randint(1, 6) if n is None else n
+    weights = [round(rng.uniform(-3, 3), 2) for _ in range(n)]
+    return weights, round(rng.uniform(-3, 3), 2), [round(rng.uniform(-3, 3), 2) for _ in range(n)]
+
+
+@pytest.mark.exercise("ch03.perceptron_predict", points=1)
+class TestPerceptronPredict:
+    def test_random_neurons(self, submission, grade):
+        rng = random.Random(3001)
+        for _ in range(60):
+            weights, bias, x = random_neuron(rng)
+            grade.trying(f"perceptron_predict({weights}, {bias}, {x})")
+            got = submission.perceptron_predict(weights, bias, x)
+            expected = predict(weights, bias, x)
+            grade.check(is_number(got) and got == expected, expected=expected, got=got,
+                        hint=HINTS["predict"])
+
+    @pytest.mark.parametrize("weights, bias, x", [
+        pytest.param([1.0, 1.0], -2.0, [1.0, 1.0], id="exactly_at_the_threshold"),
+        pytest.param([1.0, 1.0], -2.0, [1.0, 0.0], id="just_below"),
+        pytest.param([2.0, -1.0], 0.0, [0.0, 0.0], id="zero_input_zero_bias"),
+        pytest.param([2.0, -1.0], -0.5, [0.0, 0.0], id="zero_input_negative_bias"),
+        pytest.param([0.5], 3.0, [-4.0], id="bias_decides"),
+        pytest.param([0.25] * 40, -9.75, [1.0] * 40, id="many_inputs"),
+    ])
+    def test_edge_cases(self, submission, grade, weights, bias, x):
+        grade.trying(f"perceptron_predict({weights}, {bias}, {x})")
+        got = submission.perceptron_predict(weights, bias, x)
+        expected = predict(weights, bias, x)
+        grade.check(is_number(got) and got == expected, expected=expected, got=got,
+                    hint=HINTS["predict"])
+
+
+@pytest.mark.exercise("ch03.perceptron_update", points=2)
+class TestPerceptronUpdate:
+    @pytest.fixture(autouse=True)
+    def reference_predict(self, submission, monkeypatch):
+        # Graded on its own: a mistake in perceptron_predict shows up in its own exercise only.
+        monkeypatch.setattr(submission, "perceptron_predict", predict, raising=False)
+
+    def check(self, submission, grade, weights, bias, x, target, lr):
+        before = list(weights)
+        grade.trying(f"perceptron_update({weights}, {bias}, {x}, target={target}, lr={lr})")
+        got = submission.perceptron_update(weights, bias, x, target, lr)
+        new_weights, new_bias = update(before, bias, x, target, lr)
+        grade.check(weights == before, hint=HINTS["unchanged"],
+                    expected={"en": f"the list weights still {before} after the call",
+                              "ca": f"la llista weights encara {before} després de la crida"},
+                    got={"en": f"the list weights changed to {weights}",
+                         "ca": f"la llista weights ha canviat a {weights}"})
+        grade.check(isinstance(got, (tuple, list)) and len(got) == 2,
+                    expected=(new_weights, new_bias), got=got, hint=HINTS["shape"])
+        grade.check(numbers_close(list(got[0]) if isinstance(got[0], (list, tuple)) else got[0],
+                                  new_weights) and numbers_close([got[1]], [new_bias]),
+                    expected=(new_weights, new_bias), got=got, hint=HINTS["update"])
+
+    def test_random_examples(self, submission, grade):
+        rng = random.Random(3002)
+        for _ in range(60):
+            weights, bias, x = random_neuron(rng)
+            target, lr = rng.choice([0, 1]), rng.choice([1.0, 0.5, 0.1, 0.01])
+            self.check(submission, grade, weights, bias, x, target, lr)
+
+    @pytest.mark.parametrize("weights, bias, x, target, lr", [
+        pytest.param([0.5, 0.5], -0.75, [1.0, 1.0], 1, 1.0, id="right_answer_no_change"),
+        pytest.param([0.0, 0.0], 0.0, [1.0, 0.0], 0, 1.0, id="fires_at_zero_should_not"),
+        pytest.param([0.0, 0.0], -1.0, [1.0, 1.0], 1, 0.5, id="should_have_fired"),
+        pytest.param([1.0, -2.0, 3.0], 0.0, [0.0, 0.0, 0.0], 0, 0.1, id="only_the_bias_moves"),
+    ])
+    def test_edge_cases(self, submission, grade, weights, bias, x, target, lr):
+        self.check(submission, grade, weights, bias, x, target, lr)
+
+
+@pytest.mark.exercise("ch03.train_perceptron", points=2)
+class TestTrainPerceptron:
+    @pytest.fixture(autouse=True)
+    def reference_functions(self, submission, monkeypatch):
+        monkeypatch.setattr(submission, "perceptron_predict", predict, raising=False)
+        monkeypatch.setattr(submission, "perceptron_update", update, raising=False)
+
+    def check(self, submission, grade, X, targets, epochs, lr):
+        grade.trying(f"train_perceptron({X}, {targets}, epochs={epochs}, lr={lr})")
+        got = submission.train_perceptron(X, targets, epochs, lr)
+        weights, bias, mistakes = train(X, targets, epochs, lr)
+        ok = (isinstance(got, (tuple, list)) and len(got) == 3
+              and numbers_close(list(got[0]) if isinstance(got[0], (list, tuple)) else got[0], weights)
+              and numbers_close([got[1]], [bias])
+              and isinstance(got[2], (list, tuple)) and list(got[2]) == mistakes)
+        grade.check(ok, expected=(weights, bias, mistakes), got=got, hint=HINTS["train"])
+
+    @pytest.mark.parametrize("name, targets", [
+        ("AND", [0, 0, 0, 1]), ("OR", [0, 1, 1, 1]), ("NAND", [1, 1, 1, 0]), ("XOR", [0, 1, 1, 0]),
+    ])
+    def test_logic_gates(self, submission, grade, name, targets):
+        X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+        self.check(submission, grade, X, targets, 8, 1.0)
+
+    def test_random_data_sets(self, submission, grade):
+        # Inputs and learning rates are small multiples of powers of 2, so every sum is exact
+        # and no rounding can tip a weighted sum across the threshold.
+        rng = random.Random(3003)
+        for _ in range(20):
+            n, m = rng.randint(1, 4), rng.randint(2, 8)
+            X = [[float(rng.randint(-3, 3)) for _ in range(n)] for _ in range(m)]
+            targets = [rng.choice([0, 1]) for _ in range(m)]
+            self.check(submission, grade, X, targets, rng.randint(1, 12), rng.choice([1.0, 0.5, 0.25]))
+
+    def test_no_epochs(self, submission, grade):
+        self.check(submission, grade, [[1.0, 2.0, 3.0]], [1], 0, 1.0)
+
+
+@pytest.mark.exercise("ch03.logistic_derivative", points=1)
+class TestLogisticDerivative:
+    def check(self, submission, grade, z):
+        grade.trying(f"logistic_derivative({z})")
+        got = submission.logistic_derivative(z)
+        if isinstance(got, minigrad.Value):
+            grade.check(False, expected=logistic_slope(z), got=got, hint=HINTS["float"])
+        grade.close(got, logistic_slope(z), hint=HINTS["logistic"], rel=1e-6, abs=1e-12)
+
+    def test_random_points(self, submission, grade):
+        rng = random.Random(3004)
+        for z in [round(rng.uniform(-10, 10), 3) for _ in range(40)]:
+            self.check(submission, grade, z)
+
+    @pytest.mark.parametrize("z", [0.0, 1e-9, -1e-9, 2.0, -2.0, 30.0, -30.0, 800.0, -800.0])
+    def test_edge_cases(self, submission, grade, z):
+        self.check(submission, grade, z)
