@@ -88,13 +88,15 @@ def draw_graph(root: Any, figsize: tuple[float, float] | None = None) -> Any:
 def to_dot(root: Any) -> str:
     """The graph behind ``root`` as Graphviz DOT text (render with ``dot -Tsvg``)."""
     lines = ["digraph minigrad {", "  rankdir=LR;", '  node [fontname="Helvetica"];']
-    for node in topological_order(root):
-        nid = f"n{id(node)}"
+    order = topological_order(root)
+    number = {id(node): i for i, node in enumerate(order)}  # stable names: same graph, same text
+    for node in order:
+        nid = f"n{number[id(node)]}"
         text = _describe(node).replace('"', r"\"")
         lines.append(f'  {nid} [shape=record, label="{{ {text} }}"];')
         if node._parents:
             lines.append(f'  {nid}_op [shape=circle, label="{node._op}"];')
             lines.append(f"  {nid}_op -> {nid};")
-            lines.extend(f"  n{id(p)} -> {nid}_op;" for p in node._parents)
+            lines.extend(f"  n{number[id(p)]} -> {nid}_op;" for p in node._parents)
     lines.append("}")
     return "\n".join(lines)

@@ -46,3 +46,7 @@ def test_draw_graph_handles_a_bigger_graph():
         total = (total * x).tanh() + x
     fig = draw_graph(total)
     assert len([p for p in fig.axes[0].patches if p.get_gid() == "value-node"]) == 6 + 3 * 5
+
+
+def test_to_dot_is_the_same_text_for_the_same_graph():
+    assert to_dot(small_graph()) == to_dot(small_graph())
