@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
+# One BLAS thread per process: tests and chapters run side by side (pytest workers, sphinx -j),
+# and two busy processes with two BLAS threads each on two cores run many times slower.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+
 .PHONY: test book clean po serve check-book bench
 
 # One stamp per set of extras: re-install only when pyproject.toml changes.
