@@ -1,0 +1,57 @@
+"""Chapter 7 exercises: the training loop, early stopping, accuracy and the confusion matrix.
+
+Write these with minigrad's building blocks and numpy: the grader switches off
+``minigrad.train`` (``fit``, ``accuracy``, ``confusion_matrix``), which does the same jobs.
+(Escriu-les amb les peces de minigrad i numpy: el corrector desactiva ``minigrad.train``.)
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch07_training.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch07_training.py    # comentaris en català
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+import numpy as np
+
+from minigrad import Tensor
+
+
+def train_epoch(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any) -> float:
+    """Train ``model`` for one epoch (one pass over ``loader``); return the mean loss per sample.
+
+    Put the model in training mode (``model.train()``). Then, for every batch ``(xb, yb)`` of
+    numpy arrays: forward pass on ``Tensor(xb)``, loss with ``loss_fn(output, yb)``, zero the
+    gradients, backward pass, optimizer step. Return the average loss over the samples, as a
+    float: the sum of (batch loss × batch size) divided by the number of samples.
+    (Una època: pas endavant, pèrdua, gradients a zero, pas enrere i pas de l'optimitzador.)
+    """
+    raise NotImplementedError
+
+
+def early_stopping_epoch(val_losses: list[float], patience: int,
+                         min_delta: float = 0.0) -> tuple[int, int]:
+    """When early stopping ends training, given the validation loss of each epoch.
+
+    Epochs are numbered from 1. An epoch *improves* when its loss is lower than the best loss so
+    far by more than ``min_delta`` (the first epoch always improves); it then becomes the best.
+    Training stops at the end of the epoch that makes ``patience`` epochs in a row without an
+    improvement, or after the last epoch if that never happens. Return
+    ``(stop_epoch, best_epoch)``. (Retorna l'època on s'atura i la millor època.)
+    """
+    raise NotImplementedError
+
+
+def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
+                                  num_classes: int) -> tuple[float, np.ndarray]:
+    """The accuracy of predicted classes and their confusion matrix.
+
+    ``y_true`` and ``y_pred`` hold integer classes in 0..num_classes-1 (lists or arrays of the
+    same length). The accuracy is the fraction of predictions equal to the label. The matrix
+    ``M`` has shape (num_classes, num_classes) and ``M[i, j]`` counts the samples of true class
+    ``i`` predicted as class ``j``. Return ``(accuracy, M)``.
+    (Files: classe real; columnes: classe predita.)
+    """
+    raise NotImplementedError

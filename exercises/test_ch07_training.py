@@ -1,0 +1,313 @@
+"""Graders for chapter 7 (exercises/ch07_training.py): an epoch, early stopping, the metrics.
+
+``minigrad.train`` already does all three (``fit``, ``EarlyStopping``, ``accuracy``,
+``confusion_matrix``): an autouse fixture switches them off before the learner's module is
+loaded, so calling them cannot pass. The grader computes every expected value with its own
+code. Inputs come from fixed seeds, many of them, plus edge cases.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import minigrad
+import minigrad.train
+from minigrad import Tensor, nn, optim
+from minigrad.data import DataLoader
+
+HINTS = {
+    "epoch_params": {
+        "en": "After one epoch the parameters are not where the five steps lead. For EVERY batch, "
+              "in this order: output = model(Tensor(xb)); loss = loss_fn(output, yb); "
+              "optimizer.zero_grad(); loss.backward(); optimizer.step(). Without zero_grad the "
+              "gradients of earlier batches pile up; zeroing after backward() throws the new "
+              "ones away. Go through the loader exactly once.",
+        "ca": "Després d'una època, els paràmetres no són on porten els cinc passos. Per a CADA "
+              "lot, en aquest ordre: output = model(Tensor(xb)); loss = loss_fn(output, yb); "
+              "optimizer.zero_grad(); loss.backward(); optimizer.step(). Sense zero_grad els "
+              "gradients dels lots anteriors s'acumulen; posar-los a zero després de backward() "
+              "llença els nous. Recorre el carregador exactament un cop.",
+    },
+    "epoch_loss": {
+        "en": "The training itself is right, but not the number returned. Return the mean loss "
+              "per sample over the whole epoch: add loss.item() * len(xb) for every batch and "
+              "divide by the number of samples. Not the last batch's loss, and not the plain "
+              "mean of the batch losses (the last batch may be smaller).",
+        "ca": "L'entrenament és correcte, però no el nombre que retornes. Retorna la pèrdua mitjana "
+              "per mostra de tota l'època: suma loss.item() * len(xb) de cada lot i divideix pel "
+              "nombre de mostres. No la pèrdua de l'últim lot, ni la mitjana simple de les "
+              "pèrdues dels lots (l'últim lot pot ser més petit).",
+    },
+    "epoch_mode": {
+        "en": "Start with model.train(): the model was in evaluation mode, and layers such as "
+              "dropout only act in training mode.",
+        "ca": "Comença amb model.train(): el model era en mode d'avaluació, i capes com el "
+              "dropout només actuen en mode d'entrenament.",
+    },
+    "stop": {
+        "en": "Keep the best loss so far (start at infinity) and count the epochs in a row "
+              "without improvement. An epoch improves only when loss < best - min_delta (an "
+              "equal loss is not an improvement, and a smaller drop than min_delta does not "
+              "change the best); then the count goes back to 0. Stop at the epoch where the "
+              "count reaches patience. Epochs are numbered from 1. Compare with the BEST loss, "
+              "not with the previous epoch's.",
+        "ca": "Guarda la millor pèrdua fins ara (comença a infinit) i compta les èpoques seguides "
+              "sense millora. Una època millora només si loss < best - min_delta (una pèrdua "
+              "igual no és una millora, i una baixada més petita que min_delta no canvia la "
+              "millor); aleshores el comptador torna a 0. Atura't a l'època en què el comptador "
+              "arriba a patience. Les èpoques es numeren des d'1. Compara amb la MILLOR pèrdua, "
+              "no amb la de l'època anterior.",
+    },
+    "pair": {
+        "en": "Return a pair of whole numbers: (stop_epoch, best_epoch).",
+        "ca": "Retorna una parella de nombres enters: (stop_epoch, best_epoch).",
+    },
+    "matrix": {
+        "en": "M must have shape (num_classes, num_classes), even for classes that never occur, "
+              "and M[i, j] must count the samples whose TRUE class is i and PREDICTED class is "
+              "j: rows are the truth, columns the prediction.",
+        "ca": "M ha de tenir forma (num_classes, num_classes), fins i tot per a classes que no "
+              "apareixen mai, i M[i, j] ha de comptar les mostres amb classe REAL i i classe "
+              "PREDITA j: les files són la veritat, les columnes la predicció.",
+    },
+    "accuracy": {
+        "en": "The accuracy is the number of correct predictions (the sum of the diagonal) "
+              "divided by the number of SAMPLES, as a float between 0 and 1. It is not the mean "
+              "of each class's rate of correct answers.",
+        "ca": "L'exactitud és el nombre de prediccions correctes (la suma de la diagonal) "
+              "dividit pel nombre de MOSTRES, com un float entre 0 i 1. No és la mitjana de la "
+              "taxa d'encerts de cada classe.",
+    },
+}
+
+SWITCHED_OFF = ("minigrad.train is switched off for this exercise: write it yourself "
+                "/ minigrad.train està desactivat en aquest exercici: escriu-ho tu")
+
+
+@pytest.fixture(autouse=True)
+def library_switched_off(monkeypatch):
+    """Before the learner's module loads (autouse fixtures run first), so even a name it
+    imports from minigrad.train at the top of the file is the switched-off one."""
+    def refuse(*args, **kwargs):
+        raise RuntimeError(SWITCHED_OFF)
+    for name in ("fit", "evaluate", "predict", "accuracy", "confusion_matrix", "EarlyStopping"):
+        monkeypatch.setattr(minigrad.train, name, refuse)
+
+
+# --- 7.1 one epoch ------------------------------------------------------------------------------
+OPTIMISERS = {
+    "optim.SGD(model.parameters(), lr=0.1)": lambda p: optim.SGD(p, lr=0.1),
+    "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)":
+        lambda p: optim.SGD(p, lr=0.05, momentum=0.9),
+    "optim.Adam(model.parameters(), lr=0.01)": lambda p: optim.Adam(p, lr=0.01),
+}
+
+
+def reference_epoch(model, loader, loss_fn, optimizer) -> float:
+    """The grader's own epoch (never the learner's)."""
+    model.train()
+    total, seen = 0.0, 0
+    for xb, yb in loader:
+        loss = loss_fn(model(Tensor(xb)), yb)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        total += loss.item() * len(xb)
+        seen += len(xb)
+    return total / seen
+
+
+def epoch_case(seed: int, n: int, batch: int, opt_code: str, as_list: bool):
+    """Two identical (model, loader, loss_fn, optimizer) set-ups, and the code that builds one."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 5)).astype(np.float32)
+    y = rng.integers(0, 3, size=n)
+
+    def build():
+        minigrad.manual_seed(seed)
+        model = nn.MLP([5, 8, 3])
+        model.eval()  # the learner must switch it to training mode
+        loader = DataLoader(X, y, batch_size=batch, shuffle=True, seed=seed)
+        if as_list:
+            loader = list(loader)
+        return model, loader, nn.CrossEntropyLoss(), OPTIMISERS[opt_code](model.parameters())
+    loader_code = f"DataLoader(X, y, batch_size={batch}, shuffle=True, seed={seed})"
+    code = (f"minigrad.manual_seed({seed}); model = nn.MLP([5, 8, 3]); model.eval(); "
+            f"X, y = {n} random samples of 5 features, 3 classes; "
+            f"train_epoch(model, {'list(' + loader_code + ')' if as_list else loader_code}, "
+            f"nn.CrossEntropyLoss(), {opt_code})")
+    return build, code
+
+
+EPOCH_CASES = [  # seed, samples, batch size, optimiser, loader given as a list of batches
+    (1, 50, 16, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", False),
+    (2, 64, 16, "optim.SGD(model.parameters(), lr=0.1)", False),
+    (3, 37, 10, "optim.Adam(model.parameters(), lr=0.01)", False),
+    (4, 45, 8, "optim.SGD(model.parameters(), lr=0.1)", True),
+    (5, 30, 7, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", True),
+    (6, 9, 32, "optim.Adam(model.parameters(), lr=0.01)", False),  # a single batch
+]
+
+
+@pytest.mark.exercise("ch07.train_epoch", points=3)
+class TestTrainEpoch:
+    @pytest.mark.parametrize("seed, n, batch, opt_code, as_list", EPOCH_CASES,
+                             ids=[str(c[0]) for c in EPOCH_CASES])
+    def test_one_epoch(self, submission, grade, seed, n, batch, opt_code, as_list):
+        build, code = epoch_case(seed, n, batch, opt_code, as_list)
+        model, loader, loss_fn, optimizer = build()
+        ref_model, ref_loader, ref_loss_fn, ref_optimizer = build()
+        expected = reference_epoch(ref_model, ref_loader, ref_loss_fn, ref_optimizer)
+        grade.trying(code)
+        got = submission.train_epoch(model, loader, loss_fn, optimizer)
+        expected_params = dict(ref_model.named_parameters())
+        for name, p in model.named_parameters():
+            grade.trying(f"{code}; model's parameter {name!r} after the epoch")
+            grade.check(np.allclose(p.data, expected_params[name].data, rtol=1e-4, atol=1e-6),
+                        expected=expected_params[name].data, got=p.data, hint=HINTS["epoch_params"])
+        grade.trying(f"{code}  (the value returned)")
+        grade.close(got, expected, rel=1e-5, abs=1e-7, hint=HINTS["epoch_loss"])
+        grade.trying(f"{code}; model.training")
+        grade.check(model.training is True, expected=True, got=model.training,
+                    hint=HINTS["epoch_mode"])
+
+    def test_several_epochs_keep_learning(self, submission, grade):
+        build, code = epoch_case(7, 60, 16, "optim.SGD(model.parameters(), lr=0.1)", False)
+        model, loader, loss_fn, optimizer = build()
+        ref_model, ref_loader, ref_loss_fn, ref_optimizer = build()
+        for epoch in range(1, 4):
+            expected = reference_epoch(ref_model, ref_loader, ref_loss_fn, ref_optimizer)
+            grade.trying(f"{code}  (epoch {epoch} with the same model, loader and optimizer)")
+            got = submission.train_epoch(model, loader, loss_fn, optimizer)
+            grade.close(got, expected, rel=1e-5, abs=1e-7, hint=HINTS["epoch_params"])
+
+
+# --- 7.2 early stopping -------------------------------------------------------------------------
+def expected_stop(losses, patience, min_delta):
+    """The grader's own rule, the same as minigrad.train.EarlyStopping inside fit."""
+    best, best_epoch, waited = math.inf, 0, 0
+    for epoch, loss in enumerate(losses, start=1):
+        if loss < best - min_delta:
+            best, best_epoch, waited = loss, epoch, 0
+        else:
+            waited += 1
+            if waited >= patience:
+                return epoch, best_epoch
+    return len(losses), best_epoch
+
+
+def check_stop(submission, grade, losses, patience, min_delta=None):
+    if min_delta is None:
+        grade.trying(f"early_stopping_epoch({losses}, patience={patience})")
+        got = submission.early_stopping_epoch(list(losses), patience)
+        expected = expected_stop(losses, patience, 0.0)
+    else:
+        grade.trying(f"early_stopping_epoch({losses}, patience={patience}, min_delta={min_delta})")
+        got = submission.early_stopping_epoch(list(losses), patience, min_delta)
+        expected = expected_stop(losses, patience, min_delta)
+    is_pair = (isinstance(got, (tuple, list)) and len(got) == 2
+               and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in got))
+    grade.check(is_pair, expected=expected, got=got, hint=HINTS["pair"])
+    grade.check(tuple(int(v) for v in got) == expected, expected=expected, got=tuple(got),
+                hint=HINTS["stop"])
+
+
+def validation_curve(rng: np.random.Generator) -> list[float]:
+    """A noisy U: the loss falls, then rises as the network overfits (rounded: readable)."""
+    n = int(rng.integers(3, 30))
+    bottom = rng.uniform(0.2, 0.8) * n
+    t = np.arange(n)
+    curve = 0.3 + 1.5 * np.exp(-t / max(bottom / 2, 0.5)) + 0.02 * np.maximum(t - bottom, 0)
+    curve += rng.normal(scale=rng.choice([0.0, 0.01, 0.05]), size=n)
+    return [round(float(v), 3) for v in curve]
+
+
+STOP_CASES = [  # (losses, patience, min_delta)
+    ([0.9, 0.8, 0.7, 0.6, 0.5], 2, None),                    # always improving: the end
+    ([0.5, 0.6, 0.7, 0.8], 2, None),                         # the first epoch is the best
+    ([0.5, 0.6, 0.7, 0.8], 1, None),
+    ([0.5], 3, None),
+    ([1.0, 0.8, 0.8, 0.8, 0.7], 2, None),                    # equal is not better
+    ([1.0, 0.8, 0.9, 0.85, 0.82, 0.79, 0.9, 0.95], 3, None),  # a later best, compared with 0.8
+    ([1.0, 0.9, 0.95, 0.92, 0.91, 0.93], 4, None),           # each below the previous, not the best
+    ([1.0, 0.99, 0.98, 0.97, 0.96], 2, 0.02),                # drops smaller than min_delta
+    ([1.0, 0.95, 0.94, 0.935, 0.93, 0.9, 0.85], 3, 0.02),   # the best stays 0.95 meanwhile
+    ([2.0, 1.0, 1.5, 1.4, 0.99, 1.2], 10, None),             # patience longer than training
+]
+
+
+@pytest.mark.exercise("ch07.early_stopping_epoch", points=2)
+class TestEarlyStoppingEpoch:
+    @pytest.mark.parametrize("losses, patience, min_delta", STOP_CASES,
+                             ids=range(len(STOP_CASES)))
+    def test_edge_cases(self, submission, grade, losses, patience, min_delta):
+        check_stop(submission, grade, losses, patience, min_delta)
+
+    def test_random_validation_curves(self, submission, grade):
+        rng = np.random.default_rng(707)
+        for _ in range(60):
+            losses = validation_curve(rng)
+            patience = int(rng.integers(1, 7))
+            min_delta = [None, 0.0, 0.01, 0.05][int(rng.integers(0, 4))]
+            check_stop(submission, grade, losses, patience, min_delta)
+
+
+# --- 7.3 accuracy and confusion matrix ----------------------------------------------------------
+def expected_metrics(y_true, y_pred, num_classes):
+    matrix = np.zeros((num_classes, num_classes), dtype=np.int64)
+    for t, p in zip(y_true, y_pred):
+        matrix[t][p] += 1
+    return sum(t == p for t, p in zip(y_true, y_pred)) / len(y_true), matrix
+
+
+def check_metrics(submission, grade, y_true, y_pred, num_classes):
+    code = f"accuracy_and_confusion_matrix({y_true!r}, {y_pred!r}, num_classes={num_classes})"
+    code = " ".join(code.split())
+    grade.trying(code)
+    got = submission.accuracy_and_confusion_matrix(y_true, y_pred, num_classes)
+    expected_acc, expected_matrix = expected_metrics(list(y_true), list(y_pred), num_classes)
+    grade.check(isinstance(got, (tuple, list)) and len(got) == 2, hint=HINTS["matrix"],
+                expected={"en": "a pair (accuracy, matrix)", "ca": "una parella (exactitud, matriu)"},
+                got=got)
+    acc, matrix = got
+    grade.trying(f"{code}  (the matrix)")
+    ok = np.shape(matrix) == expected_matrix.shape and np.array_equal(matrix, expected_matrix)
+    grade.check(ok, expected=expected_matrix, got=matrix, hint=HINTS["matrix"])
+    grade.trying(f"{code}  (the accuracy)")
+    grade.close(acc, expected_acc, rel=1e-9, abs=1e-12, hint=HINTS["accuracy"])
+
+
+METRIC_CASES = [
+    ([0, 1, 2, 2, 1], [0, 2, 2, 2, 1], 3),
+    ([0, 0, 0, 1], [1, 1, 0, 1], 2),            # rows are the truth: M[0, 1] = 2, not M[1, 0]
+    ([3, 3, 0], [3, 0, 0], 5),                  # classes 1, 2 and 4 never occur
+    ([1, 1, 1, 1], [1, 1, 1, 1], 4),
+    ([0, 1, 2], [1, 2, 0], 3),                  # all wrong
+    ([2], [2], 3),
+    (np.array([0, 1, 1, 1, 1, 1, 1, 1, 1, 0]), np.array([0, 1, 1, 1, 1, 1, 1, 1, 1, 1]), 2),
+]
+
+
+@pytest.mark.exercise("ch07.accuracy_and_confusion_matrix", points=2)
+class TestAccuracyAndConfusionMatrix:
+    @pytest.mark.parametrize("y_true, y_pred, num_classes", METRIC_CASES,
+                             ids=range(len(METRIC_CASES)))
+    def test_edge_cases(self, submission, grade, y_true, y_pred, num_classes):
+        check_metrics(submission, grade, y_true, y_pred, num_classes)
+
+    def test_random_predictions(self, submission, grade):
+        rng = np.random.default_rng(7007)
+        for _ in range(40):
+            num_classes = int(rng.integers(2, 11))
+            n = int(rng.integers(1, 60))
+            # unequal class sizes: accuracy and the mean per-class rate then differ
+            share = rng.dirichlet(np.ones(num_classes) * 0.5)
+            y_true = rng.choice(num_classes, size=n, p=share)
+            wrong = rng.random(n) < rng.uniform(0, 0.6)
+            y_pred = np.where(wrong, rng.integers(0, num_classes, size=n), y_true)
+            if rng.random() < 0.3:
+                y_true, y_pred = y_true.tolist(), y_pred.tolist()
+            check_metrics(submission, grade, y_true, y_pred, num_classes)

@@ -1,0 +1,17 @@
+"""Wrong: numbers the epochs from 0 instead of 1."""
+
+import math
+
+EXERCISE = "ch07.early_stopping_epoch"
+
+
+def early_stopping_epoch(val_losses, patience, min_delta=0.0):
+    best, best_epoch, waited = math.inf, 0, 0
+    for epoch, loss in enumerate(val_losses):
+        if loss < best - min_delta:
+            best, best_epoch, waited = loss, epoch, 0
+        else:
+            waited += 1
+            if waited >= patience:
+                return epoch, best_epoch
+    return len(val_losses) - 1, best_epoch
