@@ -1,0 +1,223 @@
+"""Graders for chapter 5 (exercises/ch05_backprop.py): a gradient-descent step, the delta rule.
+
+Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
+plus edge cases, so an answer written for a few inputs cannot pass. The delta rule is checked
+against minigrad's own backpropagation, which is switched off while the learner's code runs:
+the exercise is to compute the deltas by hand.
+"""
+
+import copy
+import random
+
+import pytest
+
+import minigrad
+import minigrad.autograd
+import minigrad.scalar
+from minigrad import Value
+
+HINTS = {
+    "gd_pair": {
+        "en": "Return a pair (new_w, new_b) of two numbers.",
+        "ca": "Retorna una parella (new_w, new_b) de dos nombres.",
+    },
+    "gd_w": {
+        "en": "dL/dw is the mean over the examples of 2 * (w * x + b - y) * x, and the new w is "
+              "w - learning_rate * dL/dw: check the factor 2, the mean (divide by N) and the "
+              "minus sign (downhill).",
+        "ca": "dL/dw és la mitjana sobre els exemples de 2 * (w * x + b - y) * x, i la nova w "
+              "és w - learning_rate * dL/dw: comprova el factor 2, la mitjana (divideix per N) "
+              "i el signe menys (costa avall).",
+    },
+    "gd_b": {
+        "en": "dL/db is the mean of 2 * (w * x + b - y), computed with the old w, not the "
+              "updated one; the new b is b - learning_rate * dL/db.",
+        "ca": "dL/db és la mitjana de 2 * (w * x + b - y), calculada amb la w antiga, no amb "
+              "l'actualitzada; la nova b és b - learning_rate * dL/db.",
+    },
+    "delta_shape": {
+        "en": "Return (dw_hidden, dw_output): dw_hidden[i][j] for every input i and hidden "
+              "neuron j, dw_output[j][k] for every hidden neuron j and output k, the same "
+              "shapes as w_hidden and w_output.",
+        "ca": "Retorna (dw_hidden, dw_output): dw_hidden[i][j] per a cada entrada i i neurona "
+              "oculta j, dw_output[j][k] per a cada neurona oculta j i sortida k, amb les "
+              "mateixes formes que w_hidden i w_output.",
+    },
+    "delta_output": {
+        "en": "For an output neuron, delta_k = f'(net_k) * (t_k - o_k), with "
+              "f'(net) = o * (1 - o) for the sigmoid; then dw_output[j][k] = learning_rate * "
+              "o_j * delta_k, where o_j is the output of hidden neuron j (what flows into the "
+              "weight).",
+        "ca": "Per a una neurona de sortida, delta_k = f'(net_k) * (t_k - o_k), amb "
+              "f'(net) = o * (1 - o) per a la sigmoide; després dw_output[j][k] = learning_rate "
+              "* o_j * delta_k, on o_j és la sortida de la neurona oculta j (el que entra pel "
+              "pes).",
+    },
+    "delta_hidden": {
+        "en": "For a hidden neuron, delta_j = f'(net_j) * sum over k of delta_k * w_output[j][k], "
+              "with f'(net_j) = o_j * (1 - o_j) and the output weights as they were given (do "
+              "not update them first); then dw_hidden[i][j] = learning_rate * x[i] * delta_j.",
+        "ca": "Per a una neurona oculta, delta_j = f'(net_j) * suma sobre k de delta_k * "
+              "w_output[j][k], amb f'(net_j) = o_j * (1 - o_j) i els pesos de sortida tal com "
+              "te'ls han donat (no els actualitzis abans); després dw_hidden[i][j] = "
+              "learning_rate * x[i] * delta_j.",
+    },
+    "unchanged": {
+        "en": "delta_rule must not modify its arguments: build new lists for the changes.",
+        "ca": "delta_rule no ha de modificar els arguments: construeix llistes noves per als "
+              "canvis.",
+    },
+}
+
+NO_AUTOGRAD = ("ch05.delta_rule: backward() is switched off in this exercise; compute the deltas "
+               "with the delta rule. / backward() està desactivat en aquest exercici; calcula "
+               "els deltes amb la regla delta.")
+
+
+# --- gradient descent ---------------------------------------------------------------------------
+def expected_step(w, b, xs, ys, lr):
+    n = len(xs)
+    dw = sum(2 * (w * x + b - y) * x for x, y in zip(xs, ys)) / n
+    db = sum(2 * (w * x + b - y) for x, y in zip(xs, ys)) / n
+    return w - lr * dw, b - lr * db
+
+
+@pytest.mark.exercise("ch05.gradient_descent_step", points=2)
+class TestGradientDescentStep:
+    def check(self, submission, grade, w, b, xs, ys, lr):
+        grade.trying(f"gradient_descent_step({w}, {b}, {xs}, {ys}, {lr})")
+        got = submission.gradient_descent_step(w, b, list(xs), list(ys), lr)
+        try:
+            new_w, new_b = got
+        except (TypeError, ValueError):
+            grade.check(False, expected={"en": "a pair (new_w, new_b)",
+                                         "ca": "una parella (new_w, new_b)"},
+                        got=got, hint=HINTS["gd_pair"])
+        want_w, want_b = expected_step(w, b, xs, ys, lr)
+        grade.close(new_w, want_w, hint=HINTS["gd_w"], rel=1e-9, abs=1e-12)
+        grade.close(new_b, want_b, hint=HINTS["gd_b"], rel=1e-9, abs=1e-12)
+
+    def test_random_data_sets(self, submission, grade):
+        rng = random.Random(5005)
+        for _ in range(30):
+            n = rng.randint(1, 12)
+            slope, intercept = rng.uniform(-4, 4), rng.uniform(-5, 5)
+            xs = [round(rng.uniform(-5, 5), 2) for _ in range(n)]
+            ys = [round(slope * x + intercept + rng.gauss(0, 1), 2) for x in xs]
+            w, b = round(rng.uniform(-3, 3), 2), round(rng.uniform(-3, 3), 2)
+            lr = rng.choice([0.001, 0.01, 0.05, 0.1])
+            self.check(submission, grade, w, b, xs, ys, lr)
+
+    @pytest.mark.parametrize("w, b, xs, ys, lr", [
+        pytest.param(2.0, 1.0, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], 0.1, id="already_perfect"),
+        pytest.param(0.5, -1.0, [3.0], [4.0], 0.01, id="one_example"),
+        pytest.param(1.0, 1.0, [1.0, 2.0], [0.0, 7.0], 0.0, id="zero_learning_rate"),
+        pytest.param(0.0, 0.0, [1.0, -1.0], [1.0, -1.0], 0.25, id="start_at_zero"),
+        pytest.param(0.0, 10.0, [1.0, 2.0, 3.0, 4.0], [0.0, 0.0, 0.0, 0.0], 0.1,
+                     id="only_b_wrong"),
+    ])
+    def test_edge_cases(self, submission, grade, w, b, xs, ys, lr):
+        self.check(submission, grade, w, b, xs, ys, lr)
+
+    def test_repeated_steps_fit_the_line(self, submission, grade):
+        # Many steps of a correct update converge to the least-squares line y = 2x + 1.
+        xs, ys = [-2.0, -1.0, 0.0, 1.0, 2.0], [-3.0, -1.0, 1.0, 3.0, 5.0]
+        w = b = 0.0
+        want_w = want_b = 0.0
+        for step in range(200):
+            grade.trying(f"gradient_descent_step({w!r}, {b!r}, {xs}, {ys}, 0.05) "
+                         f"(step {step + 1} of 200, starting from w = b = 0)")
+            w, b = submission.gradient_descent_step(w, b, xs, ys, 0.05)
+            want_w, want_b = expected_step(want_w, want_b, xs, ys, 0.05)
+        grade.close(w, want_w, hint=HINTS["gd_w"], rel=1e-6, abs=1e-9)
+        grade.close(b, want_b, hint=HINTS["gd_b"], rel=1e-6, abs=1e-9)
+        grade.close(w, 2.0, hint=HINTS["gd_w"], rel=1e-3, abs=1e-3)
+
+
+# --- the delta rule -----------------------------------------------------------------------------
+def autograd_changes(x, t, w_hidden, w_output, lr):
+    """-lr · dE/dw for E = ½ Σ_k (t_k − o_k)², computed by minigrad's backpropagation."""
+    wh = [[Value(w) for w in row] for row in w_hidden]
+    wo = [[Value(w) for w in row] for row in w_output]
+    hidden = [sum((x[i] * wh[i][j] for i in range(len(x))), Value(0.0)).sigmoid()
+              for j in range(len(w_output))]
+    outputs = [sum((hidden[j] * wo[j][k] for j in range(len(hidden))), Value(0.0)).sigmoid()
+               for k in range(len(t))]
+    error = sum(((tk - ok) ** 2 for tk, ok in zip(t, outputs)), Value(0.0)) * 0.5
+    error.backward()
+    return ([[-lr * w.grad for w in row] for row in wh],
+            [[-lr * w.grad for w in row] for row in wo])
+
+
+def switch_off_autograd(m):
+    def refuse(*args, **kwargs):
+        raise RuntimeError(NO_AUTOGRAD)
+    m.setattr(Value, "backward", refuse)
+    m.setattr(minigrad.Tensor, "backward", refuse)
+    for module in (minigrad, minigrad.autograd, minigrad.scalar):
+        m.setattr(module, "backpropagate", refuse)
+
+
+def random_case(rng):
+    n, h, m = rng.randint(1, 4), rng.randint(1, 4), rng.randint(1, 3)
+    x = [round(rng.uniform(-1.5, 1.5), 2) for _ in range(n)]
+    t = [round(rng.uniform(0, 1), 2) for _ in range(m)]
+    w_hidden = [[round(rng.uniform(-2, 2), 2) for _ in range(h)] for _ in range(n)]
+    w_output = [[round(rng.uniform(-2, 2), 2) for _ in range(m)] for _ in range(h)]
+    return x, t, w_hidden, w_output, rng.choice([0.1, 0.5, 1.0, 2.0])
+
+
+# The worked example of the chapter: 2 inputs, 2 hidden neurons, 1 output.
+CHAPTER = ([1.0, 0.5], [1.0], [[0.4, -0.6], [0.3, 0.8]], [[0.9], [-0.5]], 0.5)
+
+
+@pytest.mark.exercise("ch05.delta_rule", points=3)
+class TestDeltaRule:
+    def check(self, submission, grade, monkeypatch, x, t, w_hidden, w_output, lr):
+        want_hidden, want_output = autograd_changes(x, t, w_hidden, w_output, lr)
+        args = copy.deepcopy((x, t, w_hidden, w_output))
+        grade.trying(f"delta_rule({x}, {t}, {w_hidden}, {w_output}, {lr})")
+        with monkeypatch.context() as m:
+            switch_off_autograd(m)
+            got = submission.delta_rule(*args, lr)
+        grade.check(args == (x, t, w_hidden, w_output), expected=(x, t, w_hidden, w_output),
+                    got=args, hint=HINTS["unchanged"])
+        try:
+            dw_hidden, dw_output = got
+            shapes = ([len(row) for row in dw_hidden], [len(row) for row in dw_output])
+        except (TypeError, ValueError):
+            shapes = None
+        want_shapes = ([len(row) for row in w_hidden], [len(row) for row in w_output])
+        grade.check(shapes == want_shapes, expected=(want_hidden, want_output), got=got,
+                    hint=HINTS["delta_shape"])
+        # The output layer first: its mistakes also spoil the hidden deltas.
+        for j, row in enumerate(want_output):
+            for k, want in enumerate(row):
+                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {t}, {w_hidden}, "
+                             f"{w_output}, {lr}); dw_output[{j}][{k}]")
+                grade.close(dw_output[j][k], want, hint=HINTS["delta_output"],
+                            rel=1e-6, abs=1e-10)
+        for i, row in enumerate(want_hidden):
+            for j, want in enumerate(row):
+                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {t}, {w_hidden}, "
+                             f"{w_output}, {lr}); dw_hidden[{i}][{j}]")
+                grade.close(dw_hidden[i][j], want, hint=HINTS["delta_hidden"],
+                            rel=1e-6, abs=1e-10)
+
+    def test_the_chapters_example(self, submission, grade, monkeypatch):
+        self.check(submission, grade, monkeypatch, *CHAPTER)
+
+    def test_random_networks(self, submission, grade, monkeypatch):
+        rng = random.Random(5050)
+        for _ in range(30):
+            self.check(submission, grade, monkeypatch, *random_case(rng))
+
+    @pytest.mark.parametrize("case", [
+        pytest.param(([0.7], [0.2], [[1.5]], [[-1.0]], 1.0), id="one_of_each"),
+        pytest.param(([1.0, -1.0, 0.5], [0.0, 1.0], [[0.5, -0.5], [1.0, 0.2], [-0.3, 0.9]],
+                      [[1.2, -0.7], [0.4, 0.6]], 0.5), id="two_outputs"),
+        pytest.param(([0.0, 0.0], [1.0], [[1.0, 2.0], [3.0, 4.0]], [[1.0], [1.0]], 1.0),
+                     id="zero_input"),
+    ])
+    def test_edge_cases(self, submission, grade, monkeypatch, case):
+        self.check(submission, grade, monkeypatch, *case)
