@@ -1,0 +1,52 @@
+"""Chapter 8 exercises: reference solutions (the book shows them in a collapsed dropdown)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def conv2d_loops(image: np.ndarray, kernel: np.ndarray, stride: int = 1,
+                 padding: int = 0) -> np.ndarray:
+    """Slide ``kernel`` (kH, kW) over ``image`` (H, W) with Python loops; return the map."""
+    # np.pad returns a new, larger array: a frame of `padding` zeros around the image.
+    x = np.pad(np.asarray(image, dtype=float), padding)
+    kh, kw = kernel.shape
+    out_h = (x.shape[0] - kh) // stride + 1
+    out_w = (x.shape[1] - kw) // stride + 1
+    out = np.zeros((out_h, out_w))          # floats, even if the image holds integers
+    for i in range(out_h):
+        for j in range(out_w):
+            total = 0.0
+            for p in range(kh):
+                for q in range(kw):
+                    total += kernel[p, q] * x[i * stride + p, j * stride + q]
+            out[i, j] = total
+    return out
+
+
+def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.ndarray:
+    """The largest value of every ``size`` × ``size`` window of ``image`` (H, W)."""
+    if stride is None:
+        stride = size
+    out_h = (image.shape[0] - size) // stride + 1
+    out_w = (image.shape[1] - size) // stride + 1
+    out = np.zeros((out_h, out_w), dtype=image.dtype)
+    for i in range(out_h):
+        for j in range(out_w):
+            window = image[i * stride:i * stride + size, j * stride:j * stride + size]
+            out[i, j] = window.max()        # not max(0, ...): pixels may be negative
+    return out
+
+
+def edge_response(image: np.ndarray, direction: str = "horizontal",
+                  strength: float = 1.5) -> np.ndarray:
+    """The response map of the 2 × 2 edge filter of ``direction`` over ``image`` (H, W)."""
+    x = np.asarray(image, dtype=float)
+    # The four pixels of every 2 × 2 window at once, as four shifted views of the image.
+    top_left, top_right = x[:-1, :-1], x[:-1, 1:]
+    bottom_left, bottom_right = x[1:, :-1], x[1:, 1:]
+    if direction == "horizontal":   # [[s, s], [-s, -s]]: top row minus bottom row
+        return strength * (top_left + top_right - bottom_left - bottom_right)
+    if direction == "vertical":     # [[s, -s], [s, -s]]: left column minus right column
+        return strength * (top_left + bottom_left - top_right - bottom_right)
+    raise ValueError(f"direction must be 'horizontal' or 'vertical', got {direction!r}")

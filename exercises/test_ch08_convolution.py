@@ -1,0 +1,325 @@
+"""Graders for chapter 8 (exercises/ch08_convolution.py): convolution, max pooling, edge filters.
+
+The learner's functions take and return numpy arrays, and the grader computes every expected
+value itself, in a different way from the reference solution (numpy's sliding windows instead
+of loops). minigrad already convolves and pools (``F.conv2d``, ``F.max_pool2d``,
+``nn.Conv2d``, ...): an autouse fixture switches them off before the learner's module is
+loaded, so calling them cannot pass. Inputs are drawn from a fixed seed, many of them, plus
+edge cases, so an answer written for a few inputs cannot pass either.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from numpy.lib.stride_tricks import sliding_window_view
+
+import minigrad.functional
+import minigrad.nn.functional
+
+HINTS = {
+    "shape": {
+        "en": "The output has one value per position of the kernel: Ho = (H + 2*padding - kH) "
+              "// stride + 1 rows and Wo = (W + 2*padding - kW) // stride + 1 columns. Pad the "
+              "image first (np.pad(image, padding)), then count the positions on the padded "
+              "image, stepping by `stride`.",
+        "ca": "La sortida té un valor per cada posició del filtre: Ho = (H + 2*padding - kH) "
+              "// stride + 1 files i Wo = (W + 2*padding - kW) // stride + 1 columnes. Primer "
+              "afegeix el farciment (np.pad(image, padding)) i després compta les posicions "
+              "sobre la imatge farcida, avançant de `stride` en `stride`.",
+    },
+    "conv_values": {
+        "en": "out[i, j] = sum of kernel[p, q] * x[i*stride + p, j*stride + q] over every p, q, "
+              "where x is the padded image. Do not flip the kernel (that would be the "
+              "mathematicians' convolution), multiply entry by entry and add everything up.",
+        "ca": "out[i, j] = suma de kernel[p, q] * x[i*stride + p, j*stride + q] per a tots els "
+              "p, q, on x és la imatge farcida. No giris el filtre (seria la convolució dels "
+              "matemàtics): multiplica element a element i suma-ho tot.",
+    },
+    "floats": {
+        "en": "The image holds whole numbers but the kernel does not: create the output as "
+              "floats, np.zeros((Ho, Wo)), not np.zeros_like(image), which would cut 300.5 "
+              "down to 300.",
+        "ca": "La imatge conté enters però el filtre no: crea la sortida amb decimals, "
+              "np.zeros((Ho, Wo)), no amb np.zeros_like(image), que retallaria 300.5 a 300.",
+    },
+    "untouched": {
+        "en": "Do not modify the array you receive: np.pad returns a new padded array, and the "
+              "output should be a new array too.",
+        "ca": "No modifiquis l'array que reps: np.pad en retorna un de nou, farcit, i la "
+              "sortida també ha de ser un array nou.",
+    },
+    "pool_shape": {
+        "en": "Only whole windows count: the output has (H - size) // stride + 1 rows and "
+              "(W - size) // stride + 1 columns, and stride=None means stride = size.",
+        "ca": "Només compten les finestres senceres: la sortida té (H - size) // stride + 1 "
+              "files i (W - size) // stride + 1 columnes, i stride=None vol dir stride = size.",
+    },
+    "pool_values": {
+        "en": "out[i, j] is the largest value of image[i*stride : i*stride + size, "
+              "j*stride : j*stride + size]. Take window.max(); do not start from 0 (pixels of "
+              "a feature map may all be negative) and do not average.",
+        "ca": "out[i, j] és el valor més gran de image[i*stride : i*stride + size, "
+              "j*stride : j*stride + size]. Fes window.max(); no comencis des de 0 (els "
+              "píxels d'un mapa de característiques poden ser tots negatius) i no en facis "
+              "la mitjana.",
+    },
+    "edge_shape": {
+        "en": "A 2 × 2 filter fits H - 1 times down and W - 1 times across an H × W image: "
+              "the response has shape (H - 1, W - 1).",
+        "ca": "Un filtre de 2 × 2 hi cap H - 1 vegades cap avall i W - 1 vegades de través en "
+              "una imatge H × W: la resposta té forma (H - 1, W - 1).",
+    },
+    "horizontal": {
+        "en": "The horizontal filter is [[s, s], [-s, -s]]: s times (top-left + top-right - "
+              "bottom-left - bottom-right). Bright above dark is positive: 200s over 0s with "
+              "s = 1.5 give 600, a uniform patch gives 0. Use the strength you are given.",
+        "ca": "El filtre horitzontal és [[s, s], [-s, -s]]: s per (dalt-esquerra + dalt-dreta "
+              "- baix-esquerra - baix-dreta). Clar sobre fosc és positiu: 200 sobre 0 amb "
+              "s = 1.5 dona 600, i una zona uniforme dona 0. Fes servir la intensitat que reps.",
+    },
+    "vertical": {
+        "en": "The vertical filter is [[s, -s], [s, -s]]: s times (top-left + bottom-left - "
+              "top-right - bottom-right). Bright on the left of dark is positive: a column of "
+              "200s left of a column of 0s, with s = 1.5, gives 600.",
+        "ca": "El filtre vertical és [[s, -s], [s, -s]]: s per (dalt-esquerra + baix-esquerra "
+              "- dalt-dreta - baix-dreta). Clar a l'esquerra de fosc és positiu: una columna "
+              "de 200 a l'esquerra d'una de 0, amb s = 1.5, dona 600.",
+    },
+}
+
+SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
+                "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
+
+# The grayscale patch of the chapter (from the seeds' computer-vision slides): 16 rows, 12 columns.
+PATCH = np.array([
+    [157, 153, 174, 168, 150, 152, 129, 151, 172, 161, 155, 166],
+    [156, 182, 163, 74, 76, 62, 33, 17, 110, 210, 180, 164],
+    [180, 180, 50, 14, 94, 6, 10, 93, 49, 105, 159, 181],
+    [206, 169, 5, 124, 131, 111, 120, 204, 166, 15, 56, 180],
+    [194, 68, 137, 251, 237, 239, 239, 238, 227, 87, 71, 201],
+    [172, 106, 207, 233, 233, 214, 220, 239, 239, 98, 74, 206],
+    [188, 88, 179, 209, 185, 215, 211, 198, 139, 75, 29, 169],
+    [189, 97, 165, 84, 10, 168, 134, 11, 31, 62, 22, 148],
+    [199, 168, 191, 163, 158, 227, 178, 143, 182, 106, 36, 190],
+    [206, 174, 155, 252, 236, 231, 149, 178, 228, 49, 95, 234],
+    [190, 216, 116, 149, 236, 187, 85, 150, 79, 38, 218, 241],
+    [190, 224, 147, 108, 227, 210, 127, 102, 36, 101, 255, 224],
+    [190, 214, 173, 66, 103, 143, 95, 50, 2, 109, 249, 215],
+    [187, 196, 235, 75, 1, 81, 47, 0, 6, 217, 254, 211],
+    [183, 202, 237, 145, 0, 0, 12, 108, 200, 138, 243, 236],
+    [196, 206, 123, 207, 177, 121, 123, 200, 179, 13, 96, 218],
+])
+EDGE = np.array([[1.5, 1.5], [-1.5, -1.5]])  # the seeds' horizontal-edge filter
+
+
+@pytest.fixture(autouse=True)
+def library_switched_off(monkeypatch):
+    """Before the learner's module loads (autouse fixtures run first), so even a name it
+    imports from minigrad at the top of the file is the switched-off one. nn.Conv2d and
+    nn.MaxPool2d call these functions too, so they are switched off with them."""
+    def refuse(*args, **kwargs):
+        raise RuntimeError(SWITCHED_OFF)
+    for module in (minigrad.functional, minigrad.nn.functional):
+        for name in ("conv2d", "max_pool2d", "avg_pool2d"):
+            monkeypatch.setattr(module, name, refuse)
+
+
+def shown(x: np.ndarray) -> str:
+    """An array as Python code the learner can paste (``from numpy import array``)."""
+    return " ".join(repr(np.asarray(x)).split())
+
+
+def described(x) -> dict[str, str]:
+    if not isinstance(x, np.ndarray):
+        return {"en": f"{x!r} (a {type(x).__name__}, not a numpy array)",
+                "ca": f"{x!r} (un {type(x).__name__}, no un array de numpy)"}
+    return {"en": f"shape {x.shape}: {shown(x)}", "ca": f"forma {x.shape}: {shown(x)}"}
+
+
+# --- 8.1 the convolution ----------------------------------------------------------------------
+def expected_conv(image: np.ndarray, kernel: np.ndarray, stride: int, padding: int) -> np.ndarray:
+    """The grader's own: every window at once with sliding_window_view, then one einsum."""
+    x = np.pad(np.asarray(image, dtype=float), padding)
+    windows = sliding_window_view(x, kernel.shape)[::stride, ::stride]
+    return np.einsum("ijpq,pq->ij", windows, kernel)
+
+
+def check_conv(submission, grade, image, kernel, stride, padding, values_hint="conv_values"):
+    grade.trying(f"conv2d_loops({shown(image)}, {shown(kernel)}, stride={stride}, "
+                 f"padding={padding})")
+    original = image.copy()
+    got = submission.conv2d_loops(image, kernel, stride, padding)
+    expected = expected_conv(original, kernel, stride, padding)
+    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
+                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
+                got={"en": f"image changed to {shown(image)}",
+                     "ca": f"la imatge ha canviat a {shown(image)}"})
+    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
+                expected={"en": f"an array of shape {expected.shape}",
+                          "ca": f"un array de forma {expected.shape}"},
+                got=described(got), hint=HINTS["shape"])
+    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-9),
+                expected=expected, got=got, hint=HINTS[values_hint])
+
+
+def random_conv_case(rng: np.random.Generator) -> tuple:
+    kh, kw = (int(k) for k in rng.integers(1, 5, size=2))
+    padding, stride = int(rng.integers(0, 3)), int(rng.integers(1, 4))
+    h = int(rng.integers(max(1, kh - 2 * padding), 10))
+    w = int(rng.integers(max(1, kw - 2 * padding), 10))
+    image = np.round(rng.normal(size=(h, w)) * 3, 2)
+    kernel = np.round(rng.normal(size=(kh, kw)), 2)
+    return image, kernel, stride, padding
+
+
+CONV_EDGE_CASES = [  # (image, kernel, stride, padding)
+    (np.arange(9.0).reshape(3, 3), np.array([[1.0, 2.0], [3.0, 4.0]]), 1, 0),
+    (np.arange(12.0).reshape(3, 4), np.array([[0.0, 1.0], [-1.0, 0.0]]), 1, 0),  # not square
+    (np.arange(16.0).reshape(4, 4), np.arange(16.0).reshape(4, 4), 1, 0),        # one position
+    (np.arange(6.0).reshape(2, 3), np.array([[2.5]]), 1, 0),                      # 1 × 1 kernel
+    (np.arange(25.0).reshape(5, 5), np.ones((2, 2)), 3, 0),                       # stride > kernel
+    (np.arange(4.0).reshape(2, 2) + 1, np.arange(9.0).reshape(3, 3), 1, 1),      # kernel > image
+    (np.ones((3, 3)), np.ones((3, 3)), 1, 2),                                     # wide padding
+    (np.arange(35.0).reshape(5, 7) % 4, np.array([[1.0, 0.0, -1.0]]), 2, 1),      # row kernel
+    (np.array([[7.0]]), np.array([[3.0]]), 1, 0),                                 # 1 × 1 image
+]
+
+
+@pytest.mark.exercise("ch08.conv2d_loops", points=3)
+class TestConv2dLoops:
+    @pytest.mark.parametrize("image, kernel, stride, padding", CONV_EDGE_CASES,
+                             ids=range(len(CONV_EDGE_CASES)))
+    def test_edge_cases(self, submission, grade, image, kernel, stride, padding):
+        check_conv(submission, grade, image, kernel, stride, padding)
+
+    def test_random_images_kernels_strides_and_padding(self, submission, grade):
+        rng = np.random.default_rng(808)
+        for _ in range(40):
+            check_conv(submission, grade, *random_conv_case(rng))
+
+    def test_integer_image_gives_float_map(self, submission, grade):
+        # The seeds' patch holds integers; the edge filter's 1.5 makes halves appear.
+        check_conv(submission, grade, PATCH[:6, :6], np.array([[1.5, 0.5], [-1.5, 0.25]]), 1, 0,
+                   values_hint="floats")
+
+    def test_defaults_are_stride_1_and_no_padding(self, submission, grade):
+        image, kernel = PATCH[:5, :5].astype(float), EDGE
+        grade.trying(f"conv2d_loops({shown(image)}, {shown(kernel)})")
+        got = submission.conv2d_loops(image, kernel)
+        expected = expected_conv(image, kernel, 1, 0)
+        grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape
+                    and np.allclose(got, expected), expected=expected, got=got,
+                    hint=HINTS["shape"])
+
+
+# --- 8.2 max pooling --------------------------------------------------------------------------
+def expected_pool(image: np.ndarray, size: int, stride: int | None) -> np.ndarray:
+    stride = size if stride is None else stride
+    return sliding_window_view(image, (size, size))[::stride, ::stride].max(axis=(-2, -1))
+
+
+def check_pool(submission, grade, image, size, stride):
+    call = f"max_pool({shown(image)}, size={size}" + (f", stride={stride})" if stride else ")")
+    grade.trying(call)
+    original = image.copy()
+    got = submission.max_pool(image, size, stride) if stride else submission.max_pool(image, size)
+    expected = expected_pool(original, size, stride)
+    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
+                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
+                got={"en": f"image changed to {shown(image)}",
+                     "ca": f"la imatge ha canviat a {shown(image)}"})
+    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
+                expected={"en": f"an array of shape {expected.shape}",
+                          "ca": f"un array de forma {expected.shape}"},
+                got=described(got), hint=HINTS["pool_shape"])
+    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=0, atol=1e-12),
+                expected=expected, got=got, hint=HINTS["pool_values"])
+
+
+POOL_EDGE_CASES = [  # (image, size, stride)
+    (np.array([[1.0, 3.0, 2.0, 0.0], [4.0, 2.0, 1.0, 5.0], [0.0, 1.0, 9.0, 8.0],
+               [2.0, 6.0, 7.0, 3.0]]), 2, None),                                  # the textbook 4 × 4
+    (-np.arange(1.0, 17.0).reshape(4, 4), 2, None),                               # all negative
+    (np.arange(25.0).reshape(5, 5)[::-1], 2, None),                               # odd size: drop
+    (np.arange(20.0).reshape(4, 5) % 7, 3, 1),                                    # overlapping
+    (np.arange(12.0).reshape(3, 4), 3, None),                                     # one window
+    (np.array([[-2.0, -7.0], [-3.0, -1.0]]), 1, None),                            # 1 × 1: a copy
+    (np.arange(36.0).reshape(6, 6) % 5 - 2, 2, 3),                                # gaps
+    (np.arange(30).reshape(5, 6) % 11, 2, 1),                                     # integers
+]
+
+
+@pytest.mark.exercise("ch08.max_pool", points=2)
+class TestMaxPool:
+    @pytest.mark.parametrize("image, size, stride", POOL_EDGE_CASES, ids=range(len(POOL_EDGE_CASES)))
+    def test_edge_cases(self, submission, grade, image, size, stride):
+        check_pool(submission, grade, image, size, stride)
+
+    def test_random_feature_maps(self, submission, grade):
+        rng = np.random.default_rng(8082)
+        for _ in range(40):
+            size = int(rng.integers(1, 4))
+            stride = None if rng.random() < 0.4 else int(rng.integers(1, 4))
+            h, w = (int(n) for n in rng.integers(size, 10, size=2))
+            image = np.round(rng.normal(size=(h, w)) * 2 + rng.choice([0.0, -5.0]), 2)
+            check_pool(submission, grade, image, size, stride)
+
+
+# --- 8.3 the edge filter's response -----------------------------------------------------------
+def expected_edges(image: np.ndarray, direction: str, strength: float) -> np.ndarray:
+    kernel = strength * (EDGE / 1.5 if direction == "horizontal" else (EDGE / 1.5).T)
+    return np.einsum("ijpq,pq->ij", sliding_window_view(np.asarray(image, float), (2, 2)), kernel)
+
+
+def check_edges(submission, grade, image, direction, strength, call=None):
+    grade.trying(call or f"edge_response({shown(image)}, direction={direction!r}, "
+                         f"strength={strength})")
+    original = image.copy()
+    got = (submission.edge_response(image) if call
+           else submission.edge_response(image, direction, strength))
+    expected = expected_edges(original, direction, strength)
+    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
+                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
+                got={"en": f"image changed to {shown(image)}",
+                     "ca": f"la imatge ha canviat a {shown(image)}"})
+    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
+                expected={"en": f"an array of shape {expected.shape}",
+                          "ca": f"un array de forma {expected.shape}"},
+                got=described(got), hint=HINTS["edge_shape"])
+    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-9),
+                expected=expected, got=got, hint=HINTS[direction])
+
+
+SEEDS_PATCHES = [  # the chapter's worked examples: uniform, black, an edge, and its reverse
+    np.full((2, 2), 200), np.zeros((2, 2), dtype=int), np.array([[200, 200], [0, 0]]),
+    np.array([[0, 0], [200, 200]]), np.array([[200, 0], [200, 0]]), np.array([[0, 200], [0, 200]]),
+    np.array([[200, 200, 200], [200, 200, 200], [0, 0, 0], [0, 0, 0]]),   # a longer edge
+]
+
+
+@pytest.mark.exercise("ch08.edge_response", points=2)
+class TestEdgeResponse:
+    @pytest.mark.parametrize("direction", ["horizontal", "vertical"])
+    @pytest.mark.parametrize("patch", SEEDS_PATCHES, ids=range(len(SEEDS_PATCHES)))
+    def test_the_seeds_patches(self, submission, grade, patch, direction):
+        check_edges(submission, grade, patch, direction, 1.5)
+
+    @pytest.mark.parametrize("direction", ["horizontal", "vertical"])
+    def test_the_grayscale_patch(self, submission, grade, direction):
+        check_edges(submission, grade, PATCH, direction, 1.5)
+
+    def test_defaults_are_horizontal_and_strength_1_5(self, submission, grade):
+        image = PATCH[3:9, 2:7]
+        check_edges(submission, grade, image, "horizontal", 1.5,
+                    call=f"edge_response({shown(image)})")
+
+    def test_random_images_and_strengths(self, submission, grade):
+        rng = np.random.default_rng(8083)
+        for _ in range(30):
+            h, w = (int(n) for n in rng.integers(2, 9, size=2))
+            image = rng.integers(0, 256, size=(h, w)) if rng.random() < 0.5 else \
+                np.round(rng.random((h, w)), 3)
+            direction = str(rng.choice(["horizontal", "vertical"]))
+            strength = float(rng.choice([1.5, 1.0, 0.25, 2.0, -1.0, round(rng.uniform(0.1, 3), 2)]))
+            check_edges(submission, grade, image, direction, strength)
