@@ -1,0 +1,186 @@
+"""Graders for chapter 12 (exercises/ch12_limits.py): error rates per group, saliency maps.
+
+Error rates are checked on random labels and groups (strings and numbers, lists and arrays,
+groups of one example). Saliency maps are checked on random minigrad models: for a linear model
+the answer is known exactly (the absolute weights of the target class); for networks with
+hidden layers the grader computes the input gradient itself and compares. Inputs come from
+fixed seeds.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+import minigrad
+from minigrad import nn
+
+HINTS = {
+    "groups": {
+        "en": "Return a dictionary with exactly one key per group that occurs in `groups` "
+              "(np.unique(groups) lists them), and a float for each.",
+        "ca": "Retorna un diccionari amb exactament una clau per cada grup que apareix a "
+              "`groups` (np.unique(groups) els llista), i un float per a cadascun.",
+    },
+    "rate": {
+        "en": "For each group, keep only its examples (members = groups == g) and compute the "
+              "fraction of THEM that are wrong: np.mean(y_pred[members] != y_true[members]). "
+              "Divide by the size of the group, not by the number of all examples; an error "
+              "rate counts the wrong predictions, not the right ones.",
+        "ca": "Per a cada grup, queda't només amb els seus exemples (members = groups == g) i "
+              "calcula quina fracció d'AQUESTS és errònia: np.mean(y_pred[members] != "
+              "y_true[members]). Divideix per la mida del grup, no pel nombre total "
+              "d'exemples; una taxa d'error compta les prediccions errònies, no les correctes.",
+    },
+    "shape": {
+        "en": "Return a numpy array with the shape of the image, (H, W): reshape the input's "
+              "grad, which has the shape (1, 1, H, W) of the batch you gave the model.",
+        "ca": "Retorna un array de numpy amb la forma de la imatge, (H, W): canvia la forma "
+              "del grad de l'entrada, que té la forma (1, 1, H, W) del lot que has donat al "
+              "model.",
+    },
+    "saliency": {
+        "en": "Create x = minigrad.Tensor(image reshaped to (1, 1, H, W), requires_grad=True), "
+              "compute scores = model(x), call scores[0, target].backward() (the score of one "
+              "class: not a loss, not the sum of all scores, not a softmax probability), and "
+              "return np.abs of x.grad reshaped to (H, W).",
+        "ca": "Crea x = minigrad.Tensor(la imatge amb forma (1, 1, H, W), requires_grad=True), "
+              "calcula scores = model(x), crida scores[0, target].backward() (la puntuació "
+              "d'una classe: no una pèrdua, ni la suma de totes les puntuacions, ni una "
+              "probabilitat de la softmax), i retorna np.abs de x.grad amb forma (H, W).",
+    },
+    "unchanged": {
+        "en": "Do not modify the image you are given: build the input tensor from it (a new "
+              "array), and leave the model's weights as they are.",
+        "ca": "No modifiquis la imatge que reps: construeix-ne el tensor d'entrada (un array "
+              "nou), i deixa els pesos del model com estan.",
+    },
+}
+
+
+# --- error rates per group -------------------------------------------------------------------
+def expected_rates(y_true, y_pred, groups):
+    out = {}
+    for g in dict.fromkeys(groups):
+        members = [i for i, h in enumerate(groups) if h == g]
+        out[g] = sum(y_true[i] != y_pred[i] for i in members) / len(members)
+    return out
+
+
+def plain(key):
+    return key.item() if isinstance(key, np.generic) else key
+
+
+def group_cases():
+    yield [1, 0, 1, 1], [1, 1, 1, 0], ["A", "A", "B", "B"]
+    yield [0, 0, 0], [0, 0, 0], ["x", "y", "x"]                       # no errors at all
+    yield [3, 1, 2, 2, 0], [3, 2, 2, 1, 1], [1, 2, 2, 2, 3]           # groups of one
+    rng = random.Random(1201)
+    for _ in range(25):
+        n = rng.randint(1, 40)
+        names = rng.choice([["A", "B"], ["men", "women", "other"], [0, 1, 2, 3], [7, -1]])
+        weights = [rng.random() + 0.05 for _ in names]               # skewed group sizes
+        groups = rng.choices(names, weights, k=n)
+        y_true = [rng.randint(0, 2) for _ in range(n)]
+        y_pred = [t if rng.random() < 0.7 else 1 - t for t in y_true]
+        yield y_true, y_pred, groups
+
+
+@pytest.mark.exercise("ch12.error_rates_by_group", points=2)
+class TestErrorRatesByGroup:
+    def test_random_groups(self, submission, grade):
+        for k, (y_true, y_pred, groups) in enumerate(group_cases()):
+            as_arrays = k % 2 == 1                                    # lists and arrays
+            args = [np.array(a) for a in (y_true, y_pred, groups)] if as_arrays else \
+                [list(a) for a in (y_true, y_pred, groups)]
+            shown = ", ".join(f"np.array({a!r})" if as_arrays else repr(a)
+                              for a in (y_true, y_pred, groups))
+            grade.trying(f"error_rates_by_group({shown})")
+            got = submission.error_rates_by_group(*args)
+            expected = expected_rates(y_true, y_pred, groups)
+            keys = {plain(key) for key in got} if isinstance(got, dict) else None
+            grade.check(keys == set(expected), hint=HINTS["groups"],
+                        expected={"en": f"a dict with the keys {sorted(expected, key=str)}",
+                                  "ca": f"un diccionari amb les claus "
+                                        f"{sorted(expected, key=str)}"},
+                        got={"en": repr(got), "ca": repr(got)})
+            values = {plain(key): value for key, value in got.items()}
+            for g, rate in expected.items():
+                grade.trying(f"error_rates_by_group({shown})[{g!r}]")
+                value = values[g]
+                grade.close(float(value) if isinstance(value, np.floating) else value, rate,
+                            hint=HINTS["rate"])
+
+
+# --- saliency maps ---------------------------------------------------------------------------
+def reference_saliency(model, image, target):
+    x = minigrad.Tensor(np.array(image, dtype=np.float32)[None, None], requires_grad=True)
+    model(x)[0, target].backward()
+    return np.abs(x.grad[0, 0]).astype(np.float64)
+
+
+def saliency_cases():
+    minigrad.manual_seed(1210)
+    rng = np.random.default_rng(1211)
+    for height, width in [(8, 8), (5, 7), (8, 8)]:
+        linear = nn.Sequential(nn.Flatten(), nn.Linear(height * width, 4))
+        yield linear, "nn.Sequential(nn.Flatten(), nn.Linear(H*W, 4))", (height, width), True
+    for _ in range(3):
+        mlp = nn.Sequential(nn.Flatten(), nn.Linear(64, 12), nn.Tanh(), nn.Linear(12, 10))
+        yield mlp, ("nn.Sequential(nn.Flatten(), nn.Linear(64, 12), nn.Tanh(), "
+                    "nn.Linear(12, 10))"), (8, 8), False
+    for _ in range(3):
+        cnn = nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                            nn.Flatten(), nn.Linear(64, 10))
+        for p in cnn.parameters():                 # nonzero biases: fewer dead ReLUs
+            if p.ndim == 1:
+                p.data[...] = rng.normal(0, 0.5, p.shape)
+        yield cnn, ("nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), "
+                    "nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 10))"), (8, 8), False
+
+
+@pytest.mark.exercise("ch12.saliency_map", points=3)
+class TestSaliencyMap:
+    def test_random_models(self, submission, grade):
+        rng = np.random.default_rng(1220)
+        for model, code, (height, width), is_linear in saliency_cases():
+            classes = model[-1].out_features
+            for _ in range(3):
+                image = rng.uniform(0, 1, (height, width)).astype(np.float32)
+                target = int(rng.integers(0, classes))
+                kept = image.copy()
+                weights = {k: v.copy() for k, v in model.state_dict().items()}
+                grade.trying(f"saliency_map({code}, image of shape {image.shape}, "
+                             f"target={target})")
+                got = submission.saliency_map(model, image, target)
+                for p in model.parameters():        # whatever the learner's code left there
+                    p.grad = None
+                array = None
+                if isinstance(got, (np.ndarray, minigrad.Tensor)):
+                    array = np.asarray(got.data if isinstance(got, minigrad.Tensor) else got,
+                                       dtype=np.float64)
+                grade.check(array is not None and array.shape == (height, width),
+                            hint=HINTS["shape"],
+                            expected={"en": f"a numpy array of shape {(height, width)}",
+                                      "ca": f"un array de numpy de forma {(height, width)}"},
+                            got={"en": f"{type(got).__name__} of shape "
+                                       f"{getattr(got, 'shape', None)}",
+                                 "ca": f"{type(got).__name__} de forma "
+                                       f"{getattr(got, 'shape', None)}"})
+                unchanged = np.array_equal(image, kept) and all(
+                    np.array_equal(v, model.state_dict()[k]) for k, v in weights.items())
+                grade.check(unchanged, hint=HINTS["unchanged"],
+                            expected={"en": "the image and the model unchanged",
+                                      "ca": "la imatge i el model sense canvis"},
+                            got={"en": "something was modified", "ca": "s'ha modificat alguna "
+                                                                       "cosa"})
+                if is_linear:                   # known exactly: the target's absolute weights
+                    expected = np.abs(model[1].weight.data[target]).reshape(height, width)
+                else:
+                    expected = reference_saliency(model, image, target)
+                close = np.allclose(array, expected, rtol=1e-4, atol=1e-6)
+                grade.check(close, hint=HINTS["saliency"],
+                            expected=np.round(expected, 4).tolist(),
+                            got=np.round(array, 4).tolist())

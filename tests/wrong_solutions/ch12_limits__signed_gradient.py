@@ -1,0 +1,13 @@
+"""Wrong: returns the gradient itself, forgetting the absolute value."""
+
+import numpy as np
+
+import minigrad
+
+EXERCISE = "ch12.saliency_map"
+
+
+def saliency_map(model, image, target):
+    x = minigrad.Tensor(np.asarray(image, dtype=np.float32)[None, None], requires_grad=True)
+    model(x)[0, target].backward()
+    return x.grad[0, 0]
