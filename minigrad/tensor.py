@@ -173,8 +173,10 @@ class Tensor:
         for parent, g in zip(self._parents, grads):
             if g is not None and parent.requires_grad:
                 # A backward returns new arrays, or its incoming gradient and views of it. A new
-                # array (not a view) given to one parent only is that parent's to keep.
-                owned = g is not incoming and g.base is None and sum(g is h for h in grads) == 1
+                # array (not a view) given to one parent only is that parent's to keep (which
+                # matters for leaves only: they keep their gradient).
+                owned = (not parent._parents and g is not incoming and g.base is None
+                         and sum(g is h for h in grads) == 1)
                 parent._accumulate(g, owned)
 
     # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
