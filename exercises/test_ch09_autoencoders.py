@@ -1,0 +1,435 @@
+"""Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA, noise, reconstruction error,
+an autoencoder that beats PCA.
+
+Every expected value is computed here, by another route than the reference solution (PCA from
+the eigenvectors of the covariance matrix, not from the SVD). Noise is random, so ``add_noise``
+is judged by what any correct version must do: clip to [0, 1], draw independent values of the
+right spread from the generator it is given (same seed, same noise), and leave its input alone.
+minigrad's mean squared error is switched off while ``reconstruction_error`` is graded. The
+autoencoder is trained by the grader itself, the same way for everyone, for a fixed budget.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import minigrad
+import minigrad.functional
+import minigrad.nn as nn
+import minigrad.nn.functional
+import minigrad.optim as optim
+from minigrad import Tensor
+from minigrad.data import DataLoader, load_digits, train_test_split
+from minigrad.train import fit, predict
+
+HINTS = {
+    "pca_pair": {
+        "en": "Return a pair (mean, components): the mean of each column, shape (D,), and the "
+              "first k rows of Vt from np.linalg.svd(centred, full_matrices=False), shape (k, D).",
+        "ca": "Retorna una parella (mean, components): la mitjana de cada columna, de forma "
+              "(D,), i les k primeres files de Vt de np.linalg.svd(centred, "
+              "full_matrices=False), de forma (k, D).",
+    },
+    "pca_mean": {
+        "en": "The mean is the average of each column (feature) over the examples: "
+              "X.mean(axis=0), shape (D,).",
+        "ca": "La mitjana és la mitjana de cada columna (característica) sobre els exemples: "
+              "X.mean(axis=0), de forma (D,).",
+    },
+    "pca_untouched": {
+        "en": "Do not modify X: `X -= mean` centres the caller's data in place. Write "
+              "centred = X - mean, which makes a new array.",
+        "ca": "No modifiquis X: `X -= mean` centra les dades de qui et crida. Escriu "
+              "centred = X - mean, que crea un array nou.",
+    },
+    "pca_unit": {
+        "en": "Each component must be a direction of length 1, and the components must be "
+              "perpendicular to each other: the rows of Vt are. Take rows of Vt, not columns of "
+              "U (whose length is the number of examples) nor columns of Vt.",
+        "ca": "Cada component ha de ser una direcció de longitud 1, i les components han de ser "
+              "perpendiculars entre elles: les files de Vt ho són. Agafa files de Vt, no "
+              "columnes d'U (que tenen tants elements com exemples) ni columnes de Vt.",
+    },
+    "pca_directions": {
+        "en": "Wrong directions. Centre the data first (subtract the mean of each column): "
+              "without it the first direction points at the mean instead of along the spread. "
+              "Keep the FIRST k rows of Vt: the singular values come largest first.",
+        "ca": "Les direccions no són correctes. Primer centra les dades (resta la mitjana de "
+              "cada columna): si no, la primera direcció apunta cap a la mitjana en lloc de "
+              "seguir la dispersió. Queda't les k PRIMERES files de Vt: els valors singulars "
+              "van de més gran a més petit.",
+    },
+    "noise_shape": {
+        "en": "Return a new float array of the same shape as X (X + noise, then np.clip), and "
+              "leave X unchanged: no X += ..., no np.clip(..., out=X).",
+        "ca": "Retorna un array nou de decimals amb la mateixa forma que X (X + soroll, i "
+              "després np.clip) i deixa X sense canvis: res de X += ..., ni de "
+              "np.clip(..., out=X).",
+    },
+    "noise_clip": {
+        "en": "Pixels must stay in [0, 1]: clip the noisy images with np.clip(noisy, 0, 1).",
+        "ca": "Els píxels han de quedar dins de [0, 1]: retalla les imatges sorolloses amb "
+              "np.clip(noisy, 0, 1).",
+    },
+    "noise_rng": {
+        "en": "Draw the noise from the generator you are given, rng.normal(0, std, X.shape), not "
+              "from np.random: two generators made with the same seed must give the same noisy "
+              "images, and different seeds different ones.",
+        "ca": "Treu el soroll del generador que reps, rng.normal(0, std, X.shape), no de "
+              "np.random: dos generadors creats amb la mateixa llavor han de donar les mateixes "
+              "imatges sorolloses, i llavors diferents, imatges diferents.",
+    },
+    "noise_spread": {
+        "en": "The noise must have mean 0 and standard deviation std (Gaussian): "
+              "rng.normal(0.0, std, size=X.shape). Not a uniform draw, and not std squared "
+              "(that is the variance).",
+        "ca": "El soroll ha de tenir mitjana 0 i desviació estàndard std (gaussià): "
+              "rng.normal(0.0, std, size=X.shape). No una distribució uniforme, ni std al "
+              "quadrat (això és la variància).",
+    },
+    "noise_independent": {
+        "en": "Every entry needs its own independent noise value: draw an array of the shape of "
+              "X, not one number per image or one for everything.",
+        "ca": "Cada element necessita el seu propi valor de soroll, independent: genera un "
+              "array amb la forma de X, no un nombre per imatge ni un per a tot.",
+    },
+    "error_shape": {
+        "en": "Return one error per example: an array of shape (N,). Flatten each example, "
+              "e.g. squared.reshape(len(X), -1), and average along axis 1; with images (N, H, "
+              "W) a mean over axis 1 alone would leave (N, W).",
+        "ca": "Retorna un error per exemple: un array de forma (N,). Aplana cada exemple, per "
+              "exemple amb squared.reshape(len(X), -1), i fes la mitjana al llarg de l'eix 1; "
+              "amb imatges (N, H, W), una mitjana només sobre l'eix 1 deixaria (N, W).",
+    },
+    "error_values": {
+        "en": "Entry n is the MEAN of the squared differences (X[n] - X_hat[n]) ** 2 over all "
+              "the numbers of example n: not their sum, not their square root, and not the "
+              "absolute differences.",
+        "ca": "L'element n és la MITJANA dels quadrats de les diferències (X[n] - X_hat[n]) ** "
+              "2 sobre tots els nombres de l'exemple n: no la seva suma, ni l'arrel quadrada, "
+              "ni les diferències en valor absolut.",
+    },
+    "ae_type": {
+        "en": "Return nn.Autoencoder(encoder, decoder), built from minigrad.nn layers (for "
+              "example two nn.MLP).",
+        "ca": "Retorna nn.Autoencoder(encoder, decoder), fet amb capes de minigrad.nn (per "
+              "exemple, dues nn.MLP).",
+    },
+    "ae_code": {
+        "en": "The encoder must squeeze each digit into exactly code_size numbers: its last "
+              "layer has code_size outputs, and the decoder's first layer code_size inputs. "
+              "Use the code_size you are given.",
+        "ca": "L'encoder ha de comprimir cada dígit en exactament code_size nombres: la seva "
+              "última capa té code_size sortides, i la primera capa del decoder, code_size "
+              "entrades. Fes servir el code_size que reps.",
+    },
+    "ae_output": {
+        "en": "The decoder must give back 64 numbers per digit, the size of the input: "
+              "reconstruction = decoder(encoder(input)).",
+        "ca": "El decoder ha de retornar 64 nombres per dígit, la mida de l'entrada: "
+              "reconstrucció = decoder(encoder(entrada)).",
+    },
+    "ae_target": {
+        "en": "After training, the reconstruction error is not below PCA's. Layers without "
+              "activation functions can only do as well as PCA: put ReLU (or tanh) between the "
+              "Linear layers, with a hidden layer or two on each side of the code. Sigmoid "
+              "hidden layers learn too slowly for this budget; a sigmoid at the decoder's "
+              "output is fine.",
+        "ca": "Després de l'entrenament, l'error de reconstrucció no és més petit que el de la "
+              "PCA. Unes capes sense funcions d'activació com a màxim poden igualar la PCA: "
+              "posa ReLU (o tanh) entre les capes Linear, amb una o dues capes ocultes a cada "
+              "costat del codi. Les capes ocultes amb sigmoide aprenen massa a poc a poc per a "
+              "aquest pressupost; una sigmoide a la sortida del decoder sí que va bé.",
+    },
+}
+
+SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
+                "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
+
+
+def shown(x) -> str:
+    """An array as Python code the learner can paste (``from numpy import array``)."""
+    return " ".join(repr(np.asarray(x)).split())
+
+
+def described(x) -> dict[str, str]:
+    if not isinstance(x, np.ndarray):
+        return {"en": f"{x!r} (a {type(x).__name__}, not a numpy array)",
+                "ca": f"{x!r} (un {type(x).__name__}, no un array de numpy)"}
+    return {"en": f"shape {x.shape}: {shown(x)}", "ca": f"forma {x.shape}: {shown(x)}"}
+
+
+def untouched(grade, X, original, hint):
+    grade.check(np.array_equal(X, original), hint=hint,
+                expected={"en": "X unchanged", "ca": "X sense canvis"},
+                got={"en": "X was modified", "ca": "X ha estat modificada"})
+
+
+# --- 9.1 PCA ----------------------------------------------------------------------------------
+def expected_pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The grader's own route: eigenvectors of the covariance matrix, largest eigenvalue first."""
+    mean = X.mean(axis=0)
+    centred = X - mean
+    values, vectors = np.linalg.eigh(centred.T @ centred)
+    return mean, vectors[:, ::-1][:, :k].T
+
+
+def spread_data(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
+    """Points with clearly different variances along d random orthogonal directions, off centre."""
+    scales = 6.0 * 0.55 ** np.arange(d)
+    rotation = np.linalg.qr(rng.normal(size=(d, d)))[0]
+    offset = rng.normal(size=d) * rng.choice([0.0, 3.0, 20.0])
+    return np.round((rng.normal(size=(n, d)) * scales) @ rotation + offset, 4)
+
+
+def check_pca(submission, grade, X, k):
+    grade.trying(f"pca({shown(X)}, {k})")
+    original = X.copy()
+    got = submission.pca(X, k)
+    untouched(grade, X, original, HINTS["pca_untouched"])
+    grade.check(isinstance(got, (tuple, list)) and len(got) == 2,
+                expected={"en": "a pair (mean, components)", "ca": "una parella (mean, components)"},
+                got=repr(got), hint=HINTS["pca_pair"])
+    mean, components = (np.asarray(part, dtype=float) for part in got)
+    exp_mean, exp_components = expected_pca(original.astype(float), k)
+    grade.check(mean.shape == exp_mean.shape and np.allclose(mean, exp_mean, rtol=1e-9, atol=1e-9),
+                expected=exp_mean, got=got[0], hint=HINTS["pca_mean"])
+    grade.check(components.shape == exp_components.shape,
+                expected={"en": f"components of shape {exp_components.shape}",
+                          "ca": f"components de forma {exp_components.shape}"},
+                got=described(got[1]), hint=HINTS["pca_pair"])
+    grade.check(np.allclose(components @ components.T, np.eye(k), atol=1e-6),
+                expected={"en": "rows of length 1, perpendicular to each other",
+                          "ca": "files de longitud 1, perpendiculars entre elles"},
+                got=got[1], hint=HINTS["pca_unit"])
+    # A direction and its opposite are the same direction: compare up to the sign.
+    alignment = np.abs(np.sum(components * exp_components, axis=1))
+    grade.check(bool(np.all(alignment > 1 - 1e-6)),
+                expected={"en": f"{shown(np.round(exp_components, 6))} (each row or its opposite)",
+                          "ca": f"{shown(np.round(exp_components, 6))} (cada fila o la seva oposada)"},
+                got=got[1], hint=HINTS["pca_directions"])
+
+
+PCA_CASES = [  # (seed, n, d, k)
+    (1, 40, 2, 1), (2, 40, 2, 2), (3, 60, 5, 3), (4, 30, 8, 8), (5, 6, 8, 3), (6, 200, 3, 1),
+]
+
+
+@pytest.mark.exercise("ch09.pca", points=3)
+class TestPca:
+    @pytest.mark.parametrize("seed, n, d, k", PCA_CASES, ids=[str(c) for c in PCA_CASES])
+    def test_cases(self, submission, grade, seed, n, d, k):
+        check_pca(submission, grade, spread_data(np.random.default_rng(seed), n, d), k)
+
+    def test_random_data(self, submission, grade):
+        rng = np.random.default_rng(909)
+        for _ in range(25):
+            d = int(rng.integers(2, 9))
+            n = int(rng.integers(3 * d, 80))
+            check_pca(submission, grade, spread_data(rng, n, d), int(rng.integers(1, d + 1)))
+
+    def test_integer_pixels(self, submission, grade):
+        rng = np.random.default_rng(910)
+        base = rng.integers(0, 17, size=(1, 6))
+        X = np.clip(base + np.round(spread_data(rng, 50, 6)), 0, 16).astype(int)
+        check_pca(submission, grade, X, 2)
+
+
+# --- 9.2 noise ----------------------------------------------------------------------------------
+def call_noise(submission, grade, X, std, seed):
+    grade.trying(f"add_noise(X, std={std}, rng=np.random.default_rng({seed}))  # X: {X.shape}, "
+                 f"from {X.min():g} to {X.max():g}")
+    original = X.copy()
+    got = submission.add_noise(X, std, np.random.default_rng(seed))
+    untouched(grade, X, original, HINTS["noise_shape"])
+    grade.check(isinstance(got, np.ndarray) and got.shape == X.shape,
+                expected={"en": f"a new array of shape {X.shape}",
+                          "ca": f"un array nou de forma {X.shape}"},
+                got=described(got), hint=HINTS["noise_shape"])
+    return np.asarray(got, dtype=float)
+
+
+@pytest.mark.exercise("ch09.add_noise", points=2)
+class TestAddNoise:
+    def test_values_stay_between_0_and_1(self, submission, grade):
+        rng = np.random.default_rng(920)
+        for std in (0.1, 0.3, 1.0):
+            X = rng.random((50, 64))
+            X[:5] = 0.0       # black images: half of their noise must be clipped to exactly 0
+            X[5:10] = 1.0     # white images: half clipped to exactly 1
+            got = call_noise(submission, grade, X, std, seed=int(std * 10))
+            grade.check(bool(np.all((got >= 0) & (got <= 1))), hint=HINTS["noise_clip"],
+                        expected={"en": "values between 0 and 1", "ca": "valors entre 0 i 1"},
+                        got={"en": f"values from {got.min():.3f} to {got.max():.3f}",
+                             "ca": f"valors de {got.min():.3f} a {got.max():.3f}"})
+            at_zero = float(np.mean(got[:5] == 0.0))
+            grade.check(0.4 < at_zero < 0.6, hint=HINTS["noise_clip"],
+                        expected={"en": "about half of the pixels of black images at exactly 0",
+                                  "ca": "aproximadament la meitat dels píxels de les imatges "
+                                        "negres exactament a 0"},
+                        got={"en": f"{at_zero:.0%} of them at 0", "ca": f"un {at_zero:.0%} a 0"})
+
+    def test_same_seed_same_noise(self, submission, grade):
+        X = np.full((20, 64), 0.5)
+        first = call_noise(submission, grade, X, 0.2, seed=7)
+        again = call_noise(submission, grade, X, 0.2, seed=7)
+        other = call_noise(submission, grade, X, 0.2, seed=8)
+        grade.check(np.array_equal(first, again) and not np.array_equal(first, other),
+                    hint=HINTS["noise_rng"],
+                    expected={"en": "the same result for seed 7 twice, another for seed 8",
+                              "ca": "el mateix resultat dues vegades amb la llavor 7, i un "
+                                    "altre amb la 8"},
+                    got={"en": f"seed 7 twice: {'equal' if np.array_equal(first, again) else 'different'}; "
+                               f"seeds 7 and 8: {'equal' if np.array_equal(first, other) else 'different'}",
+                         "ca": f"llavor 7 dues vegades: {'iguals' if np.array_equal(first, again) else 'diferents'}; "
+                               f"llavors 7 i 8: {'iguals' if np.array_equal(first, other) else 'diferents'}"})
+
+    @pytest.mark.parametrize("std", [0.02, 0.05, 0.1, 0.15])
+    def test_gaussian_noise_of_the_right_spread(self, submission, grade, std):
+        X = np.full((400, 64), 0.5)
+        noise = call_noise(submission, grade, X, std, seed=int(1000 * std)) - X
+        mean, spread = float(noise.mean()), float(noise.std())
+        # 25,600 draws: the sample mean is within 0.05·std of 0, the spread within 2%.
+        grade.check(abs(mean) < 0.05 * std and abs(spread / std - 1) < 0.03,
+                    hint=HINTS["noise_spread"],
+                    expected={"en": f"noise of mean 0 and standard deviation {std}",
+                              "ca": f"soroll de mitjana 0 i desviació estàndard {std}"},
+                    got={"en": f"mean {mean:.4f}, standard deviation {spread:.4f}",
+                         "ca": f"mitjana {mean:.4f}, desviació estàndard {spread:.4f}"})
+        # Gaussian, not uniform: about 68% of the draws within one standard deviation.
+        within = float(np.mean(np.abs(noise) < std))
+        grade.check(0.65 < within < 0.71, hint=HINTS["noise_spread"],
+                    expected={"en": "about 68% of the noise within one standard deviation",
+                              "ca": "aproximadament el 68% del soroll a menys d'una desviació "
+                                    "estàndard"},
+                    got={"en": f"{within:.1%}", "ca": f"un {within:.1%}"})
+        # Independent entries: neighbours (along a row, and along a column) are uncorrelated.
+        for a, b in ((noise[:, :-1], noise[:, 1:]), (noise[:-1], noise[1:])):
+            r = float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+            grade.check(abs(r) < 0.05, hint=HINTS["noise_independent"],
+                        expected={"en": "no correlation between neighbouring entries",
+                                  "ca": "cap correlació entre elements veïns"},
+                        got={"en": f"correlation {r:.2f}", "ca": f"correlació {r:.2f}"})
+
+    def test_images_of_any_shape_and_no_noise(self, submission, grade):
+        X = np.random.default_rng(921).random((6, 8, 8))
+        got = call_noise(submission, grade, X, 0.0, seed=3)
+        grade.check(np.allclose(got, X, rtol=0, atol=1e-12), expected=X, got=got,
+                    hint=HINTS["noise_spread"])
+        got = call_noise(submission, grade, X, 0.1, seed=4)
+        grade.check(not np.allclose(got, X), hint=HINTS["noise_independent"],
+                    expected={"en": "noisy images", "ca": "imatges amb soroll"},
+                    got={"en": "the images unchanged", "ca": "les imatges sense canvis"})
+
+
+# --- 9.2 (continued) the reconstruction error ---------------------------------------------------
+def check_error(submission, grade, X, X_hat):
+    grade.trying(f"reconstruction_error({shown(X)}, {shown(X_hat)})")
+    original, original_hat = X.copy(), X_hat.copy()
+    got = submission.reconstruction_error(X, X_hat)
+    untouched(grade, X, original, HINTS["error_values"])
+    untouched(grade, X_hat, original_hat, HINTS["error_values"])
+    expected = np.array([np.mean((a.astype(float) - b) ** 2) for a, b in zip(original, original_hat)])
+    grade.check(isinstance(got, np.ndarray) and got.shape == (len(X),),
+                expected={"en": f"an array of shape ({len(X)},)", "ca": f"un array de forma ({len(X)},)"},
+                got=described(got), hint=HINTS["error_shape"])
+    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-12),
+                expected=expected, got=got, hint=HINTS["error_values"])
+
+
+@pytest.mark.exercise("ch09.reconstruction_error", points=2)
+class TestReconstructionError:
+    @pytest.fixture(autouse=True)
+    def mse_switched_off(self, monkeypatch):
+        def refuse(*args, **kwargs):
+            raise RuntimeError(SWITCHED_OFF)
+        for module in (minigrad.functional, minigrad.nn.functional):
+            monkeypatch.setattr(module, "mse_loss", refuse)
+        monkeypatch.setattr(nn.MSELoss, "function", staticmethod(refuse))
+
+    @pytest.mark.parametrize("shape", [(1, 1), (3, 4), (5, 8, 8), (2, 1, 8, 8), (4, 64), (6, 2, 3)],
+                             ids=lambda s: "x".join(map(str, s)))
+    def test_shapes(self, submission, grade, shape):
+        rng = np.random.default_rng(int(np.prod(shape)))
+        X = np.round(rng.random(shape), 3)
+        X_hat = np.round(np.clip(X + rng.normal(0, 0.2, shape), 0, 1), 3)
+        check_error(submission, grade, X, X_hat)
+
+    def test_random_reconstructions(self, submission, grade):
+        rng = np.random.default_rng(930)
+        for _ in range(20):
+            shape = (int(rng.integers(1, 6)),) + tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(1, 3)))
+            X = np.round(rng.normal(size=shape) * 2, 2)
+            check_error(submission, grade, X, np.round(X + rng.normal(size=shape), 2))
+
+    def test_perfect_and_integer_images(self, submission, grade):
+        X = np.arange(24).reshape(3, 8) % 17
+        check_error(submission, grade, X, X.astype(float))
+        check_error(submission, grade, X, X + 0.5)
+
+
+# --- 9.3 an autoencoder that beats PCA ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def digits():
+    images, labels = load_digits()
+    X_train, X_test, _, _ = train_test_split(images.reshape(-1, 64), labels, test_size=0.2, seed=0)
+    return X_train, X_test
+
+
+def pca_error(X_train, X_test, k):
+    mean = X_train.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(X_train, rowvar=False))
+    top = vectors[:, ::-1][:, :k]
+    return float(np.mean(((X_test - mean) @ top @ top.T + mean - X_test) ** 2))
+
+
+def build(submission, grade, k):
+    grade.trying(f"minigrad.manual_seed(0); model = make_autoencoder({k})")
+    minigrad.manual_seed(0)
+    model = submission.make_autoencoder(k)
+    grade.check(isinstance(model, nn.Autoencoder), hint=HINTS["ae_type"],
+                expected={"en": "an nn.Autoencoder(encoder, decoder)",
+                          "ca": "un nn.Autoencoder(encoder, decoder)"},
+                got={"en": f"{model!r} (a {type(model).__name__})",
+                     "ca": f"{model!r} (un {type(model).__name__})"})
+    x = Tensor(np.random.default_rng(k).random((5, 64)).astype(np.float32))
+    grade.trying(f"model = make_autoencoder({k}); model.encode(x)  # x: (5, 64)")
+    code = model.encode(x)
+    grade.check(tuple(code.shape) == (5, k), hint=HINTS["ae_code"],
+                expected={"en": f"codes of shape (5, {k})", "ca": f"codis de forma (5, {k})"},
+                got={"en": f"shape {tuple(code.shape)}", "ca": f"forma {tuple(code.shape)}"})
+    grade.trying(f"model = make_autoencoder({k}); model(x)  # x: (5, 64)")
+    out = model(x)
+    grade.check(tuple(out.shape) == (5, 64), hint=HINTS["ae_output"],
+                expected={"en": "reconstructions of shape (5, 64)",
+                          "ca": "reconstruccions de forma (5, 64)"},
+                got={"en": f"shape {tuple(out.shape)}", "ca": f"forma {tuple(out.shape)}"})
+    return model
+
+
+@pytest.mark.exercise("ch09.make_autoencoder", points=3)
+class TestMakeAutoencoder:
+    @pytest.mark.parametrize("k", [1, 3, 5, 16])
+    def test_shapes(self, submission, grade, k):
+        build(submission, grade, k)
+
+    @pytest.mark.timeout(90)
+    @pytest.mark.parametrize("k", [2, 8])
+    def test_beats_pca_after_training(self, submission, grade, digits, k):
+        X_train, X_test = digits
+        model = build(submission, grade, k)
+        grade.trying(f"model = make_autoencoder({k}); fit(model, nn.MSELoss(), "
+                     f"optim.Adam(model.parameters(), lr=3e-3), DataLoader(X_train, X_train, "
+                     f"batch_size=32, shuffle=True, seed=0), epochs=20)  # the training digits")
+        fit(model, nn.MSELoss(), optim.Adam(model.parameters(), lr=3e-3),
+            DataLoader(X_train, X_train, batch_size=32, shuffle=True, seed=0), epochs=20,
+            metrics=(), progress=False)
+        error = float(np.mean((predict(model, X_test) - X_test) ** 2))
+        target = pca_error(X_train, X_test, k)
+        grade.check(error < target, hint=HINTS["ae_target"],
+                    expected={"en": f"a test reconstruction error below PCA's with {k} "
+                                    f"components, {target:.4f}",
+                              "ca": f"un error de reconstrucció de prova més petit que el de la "
+                                    f"PCA amb {k} components, {target:.4f}"},
+                    got={"en": f"{error:.4f}", "ca": f"{error:.4f}"})
