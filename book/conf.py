@@ -71,6 +71,10 @@ extensions = [
     "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
 ]
 
+# Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before
+# emphasis (l'*error*) as an opening quote and print l”error. Dashes and ellipses still convert.
+smartquotes_action = "De"
+
 exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
                     "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
