@@ -157,10 +157,11 @@ def environment(threads: int) -> dict:
     import numpy as np
     env = {"python": platform.python_version(), "numpy": np.__version__, "threads": threads,
            "machine": platform.machine(), "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    for module in ("torch", "micrograd"):
+    from importlib.metadata import PackageNotFoundError, version
+    for package in ("torch", "micrograd"):
         try:
-            env[module] = getattr(__import__(module), "__version__", "installed")
-        except ImportError:
+            env[package] = version(package)
+        except PackageNotFoundError:
             pass
     return env
 
