@@ -104,18 +104,22 @@ def measure(suite: Suite, rounds: int, seconds_per_round: float = 0.25,
         steps[c.name] = max(1, round(seconds_per_round / (time.perf_counter() - start)))
     times: dict[str, list[float]] = {c.name: [] for c in suite.candidates}
     faults = dict.fromkeys(times, 0)
-    gc.freeze()  # the objects alive now (PyTorch has many) are not scanned by every collection
-    for _ in range(rounds):
-        for c in suite.candidates:
-            gc.collect()  # one candidate's garbage is not another's bill
-            n = steps[c.name]
-            faults_before = page_faults()
-            start = time.perf_counter()
-            for _ in range(n):
-                c.step()
-            times[c.name].append((time.perf_counter() - start) / n)
-            faults[c.name] += page_faults() - faults_before
-    gc.unfreeze()
+    # The objects alive now (PyTorch has many) are kept out of every garbage collection, which
+    # would otherwise scan them all again and again while a candidate runs.
+    gc.freeze()
+    try:
+        for _ in range(rounds):
+            for c in suite.candidates:
+                gc.collect()  # one candidate's garbage is not another's bill
+                n = steps[c.name]
+                faults_before = page_faults()
+                start = time.perf_counter()
+                for _ in range(n):
+                    c.step()
+                times[c.name].append((time.perf_counter() - start) / n)
+                faults[c.name] += page_faults() - faults_before
+    finally:
+        gc.unfreeze()
     reference = statistics.median(times[suite.reference]) if suite.reference in times else None
     results = []
     for c in suite.candidates:
