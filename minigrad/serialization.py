@@ -10,7 +10,6 @@ checks names and shapes against the architecture.
 from __future__ import annotations
 
 import os
-import zipfile
 from typing import Any
 
 import numpy as np
@@ -36,6 +35,8 @@ def save(obj: Any, path: str | os.PathLike) -> None:
             raise ValueError(f"save: {name!r} has dtype {array.dtype}; a weights file holds "
                              "numbers only (booleans, integers, floats)")
         arrays[name] = array
+    import zipfile  # here, not at the top: only saving needs it, and `import minigrad` stays quick
+
     # What np.savez does, minus its keyword arguments: a parameter named "file" cannot clash.
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, array in arrays.items():

@@ -5,7 +5,8 @@ reconstruction error is printed next to PCA's with two components (run ``pytest 
 the numbers and the training times).
 """
 
-import time
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +15,11 @@ import minigrad
 import minigrad.nn as nn
 import minigrad.optim as optim
 from minigrad.data import DataLoader, load_digits, train_test_split
-from minigrad.train import accuracy, fit, predict
+from minigrad.train import fit, predict
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` is not installed
+
+from benchmarks.digits import train_and_test  # noqa: E402  (the book's digits models, one place)
 
 
 @pytest.fixture(scope="module")
@@ -23,36 +28,12 @@ def digits():
     return train_test_split(images, labels, test_size=0.2, seed=0, stratify=True)
 
 
-def train(model, X, y, epochs, lr, seed=0):
-    loader = DataLoader(X, y, batch_size=32, shuffle=True, seed=seed)
-    start = time.perf_counter()
-    fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=lr), loader, epochs,
-        progress=False)
-    return time.perf_counter() - start
-
-
-def test_mlp_reaches_97_percent(digits):
-    X_train, X_test, y_train, y_test = digits
-    minigrad.manual_seed(0)
-    model = nn.MLP([64, 256, 256, 10])
-    seconds = train(model, X_train.reshape(-1, 64), y_train, epochs=30, lr=2e-3)
-    acc = accuracy(predict(model, X_test.reshape(-1, 64)), y_test)
-    print(f"\nMLP 64-256-256-10: test accuracy {acc:.4f}, trained in {seconds:.1f} s")
-    assert acc >= 0.97
-
-
-def test_cnn_reaches_98_percent(digits):
-    X_train, X_test, y_train, y_test = digits
-    minigrad.manual_seed(0)
-    model = nn.Sequential(                                     # (N, 1, 8, 8)
-        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(),             # (N, 16, 8, 8)
-        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),            # (N, 32, 8, 8)
-        nn.MaxPool2d(2),                                       # (N, 32, 4, 4)
-        nn.Flatten(), nn.Dropout(0.5), nn.Linear(32 * 4 * 4, 10, init="glorot"))
-    seconds = train(model, X_train[:, None], y_train, epochs=20, lr=3e-3)
-    acc = accuracy(predict(model, X_test[:, None]), y_test)
-    print(f"\nCNN conv16-conv32-pool-linear: test accuracy {acc:.4f}, trained in {seconds:.1f} s")
-    assert acc >= 0.98
+@pytest.mark.parametrize("name,target", [("MLP 64-256-256-10", 0.97),
+                                         ("CNN conv16-conv32-pool-linear", 0.98)])
+def test_digits_models_reach_their_targets(name, target):
+    acc, seconds = train_and_test(name)
+    print(f"\n{name}: test accuracy {acc:.4f}, trained in {seconds:.1f} s")
+    assert acc >= target
 
 
 def test_autoencoder_with_a_2d_code_is_reported_next_to_pca(digits):
