@@ -9,44 +9,17 @@ reference cycles and is freed as soon as it is no longer used.
 
 from __future__ import annotations
 
-import ctypes
-import os
-import sys
 from typing import Any, Callable, Sequence, Union
 
 import numpy as np
 
+from .allocator import keep_freed_memory
 from .autograd import backpropagate, no_grad
 from .randomness import generator
 
 Axis = Union[int, tuple, None]
 
-
-def _keep_freed_memory() -> None:
-    """Ask glibc's malloc to keep freed memory for the next step instead of giving it back.
-
-    A training step allocates the same large temporaries every time. By default, glibc
-    returns most freed memory to the operating system at once, so every step gets fresh
-    pages, and the first touch of each 4 KiB page is a page fault: on a virtual machine,
-    up to a third of a small CNN's step (``benchmarks/``). With this, arrays up to 32 MiB
-    come from memory the process keeps (up to 128 MiB of it free). Only on Linux with
-    glibc; skipped when the user tunes malloc (``MALLOC_*_`` or ``GLIBC_TUNABLES``).
-    Called once, when minigrad is imported; the only place minigrad tunes the allocator.
-    """
-    if sys.platform != "linux" or any(k.startswith("MALLOC_") or k == "GLIBC_TUNABLES" for k in os.environ):
-        return
-    try:
-        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc"):
-            return
-        libc = ctypes.CDLL("libc.so.6")
-        M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3   # from glibc's <malloc.h>
-        libc.mallopt(M_MMAP_THRESHOLD, 32 << 20)
-        libc.mallopt(M_TRIM_THRESHOLD, 128 << 20)
-    except (AttributeError, OSError, ValueError):
-        pass  # not glibc after all: leave the allocator as it is
-
-
-_keep_freed_memory()
+keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
 
 def _released(grad: np.ndarray) -> tuple:
@@ -201,6 +174,9 @@ class Tensor:
     def __truediv__(self, other: Any) -> Tensor:
         other = _lift(other, self)
         x, y = self.data, other.data
+        if not np.all(y):
+            raise ZeroDivisionError(f"/: the divisor (shape {y.shape}) has {y.size - np.count_nonzero(y)} "
+                                    f"zero entries")
         return _node(_broadcasting(np.divide, x, y, "/"), (self, other),
                      lambda g: (_unbroadcast(g / y, x.shape),
                                 _unbroadcast(-g * x / (y * y), y.shape)), "/")
@@ -239,7 +215,12 @@ class Tensor:
 
     # --- element-wise functions --------------------------------------------------
     def exp(self) -> Tensor:
-        out = np.exp(self.data)
+        with np.errstate(over="raise"):
+            try:
+                out = np.exp(self.data)
+            except FloatingPointError:
+                raise OverflowError(f"exp: overflows {self.dtype} for entries up to {self.data.max():.4g}; "
+                                    f"for probabilities use sigmoid, softmax or log_softmax") from None
         return _node(out, (self,), lambda g: (g * out,), "exp")
 
     def log(self) -> Tensor:

@@ -218,6 +218,16 @@ def test_errors_name_operation_and_shapes():
         mg.stack([a, b])
 
 
+def test_no_silent_infinities():
+    with pytest.raises(ZeroDivisionError, match=r"divisor \(shape \(3,\)\) has 1 zero"):
+        Tensor([1.0, 2.0, 3.0]) / Tensor([1.0, 0.0, 2.0])
+    with pytest.raises(ZeroDivisionError):
+        1.0 / Tensor([0.0])
+    with pytest.raises(OverflowError, match="exp.*float32.*100"):
+        Tensor([1.0, 100.0]).exp()
+    assert np.isfinite(Tensor(np.array([700.0])).exp().data).all()   # float64 goes further
+
+
 def test_memory_stays_flat_over_many_steps():
     rng = np.random.default_rng(0)
     w1 = Tensor(rng.standard_normal((8, 16)).astype(np.float32), requires_grad=True)
