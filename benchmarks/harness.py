@@ -33,6 +33,19 @@ class Candidate:
     step: Callable[[], float]
 
 
+def training_step(name: str, model: Any, loss_fn: Any, optimizer: Any, x: Any, t: Any,
+                  to_numpy: Callable[[Any], np.ndarray]) -> Candidate:
+    """One SGD step of a PyTorch-style model: minigrad and PyTorch share these very names."""
+    def step() -> float:
+        loss = loss_fn(model(x), t)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+    step.parameters = lambda: [to_numpy(p) for p in model.parameters()]
+    return Candidate(name, step)
+
+
 @dataclass
 class Target:
     """``impl``'s median time must be at most ``limit`` times ``versus``'s (``limit`` < 1: faster)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .harness import Candidate, Suite, Target, optional_import
+from .harness import Candidate, Suite, Target, optional_import, training_step
 
 SIZES = [784, 256, 128, 10]
 LR = 0.01
@@ -34,16 +34,7 @@ def minigrad_step(X: np.ndarray, y: np.ndarray, weights: dict) -> Candidate:
     model.load_state_dict(weights)
     loss_fn = nn.CrossEntropyLoss()
     optimizer = optim.SGD(model.parameters(), lr=LR)
-    x = Tensor(X)
-
-    def step() -> float:
-        loss = loss_fn(model(x), y)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        return loss.item()
-    step.parameters = lambda: [p.data for p in model.parameters()]
-    return Candidate("minigrad", step)
+    return training_step("minigrad", model, loss_fn, optimizer, Tensor(X), y, lambda p: p.data)
 
 
 def torch_step(X: np.ndarray, y: np.ndarray, weights: dict, skipped: dict) -> Candidate | None:
@@ -57,16 +48,8 @@ def torch_step(X: np.ndarray, y: np.ndarray, weights: dict, skipped: dict) -> Ca
     model.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()})
     loss_fn = torch.nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=LR)
-    x, t = torch.from_numpy(X), torch.from_numpy(y)
-
-    def step() -> float:
-        loss = loss_fn(model(x), t)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        return loss.item()
-    step.parameters = lambda: [p.detach().numpy() for p in model.parameters()]
-    return Candidate("PyTorch", step)
+    return training_step("PyTorch", model, loss_fn, optimizer, torch.from_numpy(X),
+                         torch.from_numpy(y), lambda p: p.detach().numpy())
 
 
 def numpy_step(X: np.ndarray, y: np.ndarray, weights: dict) -> Candidate:
