@@ -21,6 +21,14 @@ __all__ = [
 ]
 
 
+def _expect_tensors(op: str, *inputs: Any) -> None:
+    """A clear error for the common slip of passing a numpy array where a Tensor is needed."""
+    for x in inputs:
+        if x is not None and not isinstance(x, Tensor):
+            raise TypeError(f"{op}: expected a Tensor, got {type(x).__name__}; "
+                            f"wrap arrays with minigrad.Tensor(x)")
+
+
 # --- activations: the Tensor methods, as functions ------------------------------
 def relu(x: Tensor) -> Tensor:
     return x.relu()
@@ -45,6 +53,7 @@ def log_softmax(x: Tensor, axis: int = -1) -> Tensor:
 # --- layers ------------------------------------------------------------------------
 def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """y = x Wᵀ + b.  x: (..., in), weight: (out, in) as in PyTorch, bias: (out,) → (..., out)."""
+    _expect_tensors("linear", x, weight, bias)
     if x.shape[-1] != weight.shape[-1]:
         raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                          f"weight expects {weight.shape[-1]} (weight shape {weight.shape})")
@@ -93,6 +102,7 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     output reads are copied into the columns of a matrix, and one matrix product per image
     does all the work.
     """
+    _expect_tensors("conv2d", x, weight, bias)
     if x.ndim != 4 or weight.ndim != 4:
         raise ValueError(f"conv2d: expected input (N, C, H, W) and weight (O, C, kH, kW), "
                          f"got {x.shape} and {weight.shape}")
@@ -139,6 +149,7 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
 
 
 def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple:
+    _expect_tensors(name, x)
     if x.ndim != 4:
         raise ValueError(f"{name}: expected input (N, C, H, W), got {x.shape}")
     (kh, kw) = _pair(kernel_size)

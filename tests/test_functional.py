@@ -157,3 +157,14 @@ def test_against_pytorch():
     assert loss.item() == pytest.approx(tl.item(), abs=1e-6)
     for a, t in zip(ours, theirs):
         assert np.allclose(a.grad, t.grad.numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize("call,name", [
+    (lambda a: F.linear(a, leaf((4, 3))), "linear"),
+    (lambda a: F.conv2d(a[None, None], leaf((1, 1, 2, 2))), "conv2d"),
+    (lambda a: F.max_pool2d(a[None, None]), "max_pool2d"),
+    (lambda a: F.avg_pool2d(a[None, None]), "avg_pool2d"),
+])
+def test_numpy_input_to_a_function_is_a_clear_type_error(call, name):
+    with pytest.raises(TypeError, match=rf"{name}: expected a Tensor, got ndarray.*Tensor\(x\)"):
+        call(np.zeros((4, 3)))

@@ -169,3 +169,10 @@ def test_logistic_neuron_by_gradient_descent():
     assert losses[-1] < losses[0] / 5 and list(p.predict(INPUTS)) == OR
     probs = p(INPUTS).data
     assert np.all((probs > 0) & (probs < 1))
+
+
+def test_modules_take_numpy_arrays_as_constant_inputs():
+    mg.manual_seed(0)
+    model = nn.Sequential(nn.Conv2d(1, 2, 3), nn.ReLU(), nn.Flatten(), nn.Linear(2 * 6 * 6, 3))
+    x = np.random.default_rng(0).random((4, 1, 8, 8)).astype(np.float32)
+    assert np.allclose(model(x).data, model(Tensor(x)).data)

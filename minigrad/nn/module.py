@@ -32,6 +32,8 @@ class Module:
         raise NotImplementedError(f"{type(self).__name__} must define forward()")
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # numpy arrays are taken as constant inputs (PyTorch would ask for a tensor first).
+        args = tuple(Tensor(a) if isinstance(a, np.ndarray) else a for a in args)
         return self.forward(*args, **kwargs)
 
     # --- what the module is made of -------------------------------------------
