@@ -65,6 +65,8 @@ MESSAGES = {
         "exercise": "exercise", "result": "result", "points": "points",
         "chapter": "chapter", "exercises_passed": "exercises passed",
         "all_passed": "Every graded exercise passes. Well done!",
+        "none_selected": "No exercise was selected. The exercises here are: {exercises}. "
+                         "Select one with -m and its full name, e.g. `-m {example}`.",
         "start_with": "Next: {function} in {file} (grade only it with "
                       "`pytest {grader} -m {exercise}`).",
     },
@@ -96,6 +98,9 @@ MESSAGES = {
         "exercise": "exercici", "result": "resultat", "points": "punts",
         "chapter": "capítol", "exercises_passed": "exercicis superats",
         "all_passed": "Tots els exercicis corregits estan superats. Molt bé!",
+        "none_selected": "No s'ha seleccionat cap exercici. Els exercicis d'aquí són: "
+                         "{exercises}. Tria'n un amb -m i el nom complet, per exemple "
+                         "`-m {example}`.",
         "start_with": "Següent pas: {function}, a {file} (corregeix només aquest exercici "
                       "amb `pytest {grader} -m {exercise} --lang ca`).",
     },
@@ -361,9 +366,13 @@ def _results(config: pytest.Config) -> dict[str, dict]:
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     results = _results(config)
-    if not results:
-        return
     state, tr = config.stash[STATE_KEY], terminalreporter
+    if not results:
+        if state["exercises"]:  # collected, but -m/-k kept none: most likely a misspelt name
+            names = sorted(state["exercises"])
+            tr.write_line(_msg(config, "none_selected", exercises=", ".join(names),
+                               example=names[0]), yellow=True)
+        return
     tr.write_sep("=", _msg(config, "title_solutions" if state["solutions"] else "title_learner"),
                  bold=True)
     rows = [(_msg(config, "exercise"), _msg(config, "result"), _msg(config, "points"))]

@@ -107,6 +107,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
             first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n        pass\n"}),
         "unloadable": Job(["-m", first.chapter], files={first.module: "def broken(:\n"}),
         "plain pytest": Job(["--collect-only", "-q"], grading=False),
+        "misspelt selection": Job(["-m", first.id + "x", "--solutions"]),
         "wrong in Catalan": Job(["-m", string_constant(WRONG[0], "EXERCISE"), "--lang", "ca"],
                                 files={wrong_module(WRONG[0]): WRONG[0].read_text()}),
     }
@@ -199,3 +200,9 @@ def test_plain_pytest_at_the_root_does_not_collect_the_graders(runs):
     output = runs["plain pytest"].output
     assert "tests/test_exercise_graders.py" in output, output  # it did collect the project's tests
     assert "exercises/" not in output, output
+
+
+def test_a_selection_that_matches_no_exercise_lists_the_exercises(runs):
+    output, first = runs["misspelt selection"].output, ALL[0]
+    assert "No exercise was selected" in output and first.id + "," in output, output
+
