@@ -138,6 +138,21 @@ def described(x) -> dict[str, str]:
 
 
 # --- 8.1 the convolution ----------------------------------------------------------------------
+def check_array_result(grade, image, original, got, expected, shape_hint, values_hint,
+                       rtol=1e-9, atol=1e-9):
+    """The three checks every exercise here shares: input untouched, output shape, output values."""
+    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
+                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
+                got={"en": f"image changed to {shown(image)}",
+                     "ca": f"la imatge ha canviat a {shown(image)}"})
+    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
+                expected={"en": f"an array of shape {expected.shape}",
+                          "ca": f"un array de forma {expected.shape}"},
+                got=described(got), hint=HINTS[shape_hint])
+    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=rtol, atol=atol),
+                expected=expected, got=got, hint=HINTS[values_hint])
+
+
 def expected_conv(image: np.ndarray, kernel: np.ndarray, stride: int, padding: int) -> np.ndarray:
     """The grader's own: every window at once with sliding_window_view, then one einsum."""
     x = np.pad(np.asarray(image, dtype=float), padding)
@@ -151,16 +166,7 @@ def check_conv(submission, grade, image, kernel, stride, padding, values_hint="c
     original = image.copy()
     got = submission.conv2d_loops(image, kernel, stride, padding)
     expected = expected_conv(original, kernel, stride, padding)
-    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
-                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
-                got={"en": f"image changed to {shown(image)}",
-                     "ca": f"la imatge ha canviat a {shown(image)}"})
-    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
-                expected={"en": f"an array of shape {expected.shape}",
-                          "ca": f"un array de forma {expected.shape}"},
-                got=described(got), hint=HINTS["shape"])
-    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-9),
-                expected=expected, got=got, hint=HINTS[values_hint])
+    check_array_result(grade, image, original, got, expected, "shape", values_hint)
 
 
 def random_conv_case(rng: np.random.Generator) -> tuple:
@@ -225,16 +231,8 @@ def check_pool(submission, grade, image, size, stride):
     original = image.copy()
     got = submission.max_pool(image, size, stride) if stride else submission.max_pool(image, size)
     expected = expected_pool(original, size, stride)
-    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
-                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
-                got={"en": f"image changed to {shown(image)}",
-                     "ca": f"la imatge ha canviat a {shown(image)}"})
-    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
-                expected={"en": f"an array of shape {expected.shape}",
-                          "ca": f"un array de forma {expected.shape}"},
-                got=described(got), hint=HINTS["pool_shape"])
-    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=0, atol=1e-12),
-                expected=expected, got=got, hint=HINTS["pool_values"])
+    check_array_result(grade, image, original, got, expected, "pool_shape", "pool_values",
+                       rtol=0, atol=1e-12)
 
 
 POOL_EDGE_CASES = [  # (image, size, stride)
@@ -279,16 +277,7 @@ def check_edges(submission, grade, image, direction, strength, call=None):
     got = (submission.edge_response(image) if call
            else submission.edge_response(image, direction, strength))
     expected = expected_edges(original, direction, strength)
-    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
-                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
-                got={"en": f"image changed to {shown(image)}",
-                     "ca": f"la imatge ha canviat a {shown(image)}"})
-    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
-                expected={"en": f"an array of shape {expected.shape}",
-                          "ca": f"un array de forma {expected.shape}"},
-                got=described(got), hint=HINTS["edge_shape"])
-    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-9),
-                expected=expected, got=got, hint=HINTS[direction])
+    check_array_result(grade, image, original, got, expected, "edge_shape", direction)
 
 
 SEEDS_PATCHES = [  # the chapter's worked examples: uniform, black, an edge, and its reverse
