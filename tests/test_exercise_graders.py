@@ -64,6 +64,7 @@ class Job:
     lang: str | None = None                                 # MINIGRAD_LANG, if set
     files: dict[str, str] = field(default_factory=dict)     # module -> source to grade instead
     grading: bool = True                                    # grade exercises/ (else: plain pytest)
+    ci: bool = False                                        # CI=1: pytest prints long summaries
 
 
 @dataclass
@@ -86,7 +87,9 @@ def run(job: Job, tmp: Path) -> Run:
             (tmp / f"{module}.py").write_text(source, encoding="utf-8")
         cmd += ["--submission-dir", str(tmp)]
     env = {k: v for k, v in os.environ.items()
-           if k not in ("MINIGRAD_LANG", "PYTEST_ADDOPTS", "PYTEST_TIMEOUT")}
+           if k not in ("MINIGRAD_LANG", "PYTEST_ADDOPTS", "PYTEST_TIMEOUT", "CI", "BUILD_NUMBER")}
+    if job.ci:
+        env["CI"] = "1"
     if job.lang:
         env["MINIGRAD_LANG"] = job.lang
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
@@ -106,6 +109,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         "infinite loop": Job(["-m", first.id, "--timeout", "1", "-x"], files={
             first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n        pass\n"}),
         "unloadable": Job(["-m", first.chapter], files={first.module: "def broken(:\n"}),
+        "unloadable on CI": Job(["-m", first.chapter], files={first.module: "def broken(:\n"},
+                                ci=True),
         "plain pytest": Job(["--collect-only", "-q"], grading=False),
         "misspelt selection": Job(["-m", first.id + "x", "--solutions"]),
         "wrong in Catalan": Job(["-m", string_constant(WRONG[0], "EXERCISE"), "--lang", "ca"],
@@ -189,8 +194,9 @@ def test_an_infinite_loop_is_stopped_with_a_readable_message(runs):
     assert "Timeout (>" not in result.output and "Traceback" not in result.output, result.output
 
 
-def test_a_file_python_cannot_load_is_explained_once(runs):
-    result, first = runs["unloadable"], ALL[0]
+@pytest.mark.parametrize("job", ["unloadable", "unloadable on CI"])
+def test_a_file_python_cannot_load_is_explained_once(runs, job):
+    result = runs[job]
     assert set(result.statuses().values()) == {"error"}, result.output
     assert result.output.count("SyntaxError") == 1, result.output
     assert "could not be loaded (the reason is shown above)" in result.output, result.output
