@@ -247,7 +247,8 @@ class DataLoader:
     the same for every loader built with that seed; with ``seed=None`` it draws from minigrad's
     generator, which :func:`minigrad.manual_seed` controls.
 
-    Without shuffling, batches are views (slices) of ``X`` and ``y``; with shuffling, each batch is
+    Batches are numpy arrays (Tensors given as ``X`` or ``y`` are read as their arrays); a
+    module called on a batch takes it as a constant input. Without shuffling, batches are views (slices) of ``X`` and ``y``; with shuffling, each batch is
     one gather ``X[indices]``. Do not modify a batch in place unless you mean to modify ``X``.
     """
 

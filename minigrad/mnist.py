@@ -135,6 +135,8 @@ def _pair(images_path: Path, labels_path: Path) -> tuple[np.ndarray, np.ndarray]
     if len(images) != len(labels):
         raise ValueError(f"load_mnist: {images_path} has {len(images)} images but "
                          f"{labels_path} has {len(labels)} labels")
+    if labels.size and labels.max() > 9:
+        raise ValueError(f"load_mnist: {labels_path} holds label {labels.max()}; digits are 0..9")
     X = images.astype(np.float32)
     X /= 255  # in place: no second float copy of 47 million pixels
     return X, labels.astype(np.int64)

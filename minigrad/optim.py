@@ -16,9 +16,18 @@ from .tensor import Tensor
 
 class Optimizer:
     def __init__(self, params: Iterable[Tensor], lr: float) -> None:
+        name = type(self).__name__
+        if isinstance(params, Tensor) or not hasattr(params, "__iter__"):
+            raise TypeError(f"{name}: expected an iterable of tensors such as model.parameters(), "
+                            f"got a {type(params).__name__}")
         self.params = list(params)
         if not self.params:
-            raise ValueError(f"{type(self).__name__}: got an empty parameter list")
+            raise ValueError(f"{name}: got an empty parameter list")
+        for i, p in enumerate(self.params):
+            if not isinstance(p, Tensor) or not p.requires_grad:
+                what = type(p).__name__ if not isinstance(p, Tensor) else "tensor without requires_grad"
+                raise TypeError(f"{name}: parameter {i} is a {what}; "
+                                f"optimisers update tensors that require grad")
         if lr <= 0:
             raise ValueError(f"{type(self).__name__}: learning rate must be positive, got {lr}")
         self.lr = lr
@@ -46,6 +55,9 @@ class SGD(Optimizer):
     def __init__(self, params: Iterable[Tensor], lr: float, momentum: float = 0.0,
                  weight_decay: float = 0.0) -> None:
         super().__init__(params, lr)
+        if not 0.0 <= momentum < 1.0 or weight_decay < 0:
+            raise ValueError(f"SGD: need 0 ≤ momentum < 1 and weight_decay ≥ 0, "
+                             f"got momentum={momentum}, weight_decay={weight_decay}")
         self.momentum, self.weight_decay = momentum, weight_decay
         self._velocity = [np.zeros_like(p.data) for p in self.params] if momentum else None
 
@@ -73,6 +85,9 @@ class Adam(Optimizer):
     def __init__(self, params: Iterable[Tensor], lr: float = 1e-3, betas: tuple = (0.9, 0.999),
                  eps: float = 1e-8, weight_decay: float = 0.0) -> None:
         super().__init__(params, lr)
+        if not all(0.0 <= b < 1.0 for b in betas) or len(betas) != 2 or eps <= 0 or weight_decay < 0:
+            raise ValueError(f"Adam: need two betas in [0, 1), eps > 0 and weight_decay ≥ 0, "
+                             f"got betas={betas}, eps={eps}, weight_decay={weight_decay}")
         self.betas, self.eps, self.weight_decay = betas, eps, weight_decay
         self._m = [np.zeros_like(p.data) for p in self.params]
         self._v = [np.zeros_like(p.data) for p in self.params]
@@ -86,8 +101,9 @@ class Adam(Optimizer):
             g = self._gradient(i, p, self.weight_decay)
             self._t[i] += 1
             m, v, s = self._m[i], self._v[i], self._scratch[i]
+            m -= g              # m ← β₁ m + (1 − β₁) g = β₁ (m − g) + g, without a temporary
             m *= b1
-            m += (1 - b1) * g
+            m += g
             v *= b2
             np.multiply(g, g, out=s)
             s *= 1 - b2

@@ -50,9 +50,11 @@ def load(path: str | os.PathLike) -> dict[str, np.ndarray]:
     Uses ``np.load(..., allow_pickle=False)``: a file containing Python objects (an object
     array, a pickle) raises ``ValueError`` instead of running code.
     """
+    import zipfile  # already imported by numpy's npz reader; named here to catch its error
+
     try:
         archive = np.load(path, allow_pickle=False)
-    except ValueError as e:  # numpy refuses a pickle before reading anything
+    except (ValueError, EOFError, zipfile.BadZipFile) as e:  # a pickle, an empty or cut file
         raise ValueError(f"load: {os.fspath(path)} is not a weights file ({e})") from None
     if not isinstance(archive, np.lib.npyio.NpzFile):
         raise ValueError(f"load: {os.fspath(path)} holds a single array, not a .npz archive of "

@@ -89,11 +89,13 @@ class Vocabulary:
     ``Vocabulary(tokens, unknown="<unk>")`` numbers the given tokens in order, after the unknown
     token (index 0) unless ``unknown=None``. :meth:`build` counts the terms of documents.
     Looking up a term that is not in the vocabulary gives the unknown token's index, or raises
-    ``KeyError`` if there is none.
+    ``KeyError`` if there is none. ``ngram_range`` records which n-grams the terms are, so that
+    :func:`bag_of_words` counts the same ones.
     """
 
-    def __init__(self, tokens: Iterable[str] = (), unknown: str | None = "<unk>") -> None:
-        self.unknown = unknown
+    def __init__(self, tokens: Iterable[str] = (), unknown: str | None = "<unk>",
+                 ngram_range: tuple[int, int] = (1, 1)) -> None:
+        self.unknown, self.ngram_range = unknown, tuple(ngram_range)
         self._tokens = ([] if unknown is None else [unknown]) + list(tokens)
         self._index = {token: i for i, token in enumerate(self._tokens)}
         if len(self._index) != len(self._tokens):
@@ -121,7 +123,7 @@ class Vocabulary:
         # Counter keeps first-appearance order and sorted() is stable: ties stay in that order
         kept = [t for t, k in sorted(counts.items(), key=lambda tk: -tk[1])
                 if k >= min_freq and t != unknown]
-        return cls(kept[:max_size], unknown=unknown)
+        return cls(kept[:max_size], unknown=unknown, ngram_range=ngram_range)
 
     def __len__(self) -> int:
         return len(self._tokens)
@@ -170,13 +172,15 @@ class Vocabulary:
 
 
 def bag_of_words(docs: Iterable[Document], vocab: Vocabulary,
-                 ngram_range: tuple[int, int] = (1, 1)) -> np.ndarray:
+                 ngram_range: tuple[int, int] | None = None) -> np.ndarray:
     """Count vectors: entry ``[i, j]`` is how often term ``j`` of ``vocab`` occurs in document ``i``.
 
     Returns a float32 matrix ``(N, len(vocab))``. Terms are the n-grams of each document for every
-    n in ``ngram_range`` (use the range the vocabulary was built with); terms not in ``vocab`` are
-    counted in the unknown token's column, or dropped if the vocabulary has none.
+    n in ``ngram_range`` (by default the vocabulary's own); terms not in ``vocab`` are counted in
+    the unknown token's column, or dropped if the vocabulary has none.
     """
+    if ngram_range is None:
+        ngram_range = vocab.ngram_range
     docs = list(_documents(docs, "bag_of_words"))
     unknown = None if vocab.unknown is None else 0
     flat = []  # row * len(vocab) + column of each counted term, so one bincount counts them all

@@ -317,6 +317,9 @@ def fit(model: Any, loss_fn: Callable, optimizer: Any, train_loader: Iterable, e
     if early_stopping is not None and not isinstance(early_stopping, EarlyStopping):
         raise TypeError(f"fit: early_stopping must be an EarlyStopping, an int patience or None, "
                         f"got {early_stopping!r}")
+    if isinstance(train_loader, tuple):
+        raise TypeError("fit: train_loader must yield (x, y) batches; wrap arrays in a loader, "
+                        "e.g. DataLoader(X, y, batch_size=32, shuffle=True)")
     if early_stopping is not None and val_data is None:
         raise ValueError("fit: early_stopping watches the validation loss; pass val_data too")
     bar = _Progress(progress, epochs, len(train_loader) if hasattr(train_loader, "__len__") else None)

@@ -400,6 +400,9 @@ def test_load_mnist_cross_checks_images_and_labels(tmp_path):
     write_idx(tmp_path / "t10k-labels-idx1-ubyte", np.zeros(4, dtype=np.int32))
     with pytest.raises(ValueError, match="holds int32 .* expected uint8 labels"):
         load_mnist(tmp_path)
+    write_idx(tmp_path / "t10k-labels-idx1-ubyte", np.array([1, 2, 12, 3], dtype=np.uint8))
+    with pytest.raises(ValueError, match="t10k-labels-idx1-ubyte holds label 12; digits are 0..9"):
+        load_mnist(tmp_path)
 
 
 def test_download_offline_raises_a_clear_error(tmp_path, monkeypatch):

@@ -42,6 +42,7 @@ def check_layer(layer, x, out_shape):
     (lambda: nn.Linear(4, 3, bias=False), (2, 5, 4), (2, 5, 3)),
     (lambda: nn.Conv2d(2, 3, 3, stride=2, padding=1), (2, 2, 7, 6), (2, 3, 4, 3)),
     (lambda: nn.Conv2d(1, 2, 2), (1, 1, 4, 4), (1, 2, 3, 3)),
+    (lambda: nn.Conv2d(2, 2, (3, 1), stride=(1, 2), padding=(1, 0)), (1, 2, 5, 5), (1, 2, 5, 3)),
     (lambda: nn.MaxPool2d(2), (1, 2, 6, 6), (1, 2, 3, 3)),
     (lambda: nn.AvgPool2d(3, 2), (1, 2, 7, 7), (1, 2, 3, 3)),
     (lambda: nn.Flatten(), (2, 3, 4), (2, 12)),
@@ -57,12 +58,37 @@ def test_layers(make, in_shape, out_shape):
     check_layer(make(), leaf(in_shape), out_shape)
 
 
+def test_conv2d_rejects_string_padding():
+    with pytest.raises(ValueError, match="Conv2d: padding .* 'same'.*k // 2"):
+        nn.Conv2d(1, 2, 3, padding="same")
+
+
+def test_dropout_gradient_in_training_mode():
+    drop = nn.Dropout(0.4)
+
+    def run(x):
+        mg.manual_seed(5)  # the same mask on every call gradcheck makes
+        return drop(x)
+    x = leaf((4, 6))
+    out = run(x).data
+    assert (out == 0).any() and np.allclose(out[out != 0], x.data[out != 0] / 0.6)
+    assert gradcheck(run, x)
+
+
 def test_embedding_gathers_rows_and_scatters_gradients():
     mg.manual_seed(0)
     emb = f64(nn.Embedding(5, 3))
     ids = np.array([[1, 4], [1, 1]])
     assert emb(ids).shape == (2, 2, 3)
-    assert gradcheck(lambda w: w[ids] * 2, emb.weight)
+
+    def run(w):
+        emb.weight.data = w.data
+        return emb(ids) * 2
+    assert gradcheck(run, emb.weight)
+    state = emb.state_dict()
+    emb.weight.data[...] = 0
+    emb.load_state_dict(state)
+    assert np.array_equal(emb.weight.data, state["weight"])
     emb.zero_grad()
     emb(ids).sum().backward()
     assert np.array_equal(emb.weight.grad[:, 0], [0, 3, 0, 0, 1])
@@ -113,7 +139,30 @@ def test_load_state_dict_lists_every_problem():
     partial = {k: v for k, v in model.state_dict().items() if k != "1.bias"}
     with pytest.raises(ValueError, match="missing keys: 1.bias"):
         model.load_state_dict(partial)
-    model.load_state_dict(partial, strict=False)
+    assert model.load_state_dict(partial, strict=False) == (["1.bias"], [])
+    assert model.load_state_dict(model.state_dict()) == ([], [])
+
+
+def test_load_state_dict_checks_everything_before_copying_anything():
+    model = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1))
+    before = model.state_dict()
+    bad = {**before, "0.weight": before["0.weight"] + 1, "1.weight": np.full((1, 3), "x")}
+    with pytest.raises(ValueError, match=r"1\.weight: ndarray .* is not numbers"):
+        model.load_state_dict(bad)
+    assert all(np.array_equal(p.data, before[n]) for n, p in model.named_parameters())
+    with pytest.raises(TypeError, match=r"expected a dict.*got str.*minigrad\.load\(path\)"):
+        model.load_state_dict("model.npz")
+
+
+def test_a_shared_layer_is_one_set_of_parameters():
+    shared = nn.Linear(2, 2)
+    model = nn.Sequential(shared, nn.ReLU(), shared)
+    assert [n for n, _ in model.named_parameters()] == ["0.weight", "0.bias"]
+    assert list(model.state_dict()) == ["0.weight", "0.bias"]
+    model(Tensor(np.ones((1, 2)))).sum().backward()
+    before, grad = shared.weight.data.copy(), shared.weight.grad.copy()
+    mg.optim.SGD(model.parameters(), lr=0.1).step()
+    np.testing.assert_allclose(shared.weight.data, before - 0.1 * grad, rtol=1e-6)
 
 
 def test_initialisation_is_seeded_and_scaled():
@@ -160,6 +209,13 @@ def test_perceptron_rule_never_settles_on_xor():
     p = nn.Perceptron(2)
     mistakes = p.fit(INPUTS, XOR, epochs=100, lr=0.1)
     assert min(mistakes[50:]) > 0 and list(p.predict(INPUTS)) != XOR
+
+
+def test_perceptron_fit_names_wrong_widths_and_labels():
+    with pytest.raises(ValueError, match=r"expected X \(N, 3\) and y \(N,\), got \(4, 2\)"):
+        nn.Perceptron(3).fit(INPUTS, AND)
+    with pytest.raises(ValueError, match=r"targets must be 0 or 1, got \[-1.  1.\].*\(y \+ 1\) / 2"):
+        nn.Perceptron(2).fit(INPUTS, [-1, -1, -1, 1])
 
 
 def test_logistic_neuron_by_gradient_descent():

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+import minigrad.nn as nn
 from minigrad import Tensor
 from minigrad.optim import SGD, Adam
 
@@ -57,6 +58,22 @@ def test_bad_settings():
         SGD([], lr=0.1)
     with pytest.raises(ValueError, match="learning rate"):
         Adam([param([1.0], [1.0])], lr=0)
+    with pytest.raises(ValueError, match="momentum=-1"):
+        SGD([param([1.0], [1.0])], lr=0.1, momentum=-1)
+    with pytest.raises(ValueError, match=r"betas=\(1.5, 0.9\)"):
+        Adam([param([1.0], [1.0])], betas=(1.5, 0.9))
+
+
+def test_parameters_must_be_an_iterable_of_tensors_that_require_grad():
+    weights = Tensor(np.ones((2, 3)), requires_grad=True)
+    with pytest.raises(TypeError, match=r"SGD: .*model\.parameters\(\), got a Tensor"):
+        SGD(weights, lr=0.1)  # iterating a tensor would give its rows, which step() never sees
+    with pytest.raises(TypeError, match="got a Linear"):
+        SGD(nn.Linear(2, 2), lr=0.1)
+    with pytest.raises(TypeError, match="parameter 0 is a ndarray"):
+        Adam([np.ones(3)])
+    with pytest.raises(TypeError, match="parameter 1 is a tensor without requires_grad"):
+        Adam([weights, Tensor(np.ones(3))])
 
 
 def test_adam_minimises_a_quadratic():

@@ -64,5 +64,10 @@ def test_files_that_are_not_weight_archives_are_refused(tmp_path):
     (tmp_path / "p.pkl").write_bytes(b"\x80\x04K\x01.")          # pickle of the number 1
     with pytest.raises(ValueError, match="is not a weights file"):
         minigrad.load(tmp_path / "p.pkl")
+    minigrad.save(nn.MLP([2, 3]), tmp_path / "cut.npz")
+    whole = (tmp_path / "cut.npz").read_bytes()
+    (tmp_path / "cut.npz").write_bytes(whole[:len(whole) // 2])      # an interrupted download
+    with pytest.raises(ValueError, match="cut.npz is not a weights file"):
+        minigrad.load(tmp_path / "cut.npz")
     with pytest.raises(TypeError, match="expected a Module or a dict of arrays, got list"):
         minigrad.save([np.zeros(2)], tmp_path / "l.npz")

@@ -58,7 +58,7 @@ def test_book_review_bigrams():
     assert len(vocab) == 9 and "not great" in vocab
     assert bag_of_words(["That book is not great"], vocab, (1, 2)).tolist() == [[1] * 9]
     # "great" alone is a compliment; the bigram "not great" keeps the negation
-    counts = bag_of_words(["a great book", "not great"], vocab, (1, 2))
+    counts = bag_of_words(["a great book", "not great"], vocab)  # the vocabulary's n-grams
     assert counts[:, vocab["not great"]].tolist() == [0, 1]
     assert counts[:, vocab["great"]].tolist() == [1, 1]
     only_bigrams = bag_of_words(["That book is not great"], vocab, (2, 2))

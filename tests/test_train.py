@@ -139,6 +139,8 @@ def test_fit_argument_errors_are_clear():
         fit(model, loss, opt, loader, 2, metrics=("f1",))
     with pytest.raises(ValueError, match="epochs must be a positive integer"):
         fit(model, loss, opt, loader, 0)
+    with pytest.raises(TypeError, match=r"wrap arrays in a loader, e\.g\. DataLoader\(X, y"):
+        fit(model, loss, opt, (loader.X, loader.y), 2)
     with pytest.raises(ValueError, match="patience must be a positive integer"):
         EarlyStopping(patience=0)
 

@@ -1,11 +1,5 @@
 """Layers: the building blocks of networks, each a ``Module`` around a function of
-:mod:`minigrad.functional`.
-
-Initialisation (reproducible with :func:`minigrad.manual_seed`): weights of
-layers meant to feed a ReLU use He initialisation, N(0, 2/fan_in), which keeps
-the variance of activations steady through ReLUs; ``init="glorot"`` gives
-Glorot/Xavier, U(−a, a) with a = √(6/(fan_in + fan_out)), suited to sigmoid,
-tanh and linear outputs. Biases start at zero.
+:mod:`minigrad.functional`. How weights start is documented on :class:`Linear`.
 """
 
 from __future__ import annotations
@@ -33,7 +27,22 @@ def init_weight(shape: tuple, fan_in: int, fan_out: int, init: str) -> Parameter
 
 
 class Linear(Module):
-    """y = x Wᵀ + b; weight (out_features, in_features), bias (out_features,)."""
+    """y = x Wᵀ + b: input (…, in_features) → output (…, out_features).
+
+    weight (out_features, in_features), bias (out_features,).
+
+    Initialisation (``Linear`` and ``Conv2d``; reproducible with :func:`minigrad.manual_seed`),
+    chosen with ``init``:
+
+    * ``"he"`` (the default for every layer on its own): N(0, 2/fan_in), which keeps the
+      variance of the activations steady through ReLUs;
+    * ``"glorot"`` (Glorot/Xavier): U(−a, a) with a = √(6/(fan_in + fan_out)), suited to a
+      sigmoid, a tanh or a linear output. :class:`~minigrad.nn.MLP` picks it for layers that
+      do not feed a ReLU.
+
+    fan_in is the number of inputs each output reads (in_features, or in_channels·kH·kW for a
+    convolution) and fan_out the same count seen from an input. Biases start at zero.
+    """
 
     def __init__(self, in_features: int, out_features: int, bias: bool = True, init: str = "he") -> None:
         self.in_features, self.out_features = in_features, out_features
@@ -48,14 +57,22 @@ class Linear(Module):
 
 
 class Conv2d(Module):
-    """2-D convolution; weight (out_channels, in_channels, k, k), bias (out_channels,)."""
+    """2-D convolution; weight (out_channels, in_channels, kH, kW), bias (out_channels,).
 
-    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1,
-                 padding: int = 0, bias: bool = True, init: str = "he") -> None:
+    ``kernel_size``, ``stride`` and ``padding`` are an int or an (height, width) pair;
+    ``init`` as for :class:`Linear`. Input (N, in_channels, H, W) → (N, out_channels, Ho, Wo).
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int | tuple[int, int],
+                 stride: int | tuple[int, int] = 1, padding: int | tuple[int, int] = 0,
+                 bias: bool = True, init: str = "he") -> None:
+        if isinstance(padding, str):
+            raise ValueError(f"Conv2d: padding must be a number of pixels (int or pair), got "
+                             f"{padding!r}; for 'same' with an odd kernel k, use padding=k // 2")
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
-        k = kernel_size * kernel_size
-        self.weight = init_weight((out_channels, in_channels, kernel_size, kernel_size),
+        self.kernel_size, self.stride, self.padding = F._pair(kernel_size), F._pair(stride), F._pair(padding)
+        k = self.kernel_size[0] * self.kernel_size[1]
+        self.weight = init_weight((out_channels, in_channels, *self.kernel_size),
                                   in_channels * k, out_channels * k, init)
         self.bias = Parameter(np.zeros(out_channels, dtype=np.float32)) if bias else None
 

@@ -49,8 +49,13 @@ class Perceptron(Module):
         """Train; returns one number per epoch: the mistakes (step) or the mean loss (sigmoid)."""
         X = np.asarray(X, dtype=np.float32)
         y = np.asarray(y, dtype=np.float32)
-        if X.ndim != 2 or y.shape != (len(X),):
-            raise ValueError(f"Perceptron.fit: expected X (N, n_inputs) and y (N,), got {X.shape} and {y.shape}")
+        n_inputs = self.linear.in_features
+        if X.ndim != 2 or X.shape[1] != n_inputs or y.shape != (len(X),):
+            raise ValueError(f"Perceptron.fit: expected X (N, {n_inputs}) and y (N,), "
+                             f"got {X.shape} and {y.shape}")
+        if not np.isin(y, (0.0, 1.0)).all():
+            raise ValueError(f"Perceptron.fit: targets must be 0 or 1, got {np.unique(y)[:6]} "
+                             f"(for ±1 labels, pass (y + 1) / 2)")
         w, b = self.linear.weight, self.linear.bias
         history = []
         for _ in range(epochs):

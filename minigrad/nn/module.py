@@ -7,11 +7,18 @@ in the order they were assigned: ``self.fc = Linear(2, 3)`` is enough to make
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping, NamedTuple
 
 import numpy as np
 
 from ..tensor import Tensor
+
+
+class LoadResult(NamedTuple):
+    """What ``load_state_dict`` skipped (always empty with ``strict=True``)."""
+
+    missing_keys: list[str]
+    unexpected_keys: list[str]
 
 
 class Parameter(Tensor):
@@ -53,12 +60,23 @@ class Module:
             yield from child.modules()
 
     def named_parameters(self, prefix: str = "") -> Iterator[tuple[str, Parameter]]:
-        """(dotted name, parameter) pairs: ``0.weight``, ``encoder.1.bias``, …"""
+        """(dotted name, parameter) pairs: ``0.weight``, ``encoder.1.bias``, …
+
+        A parameter shared by two layers (tied weights, a layer used twice) is listed
+        once, under its first name, so an optimiser updates it once per step.
+        """
+        seen: set[int] = set()
+        for name, p in self._all_parameters(prefix):
+            if id(p) not in seen:
+                seen.add(id(p))
+                yield name, p
+
+    def _all_parameters(self, prefix: str) -> Iterator[tuple[str, Parameter]]:
         for name, value in vars(self).items():
             if isinstance(value, Parameter):
                 yield prefix + name, value
             elif isinstance(value, Module):
-                yield from value.named_parameters(prefix + name + ".")
+                yield from value._all_parameters(prefix + name + ".")
 
     def parameters(self) -> Iterator[Parameter]:
         for _, p in self.named_parameters():
@@ -82,18 +100,31 @@ class Module:
         """A copy of every parameter's array, by dotted name."""
         return {name: p.data.copy() for name, p in self.named_parameters()}
 
-    def load_state_dict(self, state_dict: dict[str, Any], strict: bool = True) -> None:
-        """Copy arrays into the parameters with the same names.
+    def load_state_dict(self, state_dict: Mapping[str, Any], strict: bool = True) -> LoadResult:
+        """Copy arrays into the parameters with the same names; returns (missing, unexpected).
 
-        Shapes must match. With ``strict=True`` the names must match exactly;
-        with ``strict=False`` missing and unexpected names are skipped. Every
-        problem is listed in one ``ValueError``.
+        Shapes must match. With ``strict=True`` the names must match exactly; with
+        ``strict=False`` missing and unexpected names are skipped and returned. Every
+        problem is listed in one ``ValueError``, and nothing is copied unless all is well.
         """
+        if not isinstance(state_dict, Mapping):
+            raise TypeError(f"load_state_dict into {type(self).__name__}: expected a dict of "
+                            f"arrays, got {type(state_dict).__name__} (to read a file, use "
+                            f"model.load_state_dict(minigrad.load(path)))")
         own = dict(self.named_parameters())
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]
-        mismatched = [f"{k}: file {np.shape(state_dict[k])}, model {own[k].shape}"
-                      for k in own if k in state_dict and np.shape(state_dict[k]) != own[k].shape]
+        arrays, mismatched = {}, []
+        for name in (k for k in own if k in state_dict):
+            value = state_dict[name]
+            try:
+                arrays[name] = np.asarray(value.data if isinstance(value, Tensor) else value,
+                                          dtype=own[name].dtype)
+            except (TypeError, ValueError):
+                mismatched.append(f"{name}: {type(value).__name__} {value!r:.40} is not numbers")
+                continue
+            if arrays[name].shape != own[name].shape:
+                mismatched.append(f"{name}: file {arrays[name].shape}, model {own[name].shape}")
         problems = []
         if strict and missing:
             problems.append("missing keys: " + ", ".join(missing))
@@ -103,10 +134,9 @@ class Module:
             problems.append("shape mismatches: " + "; ".join(mismatched))
         if problems:
             raise ValueError(f"load_state_dict into {type(self).__name__}: " + " | ".join(problems))
-        for name, p in own.items():
-            if name in state_dict:
-                value = state_dict[name]
-                p.data[...] = value.data if isinstance(value, Tensor) else value
+        for name, array in arrays.items():
+            own[name].data[...] = array
+        return LoadResult(missing, unexpected)
 
     # --- display ---------------------------------------------------------------------
     def extra_repr(self) -> str:
