@@ -19,13 +19,23 @@ from minigrad.train import fit, predict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` is not installed
 
-from benchmarks.digits import train_and_test  # noqa: E402  (the book's digits models, one place)
+from benchmarks.digits import BOOK, train_and_test  # noqa: E402  (the book's digits models)
+
+CHAPTERS = Path(__file__).resolve().parent.parent / "book" / "chapters"
 
 
 @pytest.fixture(scope="module")
 def digits():
     images, labels = load_digits()
     return train_test_split(images, labels, test_size=0.2, seed=0, stratify=True)
+
+
+@pytest.mark.parametrize("name", BOOK)
+def test_the_benchmark_trains_the_books_models(name):
+    chapter, lines = BOOK[name]
+    source = (CHAPTERS / chapter).read_text(encoding="utf-8")
+    missing = [line for line in lines if line not in source]
+    assert not missing, f"{chapter} no longer contains {missing}: update benchmarks/digits.py"
 
 
 @pytest.mark.parametrize("name,target", [("MLP 64-256-256-10", 0.97),
