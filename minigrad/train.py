@@ -213,10 +213,10 @@ class History:
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
 
-    def plot(self, title: str | None = None) -> Any:
-        """The curves, one panel per quantity (see :func:`minigrad.viz.plot_history`)."""
+    def plot(self, title: str | None = None, **options: Any) -> Any:
+        """The curves, one panel per quantity; ``options`` as in :func:`minigrad.viz.plot_history`."""
         from .viz import plot_history
-        return plot_history(self, title=title)
+        return plot_history(self, title=title, **options)
 
     def __repr__(self) -> str:
         last = ", ".join(f"{k}={v[-1]:.4g}" for k, v in self.history.items())

@@ -146,30 +146,43 @@ def plot_decision_boundary(model: Any, X: Any, y: Any, resolution: int = 200,
 
 
 # --- training curves ----------------------------------------------------------------------------
-def plot_history(history: Any, title: str | None = None) -> Any:
+def plot_history(history: Any, title: str | None = None, *, xlabel: str = "epoch",
+                 ylabels: dict[str, str] | None = None,
+                 legend: tuple[str, str] | None = ("training", "validation")) -> Any:
     """One panel per quantity of a :class:`minigrad.train.History` (or its ``.history`` dict).
 
     Training values are solid lines, ``val_`` values dashed in the same panel; with early
-    stopping, a dotted vertical line marks the best epoch.
+    stopping, a dotted vertical line marks the best epoch. The words on the figure can be
+    chosen: ``xlabel`` labels the horizontal axes, ``ylabels`` maps a quantity's name to the
+    label of its panel's vertical axis (a quantity left out is labelled with its name), and
+    ``legend`` names the solid and the dashed line, or is None for no legend. The defaults are
+    English words, readable in a script; the book, which is bilingual, passes symbols, e.g.
+    ``plot_history(h, xlabel="$n$", ylabels={"loss": "$E$", "accuracy": "$A$"}, legend=None)``,
+    and says in its text which line is which.
     """
     import matplotlib.pyplot as plt
     logs = history.history if hasattr(history, "history") else dict(history)
     if not logs:
         raise ValueError("plot_history: the history is empty")
+    ylabels = dict(ylabels or {})
     names = [k for k in logs if not k.startswith("val_")]
     names += [k for k in logs if k.startswith("val_") and k[4:] not in logs]
     epochs = list(getattr(history, "epochs", None) or range(1, len(next(iter(logs.values()))) + 1))
     best = getattr(history, "best_epoch", None)
     fig, axes = plt.subplots(1, len(names), figsize=(4.2 * len(names), 3.2), squeeze=False)
     for ax, name in zip(axes[0], names):
-        ax.plot(epochs, logs[name], label=name)
+        # A validation quantity without its training one still gets the dashed line.
+        dashed = name.startswith("val_")
+        ax.plot(epochs, logs[name], "--" if dashed else "-",
+                label=legend[dashed] if legend else None)
         if "val_" + name in logs:
-            ax.plot(epochs, logs["val_" + name], "--", label="val_" + name)
+            ax.plot(epochs, logs["val_" + name], "--", label=legend[1] if legend else None)
         if best is not None:
             ax.axvline(best, color="grey", linestyle=":", linewidth=1)
-        ax.set_xlabel("epoch")
-        ax.set_ylabel(name)
-        ax.legend(fontsize=8)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabels.get(name, name))
+        if legend:
+            ax.legend(fontsize=8)
     if title:
         fig.suptitle(title)
     fig.tight_layout()

@@ -85,7 +85,22 @@ def test_plot_history_has_one_panel_per_quantity_and_marks_the_best_epoch():
     for ax in fig.axes:
         assert len(ax.lines) == 3                          # train, val, best epoch
         np.testing.assert_array_equal(ax.lines[2].get_xdata(), [2, 2])
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["training",
+                                                                             "validation"]
     assert len(viz.plot_history({"loss": [3, 2, 1]}).axes) == 1
+
+
+def test_plot_history_takes_its_words_as_arguments():
+    logs = {"loss": [1.0, 0.5], "accuracy": [0.6, 0.8], "val_loss": [1.1, 0.7]}
+    fig = viz.plot_history(logs, xlabel="$n$", ylabels={"loss": "$E$"}, legend=None)
+    assert [ax.get_xlabel() for ax in fig.axes] == ["$n$", "$n$"]
+    assert [ax.get_ylabel() for ax in fig.axes] == ["$E$", "accuracy"]   # left out: its name
+    assert all(ax.get_legend() is None for ax in fig.axes)
+    assert [line.get_linestyle() for line in fig.axes[0].lines] == ["-", "--"]
+    fig = viz.plot_history(logs, legend=("train", "val"))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["train", "val"]
+    (line,) = viz.plot_history({"val_loss": [2, 1]}).axes[0].lines   # validation only: dashed
+    assert line.get_linestyle() == "--" and line.get_label() == "validation"
 
 
 def test_show_images_titles_and_frames_wrong_predictions_in_red():

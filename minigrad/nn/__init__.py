@@ -5,10 +5,10 @@ from .layers import (AvgPool2d, Conv2d, Dropout, Embedding, Flatten, Linear, Max
                      Sequential, Sigmoid, Tanh)
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss
 from .models import MLP, Autoencoder, Perceptron
-from .module import Module, Parameter
+from .module import LoadResult, Module, Parameter
 
 __all__ = [
-    "Module", "Parameter", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU",
+    "Module", "Parameter", "LoadResult", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU",
     "Sigmoid", "Tanh", "Dropout", "Embedding", "Sequential", "MSELoss", "BCELoss",
     "BCEWithLogitsLoss", "CrossEntropyLoss", "Perceptron", "MLP", "Autoencoder", "functional",
 ]
