@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,8 +89,9 @@ def check(locale_dir: Path) -> bool:
         done = sum(e.translated and not e.fuzzy for e in entries)
         fuzzy = [e for e in entries if e.fuzzy]
         missing = [e for e in entries if not e.translated and not e.fuzzy]
-        percent = 100.0 * done / len(entries) if entries else 100.0
-        print(f"{po.relative_to(locale_dir)}: {done}/{len(entries)} translated ({percent:.0f}%), "
+        # Rounded down: 199 of 200 must not read as 100%.
+        percent = math.floor(100.0 * done / len(entries)) if entries else 100
+        print(f"{po.relative_to(locale_dir)}: {done}/{len(entries)} translated ({percent}%), "
               f"{len(fuzzy)} fuzzy, {len(missing)} untranslated")
         for label, bad in (("fuzzy", fuzzy), ("untranslated", missing)):
             for e in bad:

@@ -114,7 +114,7 @@ myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # --- math, offline -----------------------------------------------------------
-# MathJax 3's single-file SVG build, served from _static (see _static/mathjax/README.md).
+# MathJax 3's single-file SVG build, served from _static (see _static/mathjax/NOTICE).
 mathjax_path = "mathjax/tex-svg-full.js"
 mathjax3_config = {"options": {"enableMenu": False}}
 
