@@ -34,9 +34,10 @@ class Value:
     Gradients *accumulate* across ``backward()`` calls, as in PyTorch: reset
     them with ``zero_grad()`` on a scalar module, or by setting ``v.grad = 0.0``.
 
-    A new operation is a function that builds the result with its local derivatives:
+    A new operation is a function that builds the result with its local derivatives,
+    d(result)/d(each parent); here f(v) = v³, whose derivative is 3v²:
 
-    >>> def sin(v): return Value(math.sin(v.data), parents=(v,), local=(math.cos(v.data),), op="sin")
+    >>> def cube(v): return Value(v.data ** 3, parents=(v,), local=(3 * v.data ** 2,), op="cube")
     """
 
     __slots__ = ("data", "grad", "label", "_op", "_parents", "_local")
@@ -79,22 +80,27 @@ class Value:
         return Value(a / b, "", (self, other), (1.0 / b, -a / (b * b)), "/")
 
     def __pow__(self, other: Value | Number) -> Value:
-        if isinstance(other, Value):
-            # d(a^b)/da = b a^(b-1);  d(a^b)/db = a^b ln a, which needs a > 0.
-            a, b = self.data, other.data
-            if a <= 0.0:
-                raise ValueError(f"Value ** Value: base must be positive to differentiate "
-                                 f"with respect to the exponent (a**b * ln a), got base {a}")
-            out = a ** b
-            return Value(out, "", (self, other), (b * a ** (b - 1.0), out * math.log(a)), "**")
-        n = _to_float(other, "**")
         a = self.data
-        if a < 0.0 and not n.is_integer():
-            raise ValueError(f"Value ** {n}: a negative base ({a}) with a non-integer "
-                             f"exponent has no real result")
-        if a == 0.0 and n < 0.0:
-            raise ZeroDivisionError(f"Value ** {n}: zero cannot be raised to a negative power")
-        return Value(a ** n, "", (self,), (n * a ** (n - 1.0),), f"**{n:g}")
+        b = other.data if isinstance(other, Value) else _to_float(other, "Value **")
+        name = f"Value ** {'Value' if isinstance(other, Value) else f'{b:g}'}"
+        if a < 0.0 and not b.is_integer():
+            raise ValueError(f"{name}: a negative base ({a}) with a non-integer "
+                             f"exponent ({b}) has no real result")
+        if a == 0.0 and b < 0.0:
+            raise ZeroDivisionError(f"{name}: zero cannot be raised to a negative power ({b})")
+        try:
+            out = a ** b
+        except OverflowError:
+            raise OverflowError(f"{name}: {a} ** {b} is too large for a float") from None
+        # d(a^b)/da = b a^(b-1). Python refuses 0.0 ** negative, so at a = 0 give the
+        # limits: 0 for b = 0 (a constant 1), infinite for 0 < b < 1 (like √a at 0).
+        da = b * a ** (b - 1.0) if a != 0.0 or b >= 1.0 else (0.0 if b == 0.0 else math.inf)
+        if not isinstance(other, Value):
+            return Value(out, "", (self,), (da,), f"**{b:g}")
+        # d(a^b)/db = a^b ln a exists only for a > 0. As PyTorch: 0 at a = 0 (the limit
+        # from a > 0), nan for a < 0 (a^b is real only at integer b: no slope in b).
+        db = out * math.log(a) if a > 0.0 else (0.0 if a == 0.0 else math.nan)
+        return Value(out, "", (self, other), (da, db), "**")
 
     def __neg__(self) -> Value:
         return Value(-self.data, "", (self,), (-1.0,), "neg")
@@ -116,9 +122,10 @@ class Value:
 
     # --- functions -----------------------------------------------------------
     def exp(self) -> Value:
-        if self.data > 709.0:
-            raise OverflowError(f"Value.exp: exp({self.data}) overflows a float")
-        out = math.exp(self.data)
+        try:
+            out = math.exp(self.data)
+        except OverflowError:  # above about 709.78, e^x exceeds the largest float
+            raise OverflowError(f"Value.exp: exp({self.data}) is too large for a float") from None
         return Value(out, "", (self,), (out,), "exp")          # (e^x)' = e^x
 
     def log(self) -> Value:
