@@ -4,7 +4,9 @@
   ``_templates/lang-switch.html`` ("English | Català").
 * The executed notebook of every chapter copied next to its source, so the theme's download
   button offers ``.ipynb`` (the theme does this itself only when Binder-style launch buttons are
-  configured, which would link outside the offline site).
+  configured, which would link outside the offline site). In a translated edition its Markdown
+  cells go through the page's catalog, unit by unit as Sphinx extracts them (headings,
+  paragraphs, list items, table cells, directive titles and bodies); code and outputs stay.
 * ``minigrad-api``: documents the modules of ``minigrad_api_modules`` that exist, one section
   each, and marks what autodoc generated as not translatable (see the comment in conf.py).
 * Display math kept out of the .po files: a formula reads the same in every language.
@@ -17,7 +19,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -85,6 +89,16 @@ def _in_front_matter(node: nodes.Node) -> bool:
     return False
 
 
+def page_catalog(env, docname: str):
+    """The gettext catalog of one page in the edition's language, and the .po it comes from."""
+    config = env.config
+    domain = docname_to_domain(docname, config.gettext_compact)
+    dirs = [Path(env.srcdir, d) for d in config.locale_dirs]
+    catalog, _ = init_locale(dirs, config.language, domain)
+    po = Path(config.locale_dirs[0], config.language, "LC_MESSAGES", f"{domain}.po")
+    return catalog, po
+
+
 class NothingLeftInEnglish(SphinxTransform):
     # Right after sphinx.transforms.i18n.Locale (priority 20) has applied the catalog.
     default_priority = 21
@@ -92,10 +106,7 @@ class NothingLeftInEnglish(SphinxTransform):
     def apply(self) -> None:
         if self.config.language == "en":
             return
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        dirs = [Path(self.env.srcdir, d) for d in self.config.locale_dirs]
-        catalog, _ = init_locale(dirs, self.config.language, domain)
-        po = Path(self.config.locale_dirs[0], self.config.language, "LC_MESSAGES", f"{domain}.po")
+        catalog, po = page_catalog(self.env, self.env.docname)
         for node, msg in extract_messages(self.document):
             if _in_front_matter(node):  # metadata, never shown nor extracted
                 continue
@@ -112,6 +123,138 @@ class NothingLeftInEnglish(SphinxTransform):
                            subtype="i18n")
 
 
+# --- translated notebooks --------------------------------------------------------------------
+# Directives whose body is code or a list of names, not Markdown prose.
+LITERAL_DIRECTIVES = {"code-cell", "code-block", "code", "sourcecode", "literalinclude", "toctree",
+                      "math", "raw", "eval-rst", "csv-table", "mermaid", "graphviz"}
+# Directives whose argument is a title shown to the reader (a translation unit of its own).
+TITLED_DIRECTIVES = {"admonition", "dropdown", "topic", "sidebar", "card", "tab-item"}
+_OPTION = re.compile(r"\s*:[\w-]+:")
+
+
+class TranslationCount:
+    """How much of the Markdown the catalog translated: units and characters of English."""
+
+    def __init__(self) -> None:
+        self.units = self.translated_units = self.chars = self.translated_chars = 0
+
+    def add(self, msgid: str, translated: bool) -> None:
+        self.units += 1
+        self.chars += len(msgid)
+        if translated:
+            self.translated_units += 1
+            self.translated_chars += len(msgid)
+
+    @property
+    def share(self) -> float:
+        return self.translated_chars / self.chars if self.chars else 1.0
+
+
+def _split_options(body: str) -> tuple[str, str]:
+    """A MyST directive body's leading option block (``:key: value`` lines or ``---`` YAML)."""
+    lines = body.split("\n")
+    n = 0
+    if lines and lines[0].strip() == "---":
+        n = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    else:
+        while n < len(lines) and _OPTION.match(lines[n]):
+            n += 1
+    return "".join(line + "\n" for line in lines[:n]), "\n".join(lines[n:])
+
+
+def translate_markdown(text: str, gettext: Callable[[str], str], md,
+                       count: TranslationCount | None = None) -> str:
+    """``text`` (MyST Markdown) with every unit that ``gettext`` translates replaced in place.
+
+    The units are the ones Sphinx extracts into the .po files: the text of each block that holds
+    inline content (a heading, paragraph, list item, definition term, table cell), with its lines
+    joined by spaces, as written (roles, math and markup included); a directive's title and its
+    Markdown body, recursively. A unit without translation stays in English, and everything
+    around the units (``#``, ``*``, indentation, fences, options, formulas) stays as written.
+    ``md`` is MyST's markdown-it parser (``myst_parser.parsers.mdit.create_md_parser``).
+    """
+    count = count if count is not None else TranslationCount()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), offsets into text
+    cursor = 0  # end of the last edit: table cells share a line
+    tokens = md.parse(text)
+    for i, token in enumerate(tokens):
+        if token.type == "inline" and token.map and token.content.strip():
+            first, last = token.map[0], max(token.map[1], token.map[0] + 1) - 1
+            opening = tokens[i - 1] if i else None
+            if opening is not None and opening.type == "heading_open" and opening.markup in "=-":
+                last -= 1  # a setext heading: keep its underline
+            content = token.content.strip().split("\n")
+            start = text.find(content[0].strip(), max(starts[first], cursor), starts[first + 1])
+            end = text.find(content[-1].strip(), starts[last] if last > first else start,
+                            starts[last + 1]) if start >= 0 and last >= first else -1
+            msgid = token.content.replace("\n", " ").strip()
+            translation = gettext(msgid)
+            count.add(msgid, translation != msgid)
+            if end < 0:
+                continue  # not where the parser says: leave it in English
+            cursor = end = end + len(content[-1].strip())
+            if translation != msgid:
+                edits.append((start, end, translation.replace("\n", " ")))
+        elif token.type in ("fence", "colon_fence") and token.map and token.info.startswith("{"):
+            name, _, argument = token.info[1:].partition("}")
+            if name in LITERAL_DIRECTIVES:
+                continue
+            first, end_line = token.map
+            head = lines[first]
+            argument = argument.strip()
+            if argument:
+                translation = gettext(argument)
+                if translation != argument or name in TITLED_DIRECTIVES:
+                    count.add(argument, translation != argument)
+                at = head.find(argument, head.find("}"))
+                if translation != argument and at >= 0:
+                    head = head[:at] + translation + head[at + len(argument):]
+            indent = head[:len(head) - len(head.lstrip())]
+            closed = end_line - 1 > first and lines[end_line - 1].strip().startswith(token.markup)
+            options, body = _split_options(token.content.rstrip("\n"))
+            body = translate_markdown(body, gettext, md, count)
+            inner = (options + body).split("\n") if options + body else []
+            new = [head] + [indent + line if line else line for line in inner]
+            if closed:
+                new.append(lines[end_line - 1])
+            start, stop = starts[first], starts[end_line] - 1
+            edits.append((start, max(stop, start), "\n".join(new)))
+            cursor = max(stop, start)
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _markdown_parser(app: Sphinx):
+    parser = getattr(app, "_minigrad_markdown_parser", None)
+    if parser is None:
+        from markdown_it.renderer import RendererHTML
+        from myst_parser.parsers.mdit import create_md_parser
+
+        parser = app._minigrad_markdown_parser = create_md_parser(app.env.myst_config,
+                                                                  RendererHTML)
+    return parser
+
+
+def translate_notebook(app: Sphinx, pagename: str, source: Path, target: Path) -> TranslationCount:
+    """Write ``source`` to ``target`` with its Markdown cells in the edition's language."""
+    import nbformat
+
+    catalog, _ = page_catalog(app.env, pagename)
+    notebook = nbformat.read(source, as_version=4)
+    count = TranslationCount()
+    md = _markdown_parser(app)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = translate_markdown(cell.source, catalog.gettext, md, count)
+    nbformat.write(notebook, target)
+    return count
+
+
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict,
                        doctree: nodes.document | None) -> None:
     """The same page in every edition; editions are sibling folders ``<lang>/``."""
@@ -125,13 +268,19 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
 
 def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict,
                             doctree: nodes.document | None) -> None:
-    """Put the executed notebook where the theme's download button looks for it."""
+    """Put the executed notebook, in the edition's language, where the theme's download button
+    looks for it."""
     executed = Path(app.env.mystnb_config.output_folder, f"{pagename}.ipynb")
     if doctree is None or not executed.is_file():
         return
     target = Path(app.outdir, "_sources", f"{pagename}.ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(executed, target)
+    if app.config.language == "en":
+        shutil.copyfile(executed, target)
+    else:
+        count = translate_notebook(app, pagename, executed, target)
+        logger.verbose("%s.ipynb: %d of %d Markdown units translated (%.0f%% of the text)",
+                       pagename, count.translated_units, count.units, 100 * count.share)
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 

@@ -1,0 +1,83 @@
+"""The .ipynb download of every chapter: the Catalan edition's is Catalan, with the same code.
+
+Each page offers its executed notebook (``_sources/<page>.ipynb``). The Catalan one must have its
+Markdown translated through the page's .po file, and code cells and outputs identical to the
+English one (the code is English by design in both editions).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from markdown_it import MarkdownIt
+
+BOOK = Path(__file__).resolve().parents[1]
+PAGES = sorted(f"{path.parent.name}/{path.stem}"
+               for folder in ("chapters", "appendix") for path in (BOOK / folder).glob("*.md"))
+
+
+def _notebook(site: Path, lang: str, page: str) -> dict:
+    path = site / lang / "_sources" / f"{page}.ipynb"
+    assert path.is_file(), f"{lang} edition offers no notebook for {page}: {path} is missing"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _markdown(notebook: dict) -> list[str]:
+    return ["".join(cell["source"]) for cell in notebook["cells"]
+            if cell["cell_type"] == "markdown"]
+
+
+def _catalog(page: str) -> dict[str, str]:
+    with open(BOOK / "locales" / "ca" / "LC_MESSAGES" / f"{page}.po", "rb") as po:
+        return {m.id: m.string for m in read_po(po) if m.id and m.string}
+
+
+def _title_and_first_paragraph(markdown: str) -> tuple[str, str]:
+    """The page title and the first paragraph after it, as Sphinx's msgids write them."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    inline = [t for i, t in enumerate(tokens) if t.type == "inline"
+              and tokens[i - 1].type in ("heading_open", "paragraph_open")]
+    assert tokens[0].type == "heading_open" and len(inline) >= 2, markdown[:200]
+    return tuple(t.content.replace("\n", " ").strip() for t in inline[:2])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_catalan_notebook_is_translated_and_runs_the_same_code(site, page):
+    english, catalan = _notebook(site, "en", page), _notebook(site, "ca", page)
+    assert [c["cell_type"] for c in catalan["cells"]] == [c["cell_type"] for c in english["cells"]]
+    for en_cell, ca_cell in zip(english["cells"], catalan["cells"]):
+        if en_cell["cell_type"] == "code":  # cell ids are drawn anew by each build
+            assert {**ca_cell, "id": None} == {**en_cell, "id": None}, \
+                "code cells and their outputs must not change"
+
+    en_markdown, ca_markdown = _markdown(english), _markdown(catalan)
+    title, paragraph = _title_and_first_paragraph(en_markdown[0])
+    catalog = _catalog(page)
+    assert title in catalog and paragraph in catalog, f"{page}.po lacks its title or 1st paragraph"
+    assert ca_markdown[0].startswith(f"# {catalog[title]}\n"), ca_markdown[0][:200]
+    assert catalog[paragraph] in ca_markdown[0]
+    assert title not in ca_markdown[0] and paragraph not in ca_markdown[0]
+    # The English edition keeps the English notebook.
+    assert en_markdown[0].startswith(f"# {title}\n")
+
+
+def test_catalan_notebook_translates_every_heading(site):
+    """Every heading with a translation in the .po is Catalan in the notebook (and the English
+    one is gone), not just the first: all levels, inside and outside directives."""
+    page = "chapters/02-derivatives"
+    catalog = _catalog(page)
+    en_text = "\n".join(_markdown(_notebook(site, "en", page)))
+    ca_text = "\n".join(_markdown(_notebook(site, "ca", page)))
+    ca_lines = set(ca_text.splitlines())
+    headings = [line for line in en_text.splitlines() if line.startswith("#")]
+    assert len(headings) > 3
+    for line in headings:
+        marks, _, heading = line.partition(" ")
+        assert heading in catalog, heading
+        assert f"{marks} {catalog[heading]}" in ca_lines, heading
+        assert line not in ca_lines, heading
+    # The titles of admonitions and dropdowns too.
+    assert "```{admonition} " + catalog["Learning objectives"] in ca_text
