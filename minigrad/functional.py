@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from .randomness import generator
 from .tensor import Tensor, _node, matmul
@@ -54,6 +55,9 @@ def log_softmax(x: Tensor, axis: int = -1) -> Tensor:
 def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     """y = x Wᵀ + b.  x: (..., in), weight: (out, in) as in PyTorch, bias: (out,) → (..., out)."""
     _expect_tensors("linear", x, weight, bias)
+    if weight.ndim != 2:
+        raise ValueError(f"linear: weight must be (out_features, in_features), got shape {weight.shape}")
+    _check_bias("linear", bias, weight)
     if x.shape[-1] != weight.shape[-1]:
         raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                          f"weight expects {weight.shape[-1]} (weight shape {weight.shape})")
@@ -72,8 +76,24 @@ def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     return _node(out, (x, weight) if bias is None else (x, weight, bias), backward, "linear")
 
 
+def _check_bias(op: str, bias: Tensor | None, weight: Tensor) -> None:
+    """A bias has one entry per output (``weight.shape[0]``); anything else would broadcast
+    silently and leave the bias a gradient of the wrong shape."""
+    if bias is not None and bias.shape != weight.shape[:1]:
+        raise ValueError(f"{op}: bias has shape {bias.shape}, but the weight {weight.shape} has "
+                         f"{weight.shape[0]} outputs: expected ({weight.shape[0]},)")
+
+
 def _pair(v: int | tuple[int, int]) -> tuple[int, int]:
-    return (v, v) if isinstance(v, int) else tuple(v)
+    return (v, v) if isinstance(v, (int, np.integer)) else tuple(v)
+
+
+def _checked_pair(v: Any, least: int, op: str, what: str) -> tuple[int, int]:
+    """``_pair(v)``, refusing anything but integers ≥ ``least`` (a stride of 0 divides by zero)."""
+    pair = _pair(v) if isinstance(v, (int, np.integer, tuple, list)) else ()
+    if len(pair) != 2 or not all(isinstance(k, (int, np.integer)) and k >= least for k in pair):
+        raise ValueError(f"{op}: {what} must be an integer ≥ {least} or a pair of them, got {v!r}")
+    return pair
 
 
 def _span(k: int, stride: int, pad: int, size: int, out_size: int) -> tuple[slice, slice]:
@@ -111,22 +131,22 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     if c != wc:
         raise ValueError(f"conv2d: input has {c} channels (shape {x.shape}) but the weight "
                          f"expects {wc} (shape {weight.shape})")
-    (sh, sw), (ph, pw) = _pair(stride), _pair(padding)
+    _check_bias("conv2d", bias, weight)
+    sh, sw = _checked_pair(stride, 1, "conv2d", "stride")
+    ph, pw = _checked_pair(padding, 0, "conv2d", "padding")
     if h + 2 * ph < kh or w + 2 * pw < kw:
         raise ValueError(f"conv2d: kernel {kh}×{kw} is larger than the padded input "
                          f"{h + 2 * ph}×{w + 2 * pw}")
     ho, wo = (h + 2 * ph - kh) // sh + 1, (w + 2 * pw - kw) // sw + 1
-    rows = [_span(p, sh, ph, h, ho) for p in range(kh)]        # (output rows, input rows) per p
-    columns = [_span(q, sw, pw, w, wo) for q in range(kw)]
-    # Kernel entry (p, q) is read by the outputs [oi, oj], from the inputs [xi, xj].
-    taps = [(p, q, oi, oj, xi, xj) for p, (oi, xi) in enumerate(rows) for q, (oj, xj) in enumerate(columns)]
-    # im2col: cols[n, c, p, q, i, j] = x[n, c, i·s + p − pad, j·s + q − pad], zero in the padding.
-    # Laid out so that each copy moves whole output rows, and the product below yields
-    # (N, O, Ho·Wo), which is already the output's memory order.
-    cols = np.zeros((n, c, kh, kw, ho, wo), dtype=x.dtype)
-    for p, q, oi, oj, xi, xj in taps:
-        cols[:, :, p, q, oi, oj] = x.data[:, :, xi, xj]
-    cols = cols.reshape(n, c * kh * kw, ho * wo)
+    # im2col: cols[n, c, p, q, i, j] = xpad[n, c, i·s + p, j·s + q], where xpad is x with zeros
+    # around it. sliding_window_view gives every kH×kW window of xpad without copying; one copy
+    # lays them out so that the product below yields (N, O, Ho·Wo), the output's memory order.
+    xpad = x.data
+    if ph or pw:  # np.pad does the same, more slowly
+        xpad = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=x.dtype)
+        xpad[:, :, ph:ph + h, pw:pw + w] = x.data
+    windows = sliding_window_view(xpad, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]  # (N, C, Ho, Wo, kH, kW)
+    cols = np.ascontiguousarray(windows.transpose(0, 1, 4, 5, 2, 3)).reshape(n, c * kh * kw, ho * wo)
     wmat = weight.data.reshape(o, c * kh * kw)
     out = wmat @ cols                                                  # (N, O, Ho·Wo)
     if bias is not None:
@@ -139,10 +159,15 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         gx = None
         if x.requires_grad:
             # col2im: each column's gradient is added back to the input value it was copied from.
+            # Kernel entry (p, q) was read by the outputs [oi, oj], from the inputs [xi, xj];
+            # the padding, read as zeros, gets no gradient.
             gcols = (wmat.T @ g).reshape(n, c, kh, kw, ho, wo)
             gx = np.zeros(x.shape, dtype=x.dtype)
-            for p, q, oi, oj, xi, xj in taps:
-                gx[:, :, xi, xj] += gcols[:, :, p, q, oi, oj]
+            for p in range(kh):
+                oi, xi = _span(p, sh, ph, h, ho)
+                for q in range(kw):
+                    oj, xj = _span(q, sw, pw, w, wo)
+                    gx[:, :, xi, xj] += gcols[:, :, p, q, oi, oj]
         return (gx, gw) if bias is None else (gx, gw, gb)
     parents = (x, weight) if bias is None else (x, weight, bias)
     return _node(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
@@ -152,8 +177,8 @@ def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple
     _expect_tensors(name, x)
     if x.ndim != 4:
         raise ValueError(f"{name}: expected input (N, C, H, W), got {x.shape}")
-    (kh, kw) = _pair(kernel_size)
-    (sh, sw) = _pair(stride if stride is not None else kernel_size)
+    kh, kw = _checked_pair(kernel_size, 1, name, "kernel_size")
+    sh, sw = _checked_pair(stride if stride is not None else kernel_size, 1, name, "stride")
     h, w = x.shape[2:]
     if kh > h or kw > w:
         raise ValueError(f"{name}: kernel {kh}×{kw} is larger than the input {h}×{w}")
@@ -269,12 +294,14 @@ def _loss_node(pred: Tensor, loss: np.ndarray, grad: np.ndarray, reduction: str,
 
 def mse_loss(pred: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """Mean squared error: mean((pred − target)²). Shapes must match."""
+    _expect_tensors("mse_loss", pred)
     diff = pred.data - _target(target, pred, "mse_loss")
     return _loss_node(pred, diff * diff, 2 * diff, reduction, "mse_loss")
 
 
 def binary_cross_entropy(prob: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """−[t log p + (1 − t) log(1 − p)], with p clamped to [1e-7, 1 − 1e-7] so no log(0)."""
+    _expect_tensors("binary_cross_entropy", prob)
     t = _target(target, prob, "binary_cross_entropy")
     if np.any((prob.data < 0) | (prob.data > 1)):
         raise ValueError("binary_cross_entropy: predictions must be probabilities in [0, 1]; "
@@ -289,6 +316,7 @@ def binary_cross_entropy_with_logits(logits: Tensor, target: Any, reduction: str
 
     Its gradient is simply sigmoid(x) − t.
     """
+    _expect_tensors("binary_cross_entropy_with_logits", logits)
     x, t = logits.data, _target(target, logits, "binary_cross_entropy_with_logits")
     loss = np.maximum(x, 0) - x * t + np.log1p(np.exp(-np.abs(x)))
     return _loss_node(logits, loss, Tensor(x).sigmoid().data - t, reduction,
@@ -309,6 +337,7 @@ def cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") -> Tenso
     logits: (N, C) raw scores; target: (N,) integer classes in [0, C).
     loss_n = logsumexp(x_n) − x_n[t_n];  dloss_n/dx_n = softmax(x_n) − one_hot(t_n).
     """
+    _expect_tensors("cross_entropy", logits)
     t = np.asarray(target.data if isinstance(target, Tensor) else target)
     if logits.ndim != 2 or t.shape != (logits.shape[0],):
         raise ValueError(f"cross_entropy: expected logits (N, C) and targets (N,), got logits "

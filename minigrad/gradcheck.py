@@ -21,15 +21,16 @@ def gradcheck(fn: Callable[..., Tensor], *inputs: Tensor, eps: float = 1e-6,
     must match the analytic dL/dx within ``atol + rtol·|numerical|``. Inputs that
     require grad must be float64 (float32 rounding would swamp the difference).
     ``fn`` must be deterministic. Returns True, or raises AssertionError naming
-    the input, the worst entry and both values.
+    the input, the worst entry and both values, or, when the backward pass cannot
+    even run (e.g. an operation returns a gradient of the wrong shape), the reason.
     """
     checked = [i for i, t in enumerate(inputs) if isinstance(t, Tensor) and t.requires_grad]
     if not checked:
         raise ValueError("gradcheck: no input requires grad; create one with requires_grad=True")
     for i in checked:
         if inputs[i].dtype != np.float64:
-            raise ValueError(f"gradcheck: input {i} is {inputs[i].dtype}; use float64 tensors "
-                             f"(Tensor(np.array(..., dtype=np.float64), requires_grad=True))")
+            raise ValueError(f"gradcheck: input {i} is {inputs[i].dtype}; finite differences need "
+                             f"float64: Tensor(x, dtype=np.float64, requires_grad=True)")
 
     def loss() -> float:
         return float(fn(*inputs).data.sum())
@@ -37,7 +38,10 @@ def gradcheck(fn: Callable[..., Tensor], *inputs: Tensor, eps: float = 1e-6,
     for i in checked:
         inputs[i].grad = None
     out = fn(*inputs)
-    (out if out.size == 1 else out.sum()).backward()
+    try:
+        (out if out.size == 1 else out.sum()).backward()
+    except ValueError as e:  # the engine checks every gradient's shape against its input's
+        raise AssertionError(f"gradcheck: the backward pass failed: {e}") from e
 
     for i in checked:
         x = inputs[i]

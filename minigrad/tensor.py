@@ -9,30 +9,31 @@ reference cycles and is freed as soon as it is no longer used.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence, Union
+import operator
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .allocator import keep_freed_memory
 from .autograd import backpropagate, no_grad
 from .randomness import generator
-
-Axis = Union[int, tuple, None]
+from .shapes import Axis, _broadcasting, _check_axis, _keep, _unbroadcast
 
 keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
 
 def _released(grad: np.ndarray) -> tuple:
-    raise RuntimeError("backward: this graph was freed by an earlier backward(); "
-                       "call backward(retain_graph=True) the first time to go through it twice")
+    """The backward of a node freed by backward(): a marker ``Tensor._begin_backward`` refuses."""
+    raise RuntimeError("backward: this part of the graph was freed by an earlier backward()")
 
 
 class Tensor:
     """An n-dimensional array with automatic differentiation.
 
-    ``Tensor([[1, 2], [3, 4]])`` is float32 (Python numbers default to float32,
-    as in PyTorch); a float64 numpy array stays float64; integer data stays
-    integer and cannot require a gradient. After ``loss.backward()``, every
+    ``Tensor([[1.0, 2.0], [3.0, 4.0]])`` is float32 (Python floats default to float32,
+    as in PyTorch); a float64 numpy array stays float64; integer data stays integer
+    and cannot require a gradient (``Tensor([1, 2]) * 0.5`` is float32, not truncated
+    to integers). After ``loss.backward()``, every
     tensor created with ``requires_grad=True`` holds dloss/dtensor in ``.grad``
     (same shape as ``.data``). Gradients accumulate until set back to ``None``.
     """
@@ -100,8 +101,6 @@ class Tensor:
         tensor (the seed is then 1). The graph is freed afterwards unless
         ``retain_graph=True``, so memory stays flat over many training steps.
         """
-        if self._backward is _released:
-            _released(None)
         if not self.requires_grad:
             raise RuntimeError("backward: this tensor does not require grad; create the "
                                "inputs with requires_grad=True (and outside no_grad())")
@@ -122,8 +121,13 @@ class Tensor:
 
     @classmethod
     def _begin_backward(cls, order: list) -> None:
-        for node in order:  # a pass interrupted by an error may have left some behind
-            if node._parents:
+        for node in order:
+            # A freed node has no parents left and would pass for a constant: the gradient
+            # would silently stop there. Refuse, as PyTorch does.
+            if node._backward is _released:
+                raise RuntimeError(f"backward: the graph through {node._op!r} (shape {node.shape}) was freed "
+                                   f"by an earlier backward(); use backward(retain_graph=True) to go twice")
+            if node._parents:  # a pass interrupted by an error may have left some behind
                 node.grad = None
 
     def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
@@ -143,8 +147,11 @@ class Tensor:
         incoming = self.grad
         grads = self._backward(incoming)
         self.grad = None  # an intermediate gradient is needed only once
-        for parent, g in zip(self._parents, grads):
+        for k, (parent, g) in enumerate(zip(self._parents, grads)):
             if g is not None and parent.requires_grad:
+                if g.shape != parent.data.shape:  # caught here, next to the op that made it
+                    raise ValueError(f"backward of {self._op!r}: the gradient for input {k} has shape "
+                                     f"{g.shape}, but that input has shape {parent.data.shape}")
                 # A backward returns new arrays, or its incoming gradient and views of it. A new
                 # array (not a view) given to one parent only is that parent's to keep (which
                 # matters for leaves only: they keep their gradient).
@@ -154,30 +161,30 @@ class Tensor:
 
     # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
     def __add__(self, other: Any) -> Tensor:
-        other = _lift(other, self)
-        a, b = self.shape, other.shape
-        return _node(_broadcasting(np.add, self.data, other.data, "+"), (self, other),
+        left, right = _operands(self, other)
+        a, b = left.shape, right.shape
+        return _node(_broadcasting(np.add, left.data, right.data, "+"), (left, right),
                      lambda g: (_unbroadcast(g, a), _unbroadcast(g, b)), "+")
 
     def __sub__(self, other: Any) -> Tensor:
-        other = _lift(other, self)
-        a, b = self.shape, other.shape
-        return _node(_broadcasting(np.subtract, self.data, other.data, "-"), (self, other),
+        left, right = _operands(self, other)
+        a, b = left.shape, right.shape
+        return _node(_broadcasting(np.subtract, left.data, right.data, "-"), (left, right),
                      lambda g: (_unbroadcast(g, a), _unbroadcast(-g, b)), "-")
 
     def __mul__(self, other: Any) -> Tensor:
-        other = _lift(other, self)
-        x, y = self.data, other.data
-        return _node(_broadcasting(np.multiply, x, y, "*"), (self, other),
+        left, right = _operands(self, other)
+        x, y = left.data, right.data
+        return _node(_broadcasting(np.multiply, x, y, "*"), (left, right),
                      lambda g: (_unbroadcast(g * y, x.shape), _unbroadcast(g * x, y.shape)), "*")
 
     def __truediv__(self, other: Any) -> Tensor:
-        other = _lift(other, self)
-        x, y = self.data, other.data
+        left, right = _operands(self, other)
+        x, y = left.data, right.data
         if not np.all(y):
             raise ZeroDivisionError(f"/: the divisor (shape {y.shape}) has {y.size - np.count_nonzero(y)} "
                                     f"zero entries")
-        return _node(_broadcasting(np.divide, x, y, "/"), (self, other),
+        return _node(_broadcasting(np.divide, x, y, "/"), (left, right),
                      lambda g: (_unbroadcast(g / y, x.shape),
                                 _unbroadcast(-g * x / (y * y), y.shape)), "/")
 
@@ -202,16 +209,19 @@ class Tensor:
         return self * other
 
     def __rsub__(self, other: Any) -> Tensor:
-        return _lift(other, self) - self
+        right, left = _operands(self, other)
+        return left - right
 
     def __rtruediv__(self, other: Any) -> Tensor:
-        return _lift(other, self) / self
+        right, left = _operands(self, other)
+        return left / right
 
     def __matmul__(self, other: Any) -> Tensor:
-        return matmul(self, _lift(other, self))
+        return matmul(*_operands(self, other))
 
     def __rmatmul__(self, other: Any) -> Tensor:
-        return matmul(_lift(other, self), self)
+        right, left = _operands(self, other)
+        return matmul(left, right)
 
     # --- element-wise functions --------------------------------------------------
     def exp(self) -> Tensor:
@@ -245,6 +255,7 @@ class Tensor:
 
     def softmax(self, axis: int = -1) -> Tensor:
         """softmax(x)ᵢ = e^(xᵢ - max x) / Σⱼ e^(xⱼ - max x): subtracting the max avoids overflow."""
+        _check_axis("softmax", axis, self.shape)
         e = np.exp(self.data - self.data.max(axis=axis, keepdims=True))
         out = e / e.sum(axis=axis, keepdims=True)
         return _node(out, (self,),
@@ -252,6 +263,7 @@ class Tensor:
 
     def log_softmax(self, axis: int = -1) -> Tensor:
         """log softmax(x) = x - logsumexp(x), with logsumexp computed around the max."""
+        _check_axis("log_softmax", axis, self.shape)
         shifted = self.data - self.data.max(axis=axis, keepdims=True)
         out = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
         return _node(out, (self,),
@@ -260,11 +272,13 @@ class Tensor:
     # --- reductions ----------------------------------------------------------------
     def sum(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
         shape = self.shape
+        _check_axis("sum", axis, shape)
         return _node(self.data.sum(axis=axis, keepdims=keepdims), (self,),
                      lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)), shape),), "sum")
 
     def mean(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
         shape = self.shape
+        _check_axis("mean", axis, shape)
         out = self.data.mean(axis=axis, keepdims=keepdims)
         n = self.data.size // max(out.size, 1)  # how many entries each mean averaged
         return _node(out, (self,),
@@ -273,6 +287,7 @@ class Tensor:
     def max(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
         """The largest entry along ``axis``. Its gradient goes to the arg-max; when
         several entries tie for the maximum, the gradient is split evenly among them."""
+        _check_axis("max", axis, self.shape)
         x = self.data
         out = x.max(axis=axis, keepdims=True)
 
@@ -284,11 +299,17 @@ class Tensor:
 
     def argmax(self, axis: int | None = None) -> Tensor:
         """Index of the largest entry (no gradient: an index is not differentiable)."""
+        _check_axis("argmax", axis, self.shape)
         return Tensor(self.data.argmax(axis=axis))
 
     # --- shapes ------------------------------------------------------------------------
     def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], int) else shape
+        """The same entries in a new shape (numpy semantics: one size may be -1)."""
+        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], (int, np.integer)) else shape
+        try:
+            shape = tuple(operator.index(s) for s in shape)  # numpy integers too, never 2.5
+        except TypeError:
+            raise TypeError(f"reshape: the new shape must be integers, got {shape}") from None
         old = self.shape
         try:
             out = self.data.reshape(shape)
@@ -299,13 +320,18 @@ class Tensor:
 
     def transpose(self, *axes: int) -> Tensor:
         """Permute the axes (numpy semantics: no arguments reverses them)."""
-        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], int) else axes
+        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], (int, np.integer)) else axes
         axes = axes or tuple(reversed(range(self.ndim)))
+        _check_axis("transpose", axes, self.shape, permutation=True)
         inverse = tuple(np.argsort(axes))
         return _node(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
 
     def flatten(self, start_dim: int = 1) -> Tensor:
         """Merge the axes from ``start_dim`` on: (N, C, H, W) → (N, C·H·W) by default."""
+        ndim = max(self.ndim, 1)  # a 0-d tensor flattens to one entry, as in PyTorch
+        if not -ndim <= start_dim < ndim:
+            raise ValueError(f"flatten: start_dim {start_dim} is out of range for a tensor of shape "
+                             f"{self.shape}; flatten(0) merges all its axes")
         return self.reshape(self.shape[:start_dim] + (-1,))
 
     def __getitem__(self, index: Any) -> Tensor:
@@ -334,45 +360,24 @@ def _node(data: np.ndarray, parents: tuple, backward: Callable, op: str) -> Tens
     return out
 
 
-def _lift(x: Any, like: Tensor) -> Tensor:
-    """Numbers and arrays become constant tensors; a Python number takes ``like``'s dtype."""
-    if isinstance(x, Tensor):
-        return x
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
-        return Tensor(np.asarray(x, dtype=like.data.dtype))
-    if isinstance(x, (np.ndarray, np.generic, list, tuple)):
-        return Tensor(x)
-    raise TypeError(f"Tensor: cannot combine a Tensor with {type(x).__name__} {x!r}")
+def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
+    """``t`` and the other operand ``x`` of ``+ - * / @``, both as tensors (``t`` first).
 
-
-def _broadcasting(fn: Callable, x: np.ndarray, y: np.ndarray, op: str) -> np.ndarray:
-    try:
-        return fn(x, y)
-    except ValueError:
-        raise ValueError(f"{op}: shapes {x.shape} and {y.shape} cannot be broadcast together") from None
-
-
-def _unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:
-    """Sum ``g`` back to ``shape``: the gradient of numpy broadcasting.
-
-    A broadcast input was copied along the new leading axes and along its
-    size-1 axes; each copy received a gradient, and the copies' gradients add.
+    A Python number takes a floating tensor's dtype (``float32 * 2.5`` stays float32); an int
+    with an integer tensor stays integer; a float with an integer or bool tensor makes both
+    float32, as in PyTorch (numpy would truncate it, or go to float64; the integer tensor
+    cannot require grad, so nothing is lost). Arrays keep their dtype, under numpy's rules.
     """
-    if g.shape == shape:
-        return g
-    g = g.sum(axis=tuple(range(g.ndim - len(shape)))) if g.ndim > len(shape) else g
-    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and g.shape[i] != 1)
-    return g.sum(axis=stretched, keepdims=True) if stretched else g
-
-
-def _keep(g: np.ndarray, axis: Axis, keepdims: bool, ndim: int) -> np.ndarray:
-    """Put back the axes a reduction removed, so ``g`` broadcasts against its input."""
-    if keepdims or axis is None and g.ndim == ndim:
-        return g
-    if axis is None:
-        return g.reshape((1,) * ndim)
-    axes = (axis,) if isinstance(axis, int) else axis
-    return np.expand_dims(g, tuple(a % ndim for a in axes))
+    if isinstance(x, Tensor):
+        return t, x
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.ndarray, np.generic, list, tuple)):
+        raise TypeError(f"Tensor: cannot combine a Tensor with {type(x).__name__} {x!r}")
+    if not isinstance(x, (int, float)):
+        return t, Tensor(x)
+    if isinstance(x, float) and t.dtype.kind != "f":
+        return Tensor(t.data.astype(np.float32)), Tensor(np.asarray(x, dtype=np.float32))
+    # An int with a bool tensor: numpy's default integer, as True + 1 is 2.
+    return t, Tensor(np.asarray(x, dtype=t.dtype if t.dtype.kind != "b" else None))
 
 
 def _plain_index(index: Any) -> Any:
@@ -439,6 +444,7 @@ def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
     shapes = {t.shape for t in tensors}
     if len(shapes) != 1:
         raise ValueError(f"stack: all tensors need the same shape, got {[t.shape for t in tensors]}")
+    _check_axis("stack", axis, (len(tensors), *tensors[0].shape))  # the axes of the result
     out = np.stack([t.data for t in tensors], axis=axis)
     n = len(tensors)
     return _node(out, tuple(tensors),

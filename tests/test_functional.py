@@ -1,8 +1,10 @@
 """minigrad.functional: layers, pooling and losses against finite differences and by hand."""
 
+import re
+
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import minigrad.functional as F
@@ -48,13 +50,18 @@ def test_conv2d_stride2_padding1_odd_sizes_rectangular_kernel_no_bias():
 
 
 @pytest.mark.parametrize("pool", [F.max_pool2d, F.avg_pool2d])
-@pytest.mark.parametrize("kernel,stride", [(2, None), (3, 2), (2, 1), (3, 3), ((2, 3), (1, 2))])
-def test_pooling(pool, kernel, stride):
-    x = leaf((2, 3, 7, 6), 3)
-    out = pool(x, kernel, stride)
+@SETTINGS
+@given(n=st.integers(1, 2), c=st.integers(1, 2), h=st.integers(1, 7), w=st.integers(1, 7),
+       kernel=st.one_of(st.integers(1, 3), st.tuples(st.integers(1, 3), st.integers(1, 3))),
+       stride=st.one_of(st.none(), st.integers(1, 3), st.tuples(st.integers(1, 3), st.integers(1, 3))),
+       seed=st.integers(0, 50))
+def test_pooling(pool, n, c, h, w, kernel, stride, seed):
     kh, kw = (kernel, kernel) if isinstance(kernel, int) else kernel
+    assume(kh <= h and kw <= w)
     s = stride if stride is not None else kernel
     sh, sw = (s, s) if isinstance(s, int) else s
+    x = leaf((n, c, h, w), seed)
+    out = pool(x, kernel, stride)
     ref = np.lib.stride_tricks.sliding_window_view(x.data, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]
     expect = ref.max(axis=(4, 5)) if pool is F.max_pool2d else ref.mean(axis=(4, 5))
     assert np.allclose(out.data, expect)
@@ -67,13 +74,46 @@ def test_max_pool_gives_a_tied_window_one_gradient():
     assert x.grad.sum() == 1.0
 
 
-def test_linear_uses_pytorch_layout():
-    x, w, b = leaf((4, 3)), leaf((5, 3), 1), leaf((5,), 2)
-    assert np.allclose(F.linear(x, w, b).data, x.data @ w.data.T + b.data)
-    assert gradcheck(F.linear, x, w, b)
-    assert gradcheck(lambda a, c: F.linear(a, c), leaf((2, 4, 3), 3), w)
+@SETTINGS
+@given(batch=st.lists(st.integers(1, 3), min_size=0, max_size=2).map(tuple), n_in=st.integers(1, 4),
+       n_out=st.integers(1, 4), bias=st.booleans(), seed=st.integers(0, 50))
+def test_linear_uses_pytorch_layout(batch, n_in, n_out, bias, seed):
+    x, w = leaf(batch + (n_in,), seed), leaf((n_out, n_in), seed + 1)
+    b = leaf((n_out,), seed + 2) if bias else None
+    assert np.allclose(F.linear(x, w, b).data, x.data @ w.data.T + (b.data if bias else 0))
+    assert gradcheck(F.linear, *[t for t in (x, w, b) if t is not None])
+
+
+def test_linear_and_conv2d_check_their_arguments():
+    x, w = leaf((4, 3)), leaf((5, 3), 1)
     with pytest.raises(ValueError, match=r"linear.*\(4, 3\).*\(5, 2\)"):
         F.linear(x, leaf((5, 2)))
+    with pytest.raises(ValueError, match=r"linear: weight .*\(5, 3, 1\)"):
+        F.linear(x, leaf((5, 3, 1)))
+    # a wrong bias used to broadcast silently (and get a gradient of the wrong shape), or fail in numpy
+    for bias in [leaf((2, 5)), leaf((4,)), leaf((1, 5))]:
+        shape = re.escape(str(bias.shape))
+        with pytest.raises(ValueError, match=rf"linear: bias has shape {shape}.*\(5, 3\).*\(5,\)"):
+            F.linear(x, w, bias)
+        with pytest.raises(ValueError, match=rf"linear: bias has shape {shape}"):
+            F.linear(leaf((2, 4, 3)), w, bias)
+    with pytest.raises(ValueError, match=r"conv2d: bias has shape \(3,\).*\(2, 1, 3, 3\).*\(2,\)"):
+        F.conv2d(leaf((1, 1, 5, 5)), leaf((2, 1, 3, 3)), leaf((3,)))
+
+
+@pytest.mark.parametrize("call,pattern", [
+    (lambda x: F.conv2d(x, leaf((1, 1, 2, 2)), stride=0), r"conv2d: stride must be an integer ≥ 1.*0"),
+    (lambda x: F.conv2d(x, leaf((1, 1, 2, 2)), stride=(1, 0)), r"conv2d: stride.*\(1, 0\)"),
+    (lambda x: F.conv2d(x, leaf((1, 1, 2, 2)), padding=-1), r"conv2d: padding must be an integer ≥ 0.*-1"),
+    (lambda x: F.conv2d(x, leaf((1, 1, 2, 2)), stride=1.5), r"conv2d: stride.*1\.5"),
+    (lambda x: F.max_pool2d(x, 2, 0), r"max_pool2d: stride must be an integer ≥ 1.*0"),
+    (lambda x: F.max_pool2d(x, 0), r"max_pool2d: kernel_size must be an integer ≥ 1.*0"),
+    (lambda x: F.avg_pool2d(x, (2, 2), (0, 1)), r"avg_pool2d: stride.*\(0, 1\)"),
+    (lambda x: F.avg_pool2d(x, (2, -1)), r"avg_pool2d: kernel_size.*\(2, -1\)"),
+])
+def test_strides_kernels_and_padding_are_checked(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call(leaf((1, 1, 5, 5)))
 
 
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
@@ -96,16 +136,30 @@ def test_loss_values_by_hand():
     assert F.binary_cross_entropy_with_logits(Tensor([0.0]), [1.0]).item() == pytest.approx(np.log(2), rel=1e-6)
 
 
-def test_stability_on_huge_logits():
-    z = Tensor(np.array([[1e4, -1e4, 0.0], [-1e4, -1e4, 1e4]]), requires_grad=True)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_stability_on_huge_logits(dtype):
+    logits = np.array([[1e4, -1e4, 0.0], [-1e4, -1e4, 1e4]], dtype=dtype)
+    z = Tensor(logits, requires_grad=True)
     for value in [z.softmax(), z.log_softmax(), z.sigmoid(), F.cross_entropy(z, [0, 2]),
                   F.cross_entropy(z, [1, 0]), F.binary_cross_entropy_with_logits(z, np.ones((2, 3))),
                   F.binary_cross_entropy(z.sigmoid(), np.zeros((2, 3)))]:
         assert np.all(np.isfinite(value.data))
-    assert np.allclose(z.softmax().data, [[1, 0, 0], [0, 0, 1]])
+    exact = {"rtol": 1e-6, "atol": 1e-6}
+    np.testing.assert_allclose(z.softmax().data, [[1, 0, 0], [0, 0, 1]], **exact)
+    np.testing.assert_allclose(z.log_softmax().data, [[0, -2e4, -1e4], [-2e4, -2e4, 0]], **exact)
+    np.testing.assert_allclose(z.sigmoid().data, [[1, 0, 0.5], [0, 0, 1]], **exact)
+    # max(x, 0) − x·t + log(1 + e^−|x|), entry by entry: the e^−|x| of ±1e4 is exactly 0.
+    assert F.binary_cross_entropy_with_logits(z, np.ones((2, 3))).item() == pytest.approx(
+        (3e4 + np.log(2)) / 6, rel=1e-6)
+    assert F.binary_cross_entropy_with_logits(z, np.zeros((2, 3)), reduction="sum").item() == pytest.approx(
+        2e4 + np.log(2), rel=1e-6)
+    F.binary_cross_entropy_with_logits(z, np.ones((2, 3))).backward()
+    np.testing.assert_allclose(z.grad, (np.array([[1, 0, 0.5], [0, 0, 1]]) - 1) / 6, **exact)
+    z.grad = None
+    assert F.cross_entropy(z, [0, 2]).item() == pytest.approx(0, abs=1e-6)
     assert F.cross_entropy(z, [1, 0]).item() == pytest.approx(2e4, rel=1e-6)
     F.cross_entropy(z, [1, 0]).backward()
-    assert np.all(np.isfinite(z.grad))
+    np.testing.assert_allclose(z.grad, [[0.5, -0.5, 0], [-0.5, 0, 0.5]], **exact)
 
 
 def test_dropout():
@@ -141,22 +195,55 @@ def test_shape_errors_name_the_shapes():
         F.binary_cross_entropy(leaf((2,), 0, 1.5, 2.0), np.zeros(2))
 
 
-def test_against_pytorch():
+LABELS, TARGETS = np.array([1, 3, 0, 3, 2]), np.random.default_rng(9).random((3, 4))
+ROWS, COLUMNS = np.array([0, 2, 0, 3, 0]), np.array([1, 1, 1, 4, 1])
+
+# name: (input shapes, the same computation written once for both libraries). F is
+# minigrad.functional or torch.nn.functional, and T makes a constant (labels, targets, indices).
+ORACLE = {
+    "matmul batched": ([(2, 1, 4, 5), (3, 5, 2)], lambda F, T, a, b: a @ b),
+    "matmul vector-batch": ([(5,), (2, 5, 3)], lambda F, T, a, b: a @ b),
+    "linear": ([(2, 4, 3), (5, 3), (5,)], lambda F, T, x, w, b: F.linear(x, w, b)),
+    "conv2d stride 2 padding 1": ([(2, 3, 7, 5), (4, 3, 3, 2), (4,)],
+                                  lambda F, T, x, w, b: F.conv2d(x, w, b, stride=2, padding=1)),
+    "conv2d stride (2, 1) padding (0, 2)": ([(1, 2, 6, 5), (3, 2, 2, 3), (3,)], lambda F, T, x, w, b:
+                                            F.conv2d(x, w, b, stride=(2, 1), padding=(0, 2))),
+    "max_pool2d 3 stride 2": ([(2, 3, 7, 6)], lambda F, T, x: F.max_pool2d(x, 3, 2)),
+    "max_pool2d (2, 3) stride 1": ([(1, 2, 5, 6)], lambda F, T, x: F.max_pool2d(x, (2, 3), 1)),
+    "avg_pool2d (2, 3) stride (1, 2)": ([(2, 3, 7, 6)], lambda F, T, x: F.avg_pool2d(x, (2, 3), (1, 2))),
+    "softmax": ([(4, 5)], lambda F, T, x: F.softmax(x, 0)),
+    "log_softmax": ([(4, 5)], lambda F, T, x: F.log_softmax(x, -1)),
+    "cross_entropy": ([(5, 4)], lambda F, T, x: F.cross_entropy(x, T(LABELS))),
+    "cross_entropy sum": ([(5, 4)], lambda F, T, x: F.cross_entropy(x, T(LABELS), reduction="sum")),
+    "bce_with_logits": ([(3, 4)], lambda F, T, x: F.binary_cross_entropy_with_logits(x, T(TARGETS))),
+    "bce": ([(3, 4)], lambda F, T, x: F.binary_cross_entropy(x.sigmoid(), T(TARGETS))),
+    "mse_loss": ([(3, 4)], lambda F, T, x: F.mse_loss(x, T(TARGETS))),
+    "indexing repeated": ([(4, 5)], lambda F, T, x: x[T(ROWS), T(COLUMNS)]),
+    "indexing slice and repeats": ([(3, 4, 5)], lambda F, T, x: x[1:, T(ROWS)]),
+    "cnn": ([(2, 3, 6, 5), (4, 3, 3, 3), (4,)], lambda F, T, x, w, b: F.cross_entropy(
+        F.max_pool2d(F.conv2d(x, w, b, padding=1).relu(), 2).flatten(1)[:, :4].log_softmax(-1),
+        T(LABELS[:2]))),
+}
+
+
+@pytest.mark.parametrize("name", ORACLE)
+def test_against_pytorch(name):
+    """The same forward and backward (for a random upstream gradient) in float64, to 1e-6."""
     torch = pytest.importorskip("torch")
-    rng = np.random.default_rng(0)
-    x, w, b = rng.standard_normal((2, 3, 6, 5)), rng.standard_normal((4, 3, 3, 3)), rng.standard_normal(4)
-    labels = np.array([1, 3])
-    ours = [Tensor(a, requires_grad=True) for a in (x, w, b)]
-    h = F.max_pool2d(F.conv2d(*ours, stride=1, padding=1).relu(), 2)
-    loss = F.cross_entropy(h.flatten().reshape(2, -1)[:, :4].log_softmax(), labels)
-    loss.backward()
-    theirs = [torch.tensor(a, requires_grad=True) for a in (x, w, b)]
-    th = torch.nn.functional.max_pool2d(torch.nn.functional.conv2d(*theirs, padding=1).relu(), 2)
-    tl = torch.nn.functional.cross_entropy(th.flatten(1)[:, :4].log_softmax(-1), torch.tensor(labels))
-    tl.backward()
-    assert loss.item() == pytest.approx(tl.item(), abs=1e-6)
+    shapes, fn = ORACLE[name]
+    rng = np.random.default_rng(len(name))
+    arrays = [rng.standard_normal(s) for s in shapes]
+    ours = [Tensor(a, requires_grad=True) for a in arrays]
+    theirs = [torch.tensor(a, requires_grad=True) for a in arrays]
+    out = fn(F, lambda a: a, *ours)
+    their_out = fn(torch.nn.functional, torch.from_numpy, *theirs)
+    assert out.shape == tuple(their_out.shape)
+    np.testing.assert_allclose(out.data, their_out.detach().numpy(), rtol=1e-6, atol=1e-6)
+    seed = rng.standard_normal(out.shape)
+    out.backward(seed)
+    their_out.backward(torch.from_numpy(seed))
     for a, t in zip(ours, theirs):
-        assert np.allclose(a.grad, t.grad.numpy(), atol=1e-6)
+        np.testing.assert_allclose(a.grad, t.grad.numpy(), rtol=1e-6, atol=1e-6)
 
 
 @pytest.mark.parametrize("call,name", [
@@ -164,6 +251,10 @@ def test_against_pytorch():
     (lambda a: F.conv2d(a[None, None], leaf((1, 1, 2, 2))), "conv2d"),
     (lambda a: F.max_pool2d(a[None, None]), "max_pool2d"),
     (lambda a: F.avg_pool2d(a[None, None]), "avg_pool2d"),
+    (lambda a: F.mse_loss(a, np.zeros((4, 3))), "mse_loss"),
+    (lambda a: F.binary_cross_entropy(a, np.zeros((4, 3))), "binary_cross_entropy"),
+    (lambda a: F.binary_cross_entropy_with_logits(a, np.zeros((4, 3))), "binary_cross_entropy_with_logits"),
+    (lambda a: F.cross_entropy(a, [0, 1, 2, 0]), "cross_entropy"),
 ])
 def test_numpy_input_to_a_function_is_a_clear_type_error(call, name):
     with pytest.raises(TypeError, match=rf"{name}: expected a Tensor, got ndarray.*Tensor\(x\)"):

@@ -24,8 +24,19 @@ def test_gradcheck_accepts_right_gradients_and_skips_constants():
     assert gradcheck(lambda a, b: a * b, x, c)
 
 
+def test_gradcheck_names_the_op_that_returns_a_gradient_of_the_wrong_shape():
+    # The classic slip in a custom op: b is broadcast along the rows, its gradient is not summed back.
+    def forgot_unbroadcast(a, b):
+        return _node(a.data * b.data, (a, b), lambda g: (g * b.data, g * a.data), "forgot_unbroadcast")
+    a, b = Tensor(np.ones((3, 4)), requires_grad=True), Tensor(np.arange(4.0), requires_grad=True)
+    with pytest.raises(AssertionError, match=r"forgot_unbroadcast.*input 1 has shape \(3, 4\).*shape \(4,\)"):
+        gradcheck(forgot_unbroadcast, a, b)
+
+
 def test_gradcheck_refuses_float32_and_no_grad_inputs():
-    with pytest.raises(ValueError, match="float64"):
-        gradcheck(lambda a: a * 2, Tensor([1.0], requires_grad=True))
+    with pytest.raises(ValueError, match=r"input 1 is float32.*float64: "
+                                         r"Tensor\(x, dtype=np.float64, requires_grad=True\)"):
+        gradcheck(lambda a, b: a * b, Tensor(np.ones(1), requires_grad=True),
+                  Tensor([1.0], requires_grad=True))
     with pytest.raises(ValueError, match="requires grad"):
         gradcheck(lambda a: a * 2, Tensor(np.ones(2)))

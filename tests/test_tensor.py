@@ -11,6 +11,7 @@ from hypothesis.extra import numpy as hnp
 
 import minigrad as mg
 from minigrad import Tensor, gradcheck, no_grad
+from minigrad.tensor import _node
 
 SETTINGS = settings(max_examples=25, deadline=None)
 
@@ -92,29 +93,62 @@ def test_max_splits_the_gradient_evenly_between_ties():
     assert np.allclose(x.grad, [[0, 0.5, 0.5], [1, 0, 0]])
 
 
-@pytest.mark.parametrize("sa,sb", [((5,), (5,)), ((5,), (5, 3)), ((4, 5), (5,)), ((4, 5), (5, 3)),
-                                   ((2, 4, 5), (5, 3)), ((2, 1, 4, 5), (3, 5, 2)), ((5,), (2, 5, 3)),
-                                   ((2, 4, 5), (5,))])
-def test_matmul_all_ranks(sa, sb):
-    a, b = leaf(sa, 1), leaf(sb, 2)
+@st.composite
+def matmul_shapes(draw):
+    """1-D operands, matrices, and stacks of them whose batch axes broadcast ((2, 1) with (3,))."""
+    n, k, m = draw(st.integers(1, 4)), draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    batches = draw(hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=2, max_side=3))
+    batch_a, batch_b = batches.input_shapes
+    sa = (k,) if draw(st.booleans()) else batch_a + (n, k)
+    sb = (k,) if draw(st.booleans()) else batch_b + (k, m)
+    return sa, sb
+
+
+@SETTINGS
+@given(shapes=matmul_shapes(), seed=st.integers(0, 100))
+def test_matmul_all_ranks_and_batches(shapes, seed):
+    a, b = leaf(shapes[0], seed), leaf(shapes[1], seed + 1)
     assert np.allclose((a @ b).data, a.data @ b.data)
     assert gradcheck(lambda x, y: x @ y, a, b)
 
 
-def test_shape_operations():
-    x = leaf((2, 3, 4))
-    assert gradcheck(lambda t: t.reshape(4, 6) * 2, x)
-    assert gradcheck(lambda t: t.transpose(2, 0, 1) * leaf((4, 2, 3), 3), x)
-    assert gradcheck(lambda t: t.T * leaf((4, 3, 2), 4), x)
-    assert x.flatten().shape == (2, 12) and x.flatten(0).shape == (24,)
-    assert gradcheck(lambda t: t.flatten() * 3, x)
+@SETTINGS
+@given(shape=hnp.array_shapes(min_dims=1, max_dims=4, max_side=3), data=st.data())
+def test_reshape_transpose_flatten(shape, data):
+    x = leaf(shape, len(shape))
+    axes = tuple(data.draw(st.permutations(range(len(shape))), label="axes"))
+    new_shape = list(data.draw(st.permutations(shape), label="new_shape"))
+    new_shape[data.draw(st.integers(0, len(shape) - 1), label="inferred")] = -1
+    start = data.draw(st.integers(-len(shape), len(shape) - 1), label="start_dim")
+    assert x.transpose(*axes).shape == x.data.transpose(axes).shape
+    assert x.reshape(new_shape).shape == x.data.reshape(new_shape).shape
+    assert x.flatten(start).shape == x.shape[:start] + (int(np.prod(x.shape[start:])),)
+    assert gradcheck(lambda t: t.transpose(axes) * leaf(x.data.transpose(axes).shape, 1), x)
+    assert gradcheck(lambda t: t.reshape(new_shape) * leaf(x.data.reshape(new_shape).shape, 2), x)
+    assert gradcheck(lambda t: t.flatten(start) * 3, x)
 
 
-@pytest.mark.parametrize("index", [1, -1, (0, 2), slice(1, None), (slice(None), 1, slice(0, 3, 2)),
-                                   [0, 0, 1, 0], (np.array([1, 1, 0]), np.array([2, 2, 1])), Ellipsis])
-def test_indexing_scatters_gradients_with_repeats(index):
+@st.composite
+def shape_and_index(draw):
+    """Basic indices (ints, slices, ...), or integer arrays, which repeat entries often."""
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, max_side=4))
+    arrays = hnp.integer_array_indices(shape, result_shape=hnp.array_shapes(max_dims=2, max_side=5))
+    first_axis = st.lists(st.integers(-shape[0], shape[0] - 1), min_size=1, max_size=6)
+    return shape, draw(st.one_of(hnp.basic_indices(shape), arrays, first_axis))
+
+
+@SETTINGS
+@given(case=shape_and_index(), seed=st.integers(0, 100))
+def test_indexing_scatters_gradients_with_repeats(case, seed):
+    shape, index = case
+    x = leaf(shape, seed)
+    assert np.array_equal(x[index].data, x.data[np.asarray(index) if isinstance(index, list) else index])
+    assert gradcheck(lambda t: t[index] * leaf(x[index].shape, seed + 1), x)
+
+
+def test_indexing_mixed_with_slices():
     x = leaf((2, 3, 4))
-    assert gradcheck(lambda t: t[index] * 2, x)
+    assert gradcheck(lambda t: t[(slice(None), np.array([2, 0, 2]), slice(0, 3, 2))] * 2, x)
 
 
 def test_repeated_index_accumulates():
@@ -123,12 +157,20 @@ def test_repeated_index_accumulates():
     assert np.array_equal(x.grad, [3, 0, 1])
 
 
-def test_cat_and_stack():
-    a, b = leaf((2, 3), 1), leaf((2, 5), 2)
-    assert gradcheck(lambda x, y: mg.cat([x, y], axis=1) * 2, a, b)
-    c, d = leaf((2, 3), 3), leaf((2, 3), 4)
-    assert mg.stack([c, d], axis=1).shape == (2, 2, 3)
-    assert gradcheck(lambda x, y: mg.stack([x, y], axis=-1) * leaf((2, 3, 2), 5), c, d)
+@SETTINGS
+@given(shape=hnp.array_shapes(min_dims=1, max_dims=3, max_side=3),
+       sizes=st.lists(st.integers(1, 3), min_size=1, max_size=3), data=st.data())
+def test_cat_and_stack(shape, sizes, data):
+    axis = data.draw(st.integers(-len(shape), len(shape) - 1), label="cat axis")
+    a = axis % len(shape)
+    pieces = [leaf(shape[:a] + (n,) + shape[a + 1:], i) for i, n in enumerate(sizes)]
+    weights = leaf(np.concatenate([p.data for p in pieces], axis=axis).shape, 9)
+    assert gradcheck(lambda *ts: mg.cat(ts, axis=axis) * weights, *pieces)
+    axis = data.draw(st.integers(-len(shape) - 1, len(shape)), label="stack axis")
+    same = [leaf(shape, i) for i in range(len(sizes))]
+    stacked = np.stack([t.data for t in same], axis=axis)
+    assert np.array_equal(mg.stack(same, axis=axis).data, stacked)
+    assert gradcheck(lambda *ts: mg.stack(ts, axis=axis) * leaf(stacked.shape, 8), *same)
 
 
 def test_same_tensor_used_twice_and_diamond():
@@ -161,8 +203,30 @@ def test_dtypes():
     assert Tensor(np.zeros(2)).dtype == np.float64
     t = Tensor([1.0, 2.0], requires_grad=True)
     assert (t * 2.5 + 1).dtype == np.float32          # Python numbers keep float32
+    assert (Tensor(np.ones(2)) * 2.5).dtype == np.float64
     with pytest.raises(TypeError, match="int64"):
         Tensor([1, 2], requires_grad=True)
+
+
+@pytest.mark.parametrize("fn,expect", [
+    (lambda i: i * 0.5, [0.5, 1.0]),
+    (lambda i: 0.5 * i, [0.5, 1.0]),
+    (lambda i: i + 0.5, [1.5, 2.5]),
+    (lambda i: 0.5 - i, [-0.5, -1.5]),
+    (lambda i: i / 0.5, [2.0, 4.0]),
+    (lambda i: 3.0 / i, [3.0, 1.5]),
+])
+def test_a_python_float_with_an_integer_tensor_gives_float32_not_truncation(fn, expect):
+    out = fn(Tensor([1, 2]))
+    assert out.dtype == np.float32 and np.array_equal(out.data, expect)
+
+
+def test_integers_with_an_integer_tensor_stay_integer():
+    i = Tensor([1, 2])
+    assert (i * 3).dtype == np.int64 and np.array_equal((i * 3).data, [3, 6])
+    assert (10 - i).dtype == np.int64 and np.array_equal((10 - i).data, [9, 8])
+    assert (Tensor(np.array([1, 2], dtype=np.int32)) + 1).dtype == np.int32
+    assert np.array_equal((Tensor([True, False]) + 1).data, [2, 1])     # not a bool True
 
 
 def test_helpers_and_repr():
@@ -194,6 +258,29 @@ def test_backward_rules():
     assert np.array_equal(t.grad, [4.0, 8.0])
 
 
+def test_backward_through_a_freed_part_of_the_graph_raises():
+    x = Tensor([1.0, 2.0], requires_grad=True)
+    h = x * 2
+    l1, l2 = h.sum(), (h * h).sum()
+    l1.backward()                       # frees h's link to x: h would pass for a constant
+    with pytest.raises(RuntimeError, match=r"through '\*' \(shape \(2,\)\).*retain_graph=True"):
+        l2.backward()
+    x.grad = None
+    h = x * 2
+    l1, l2 = h.sum(), (h * h).sum()
+    l1.backward(retain_graph=True)
+    l2.backward()
+    assert np.array_equal(x.grad, [2 + 8 * 1.0, 2 + 8 * 2.0])    # d(2x)/dx + d(4x²)/dx
+
+
+def test_a_backward_returning_a_gradient_of_the_wrong_shape_is_named():
+    a, b = leaf((3, 4)), leaf((4,), 1)
+    # b was broadcast along the rows, but its gradient is not summed back to (4,)
+    out = _node(a.data * b.data, (a, b), lambda g: (g * b.data, g * a.data), "forgot_unbroadcast")
+    with pytest.raises(ValueError, match=r"backward of 'forgot_unbroadcast'.*input 1.*\(3, 4\).*\(4,\)"):
+        out.sum().backward()
+
+
 def test_no_grad_records_nothing():
     w = Tensor([1.0, 2.0], requires_grad=True)
     with no_grad():
@@ -216,6 +303,40 @@ def test_errors_name_operation_and_shapes():
         a + "x"
     with pytest.raises(ValueError, match="stack"):
         mg.stack([a, b])
+
+
+@pytest.mark.parametrize("call,pattern", [
+    (lambda t: t.transpose(0, 2), r"transpose: axis \(0, 2\).*\(3, 4\)"),
+    (lambda t: t.transpose(0), r"transpose: axis \(0,\).*\(3, 4\) \(2 axes; each of them once\)"),
+    (lambda t: t.transpose(1, 1), r"transpose: axis \(1, 1\).*\(3, 4\)"),
+    (lambda t: t.sum(axis=2), r"sum: axis 2.*\(3, 4\)"),
+    (lambda t: t.mean(axis=(0, -2)), r"mean: axis \(0, -2\).*\(3, 4\)"),
+    (lambda t: t.max(axis=-3), r"max: axis -3.*\(3, 4\)"),
+    (lambda t: t.softmax(axis=2), r"softmax: axis 2.*\(3, 4\)"),
+    (lambda t: t.log_softmax(axis=5), r"log_softmax: axis 5.*\(3, 4\)"),
+    (lambda t: mg.stack([t, t], axis=4), r"stack: axis 4.*\(2, 3, 4\)"),
+])
+def test_axis_errors_name_the_operation_and_the_shape(call, pattern):
+    with pytest.raises(np.exceptions.AxisError, match=pattern):
+        call(Tensor(np.ones((3, 4))))
+
+
+def test_reshape_takes_numpy_integers_and_refuses_fractions():
+    t = Tensor(np.arange(6.0))
+    assert t.reshape(np.int64(6)).shape == (6,)
+    assert t.reshape(np.int64(2), 3).shape == (2, 3)
+    assert t.reshape(np.array([3, 2])).shape == (3, 2)
+    with pytest.raises(TypeError, match=r"reshape: .*integers.*2\.5"):
+        t.reshape(2.5, 2)
+
+
+def test_flatten_refuses_a_start_dim_the_tensor_does_not_have():
+    with pytest.raises(ValueError, match=r"flatten: start_dim 1 .*\(4,\).*flatten\(0\)"):
+        mg.ones(4).flatten()
+    with pytest.raises(ValueError, match=r"flatten: start_dim -3 .*\(2, 3\)"):
+        mg.ones(2, 3).flatten(-3)
+    assert mg.ones(4).flatten(0).shape == (4,) and Tensor(2.0).flatten(0).shape == (1,)
+    assert mg.ones(2, 3, 4).flatten(-1).shape == (2, 3, 4)
 
 
 def test_no_silent_infinities():
