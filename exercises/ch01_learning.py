@@ -18,7 +18,7 @@ def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> 
     return the mean of the squared errors.
     (La mitjana dels quadrats dels errors de la recta y = w·x + b sobre els exemples.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("square each error (w * x + b - y), then return their mean")
 
 
 def improve(w: float, b: float, xs: list[float], ys: list[float], step: float
@@ -30,7 +30,7 @@ def improve(w: float, b: float, xs: list[float], ys: list[float], step: float
     When no nudge is strictly better, return (w, b) unchanged.
     (Prova els quatre retocs de mida ``step`` i retorna la millor de les cinc rectes.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("score the 5 lines with mean_squared_error; a tie keeps (w, b)")
 
 
 def fit_line(xs: list[float], ys: list[float], rounds: int = 200, step: float = 1.0
@@ -43,4 +43,4 @@ def fit_line(xs: list[float], ys: list[float], rounds: int = 200, step: float = 
     (Comença a w = b = 0, crida ``improve`` ``rounds`` vegades i parteix ``step`` per la
     meitat cada cop que una ronda no canvia res.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("call improve() `rounds` times; halve step when (w, b) did not move")

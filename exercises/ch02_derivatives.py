@@ -20,7 +20,7 @@ def numerical_gradient(f: Callable[[float], float], x: float, h: float = 1e-6) -
     Use only plain numbers: evaluate ``f`` on both sides of ``x`` and combine the results.
     (Estima f'(x) amb la diferència centrada: avalua ``f`` a banda i banda de ``x``.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("central difference: evaluate f at x + h and at x - h")
 
 
 def sin(v: Value) -> Value:
@@ -31,4 +31,4 @@ def sin(v: Value) -> Value:
     operands and ``local[i]`` is d(result)/d(parents[i]) at this point.
     (Construeix el node com les operacions de minigrad: resultat, operands i derivades locals.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("local derivative: cos of the input (v.data), not of the output")

@@ -23,7 +23,7 @@ def forward(x: Sequence[float], hidden_weights: Sequence[Sequence[float]],
     with no activation. Work with plain numbers (floats).
     (La predicció d'una xarxa amb una capa oculta i una neurona de sortida lineal.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("hidden outputs first (activation of net_j), then a linear output")
 
 
 def interaction_table(predict: Callable[[float, int], float],
@@ -35,7 +35,7 @@ def interaction_table(predict: Callable[[float, int], float],
     (La taula de prediccions: una fila per a cada nivell d'estudis; columnes: feina tecnològica
     0 i 1.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("one row per education: [predict(e, 0), predict(e, 1)]")
 
 
 def interaction_effect(predict: Callable[[float, int], float], education: float) -> float:
@@ -45,4 +45,4 @@ def interaction_effect(predict: Callable[[float, int], float], education: float)
     the raise for ``tech = 1`` minus the raise for ``tech = 0``. It is 0 when there is no
     interaction. (Quant més gran és l'augment per un any més d'estudis amb feina tecnològica.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("raise = predict(education + 1, tech) - predict(education, tech)")

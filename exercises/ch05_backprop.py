@@ -21,7 +21,7 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     ``(w - learning_rate * dL/dw, b - learning_rate * dL/db)``. Use plain numbers.
     (Un pas de descens del gradient per a la recta y_hat = w * x + b i l'error quadràtic mitjà.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("dL/dw is the mean of 2 * (w * x + b - y) * x; dL/db lacks the x")
 
 
 def delta_rule(x: Sequence[float], t: Sequence[float], w_hidden: Sequence[Sequence[float]],
@@ -37,4 +37,4 @@ def delta_rule(x: Sequence[float], t: Sequence[float], w_hidden: Sequence[Sequen
     Compute every delta before changing any weight; do not modify the arguments.
     (Els canvis de pesos de la regla delta per a una xarxa sigmoide amb una capa oculta.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("feed forward, then output deltas, then hidden deltas, then dw")

@@ -23,7 +23,7 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     Example: ``grad`` of shape (5, 3, 4) and ``shape`` (3, 1) give an array of shape (3, 1).
     (Suma ``grad`` sobre els eixos afegits i els eixos de mida 1 de ``shape``.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("sum the added leading axes, then the size-1 axes (keepdims=True)")
 
 
 def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -33,7 +33,7 @@ def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     has the shape of ``x``; every slice along ``axis`` is positive and adds up to 1.
     Do not modify ``x``. (Resta el màxim de cada tall abans de l'exponencial.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("subtract x.max(axis, keepdims=True) before np.exp, then normalise")
 
 
 def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -43,4 +43,4 @@ def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     do not take the logarithm of a softmax (it can be log(0)). Do not modify ``x``.
     (Calcula-ho amb log-sum-exp, no amb el logaritme d'una softmax.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("shifted = x - max along axis; minus log of the sum of exp(shifted)")

@@ -28,7 +28,7 @@ def train_epoch(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any)
     float: the sum of (batch loss × batch size) divided by the number of samples.
     (Una època: pas endavant, pèrdua, gradients a zero, pas enrere i pas de l'optimitzador.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("model.train(); per batch: forward, loss, zero_grad, backward, step")
 
 
 def early_stopping_epoch(val_losses: list[float], patience: int,
@@ -41,7 +41,7 @@ def early_stopping_epoch(val_losses: list[float], patience: int,
     improvement, or after the last epoch if that never happens. Return
     ``(stop_epoch, best_epoch)``. (Retorna l'època on s'atura i la millor època.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("track the best loss and how many epochs since it improved")
 
 
 def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
@@ -54,4 +54,4 @@ def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
     ``i`` predicted as class ``j``. Return ``(accuracy, M)``.
     (Files: classe real; columnes: classe predita.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("M[true, predicted] += 1 per sample; accuracy: trace / N")

@@ -26,7 +26,7 @@ def conv2d_loops(image: np.ndarray, kernel: np.ndarray, stride: int = 1,
     array of shape (Ho, Wo), with Ho = (H + 2 * padding - kH) // stride + 1, and Wo alike.
     (Fes lliscar el filtre per sobre de la imatge amb bucles i retorna el mapa.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("pad with np.pad, then four loops: output i, j and kernel p, q")
 
 
 def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.ndarray:
@@ -38,7 +38,7 @@ def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.
     ((H - size) // stride + 1, (W - size) // stride + 1). Pixels may be negative.
     (El valor més gran de cada finestra; només compten les finestres senceres.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("stride None means size; take the max of each whole window")
 
 
 def edge_response(image: np.ndarray, direction: str = "horizontal",
@@ -51,4 +51,4 @@ def edge_response(image: np.ndarray, direction: str = "horizontal",
     a float array of shape (H - 1, W - 1).
     (El mapa de resposta del filtre de vores 2 × 2 de la direcció donada.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("build the 2 x 2 kernel from strength, slide it with stride 1")

@@ -24,7 +24,7 @@ def bag_of_words(documents: list[list[str]], vocabulary: list[str]) -> np.ndarra
     Example: bag_of_words([["a", "b", "a"]], ["a", "c"]) gives [[2, 0]].
     (Compta quantes vegades surt cada paraula del vocabulari a cada document.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("map each vocabulary word to its column, then count the tokens")
 
 
 def ngrams(tokens: list[str], n: int) -> list[str]:
@@ -34,7 +34,7 @@ def ngrams(tokens: list[str], n: int) -> list[str]:
     A list with fewer than ``n`` tokens has no n-grams: return [].
     (Cada seqüència de n tokens consecutius, units amb un espai.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("join tokens[i:i + n] with spaces, for i from 0 to len(tokens) - n")
 
 
 def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
@@ -43,7 +43,7 @@ def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
     If either vector is all zeros, return 0.0.
     (El cosinus de l'angle entre u i v; 0.0 si algun dels dos és el vector zero.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("u @ v / (norm(u) * norm(v)); test for a zero norm first")
 
 
 def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
@@ -54,4 +54,4 @@ def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
     should give "queen".
     (La paraula, diferent de a, b i c, amb més similitud de cosinus amb b - a + c.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("target = b - a + c; the most cosine-similar word, not a, b or c")

@@ -24,7 +24,7 @@ def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
     (Congela els paràmetres de les primeres n_frozen capes i retorna els que queden
     entrenables.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("layer i's parameters get requires_grad = (i >= n_frozen)")
 
 
 def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarray,
@@ -40,4 +40,4 @@ def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarra
     Return ``{name: [accuracy for each n]}``.
     (La precisió de cada entrenador amb els n primers exemples de cada classe.)
     """
-    raise NotImplementedError
+    raise NotImplementedError("for each n, the first n examples of each class, in pool order")

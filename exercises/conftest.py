@@ -12,7 +12,10 @@ Graders (``test_chNN_topic.py``) use two fixtures:
 
 Each grader test carries ``@pytest.mark.exercise("chNN.name", points=1)``; the
 plugin also marks it ``chNN`` and ``chNN.name`` so ``-m chNN.name`` selects it.
-Feedback is in English, or Catalan with ``--lang ca`` / ``MINIGRAD_LANG=ca``.
+Feedback is in English, or Catalan with ``--lang ca`` / ``MINIGRAD_LANG=ca``: an exercise's
+first failure in full and its later ones in a line each; after a timeout, the exercise's other
+tests are skipped; an untouched stub is "not attempted yet", with the hint its
+``raise NotImplementedError("...")`` gives; the grading table comes last.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ GRADING_TIMEOUT = 10.0  # seconds per test; `--timeout N` or @pytest.mark.timeou
 EXERCISE_ID = re.compile(r"^(ch\d{2})\.[a-z_][a-z0-9_]*$")
 # Worst first: an exercise takes the worst status among its tests.
 STATUSES = ("error", "timeout", "failed", "not_attempted", "passed")
+# pytest's own default for -r: a grading run drops its list of FAILED/ERROR node ids, which would
+# come after the grading table and repeat what the table says.
+PYTEST_DEFAULT_REPORTCHARS = "fE"
+ALSO_FAILED_LINES = 3  # later failures of an exercise shown in one line each; the rest counted
 
 MESSAGES = {
     "en": {
@@ -69,6 +76,17 @@ MESSAGES = {
                          "Select one with -m and its full name, e.g. `-m {example}`.",
         "start_with": "Next: {function} in {file} (grade only it with "
                       "`pytest {grader} -m {exercise}`).",
+        "total": "total",
+        "also_failed": "also failed: {details}",
+        "same_way_one": "1 more test failed the same way.",
+        "same_way_many": "{n} more tests failed the same way.",
+        "more_failed_one": "1 more test failed too.",
+        "more_failed_many": "{n} more tests failed too.",
+        "skip_reason": "same problem as above: {status}",
+        "skipped_one": "1 more test of this exercise was skipped: same problem ({status}).",
+        "skipped_many": "{n} more tests of this exercise were skipped: same problem ({status}).",
+        "no_timeout": "pytest-timeout is not installed: an infinite loop will not be stopped. "
+                      "Run `make test` to set up .venv, then grade with .venv's pytest.",
     },
     "ca": {
         "passed": "superat", "failed": "no superat", "not_attempted": "per fer",
@@ -103,6 +121,18 @@ MESSAGES = {
                          "`-m {example}`.",
         "start_with": "Següent pas: {function}, a {file} (corregeix només aquest exercici "
                       "amb `pytest {grader} -m {exercise} --lang ca`).",
+        "total": "total",
+        "also_failed": "també ha fallat: {details}",
+        "same_way_one": "1 prova més ha fallat de la mateixa manera.",
+        "same_way_many": "{n} proves més han fallat de la mateixa manera.",
+        "more_failed_one": "1 prova més també ha fallat.",
+        "more_failed_many": "{n} proves més també han fallat.",
+        "skip_reason": "el mateix problema que a dalt: {status}",
+        "skipped_one": "S'ha omès 1 prova més d'aquest exercici pel mateix problema ({status}).",
+        "skipped_many": "S'han omès {n} proves més d'aquest exercici pel mateix problema "
+                        "({status}).",
+        "no_timeout": "pytest-timeout no està instal·lat: un bucle infinit no s'aturarà. "
+                      "Executa `make test` per preparar .venv i corregeix amb el pytest de .venv.",
     },
 }
 
@@ -175,8 +205,12 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "exercise(id, points=1): the exercise a grader test belongs to, e.g. "
                    "exercise('ch02.numerical_gradient'); select one with -m ch02.numerical_gradient")
     # Under CI=1 (GitHub, Codespaces) pytest copies each failure's whole message into the short
-    # summary; the grading table already says what failed, so keep those lines to one line each.
+    # summary; a grading run drops that summary (unless -r asks for it), and even then the lines
+    # stay one line each: the grading table already says what failed.
     config.option.force_short_summary = True
+    has_timeout = config.pluginmanager.hasplugin("timeout")
+    if not has_timeout:  # e.g. `-p no:timeout`: a grader's @pytest.mark.timeout is then inert
+        config.addinivalue_line("markers", "timeout(seconds): needs pytest-timeout")
     lang = config.getoption("lang", default=None) or os.environ.get("MINIGRAD_LANG", "en")
     lang = lang.lower()[:2]
     solutions = config.getoption("solutions", default=False)
@@ -186,11 +220,17 @@ def pytest_configure(config: pytest.Config) -> None:
     target = HERE / "solutions" if solutions else Path(chosen).resolve() if chosen else HERE
     config.stash[STATE_KEY] = {"lang": lang if lang in MESSAGES else "en", "target": target,
                                "solutions": solutions, "exercises": {},
-                               "unloadable": set()}
+                               "unloadable": set(), "has_timeout": has_timeout,
+                               "blocked": {}}  # exercise -> {"status", "skipped"}
 
 
 def _msg(config: pytest.Config, key: str, **fields: Any) -> str:
     return MESSAGES[config.stash[STATE_KEY]["lang"]][key].format(**fields)
+
+
+def _count_msg(config: pytest.Config, key: str, n: int, **fields: Any) -> str:
+    """``key_one`` or ``key_many``, for a count of ``n`` things."""
+    return _msg(config, f"{key}_one" if n == 1 else f"{key}_many", n=n, **fields)
 
 
 def _submission_path(config: pytest.Config, grader: Path) -> Path:
@@ -232,8 +272,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         item.stash[EXERCISE_KEY] = exercise
         for name in (chapter, exercise):
             item.add_marker(name)  # a str marker: pytest looks up the name registered above
-        if item.get_closest_marker("timeout") is None and config.getoption("timeout") is None:
+        if (state["has_timeout"] and item.get_closest_marker("timeout") is None
+                and config.getoption("timeout", default=None) is None):
             item.add_marker(pytest.mark.timeout(GRADING_TIMEOUT))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    config = session.config
+    state = config.stash[STATE_KEY]
+    if not state["has_timeout"] and any(EXERCISE_KEY in item.stash for item in session.items):
+        # Said before any test runs: after an infinite loop, nothing else would be printed.
+        tr = config.pluginmanager.get_plugin("terminalreporter")
+        if tr is not None:
+            tr.write_line(_msg(config, "no_timeout"), yellow=True, bold=True)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the fixtures: a skipped test does not load the module
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Once a test of an exercise has timed out, the exercise's other tests would too: skip them."""
+    exercise = item.stash.get(EXERCISE_KEY, None)
+    blocked = item.config.stash[STATE_KEY]["blocked"].get(exercise)
+    if blocked is not None:
+        blocked["skipped"] += 1
+        pytest.skip(_msg(item.config, "skip_reason", status=_msg(item.config, blocked["status"])))
 
 
 # --- fixtures ----------------------------------------------------------------------------------
@@ -273,51 +334,83 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytes
     exercise = item.stash.get(EXERCISE_KEY, None)
     if exercise is None or report.skipped:
         return report
+    state = item.config.stash[STATE_KEY]
     status = "passed"
     if report.failed:
-        status, text = _explain(item, exercise, call.excinfo)
+        status, text, brief = _explain(item, exercise, call.excinfo)
         if text is not None:
             report.longrepr = text
         report.minigrad_status = status
-    tests = item.config.stash[STATE_KEY]["exercises"][exercise]["tests"]
+        if brief is not None:  # the summary shows an exercise's first failure in full only
+            report.minigrad_brief = (exercise, *brief)
+        if status == "timeout":
+            state["blocked"].setdefault(exercise, {"status": status, "skipped": 0})
+    tests = state["exercises"][exercise]["tests"]
     if report.failed or report.when == "call":
         previous = tests.get(item.nodeid, "passed")
         tests[item.nodeid] = min(previous, status, key=STATUSES.index)
     return report
 
 
-def _explain(item: pytest.Item, exercise: str, excinfo: pytest.ExceptionInfo) -> tuple[str, str | None]:
-    """The status of a failed test and the message to show instead of a traceback (None: keep it)."""
+# What makes two failures of an exercise the same, the failure in one line, and its hint.
+Brief = tuple[Any, str | None, str | None]
+
+
+def _explain(item: pytest.Item, exercise: str, excinfo: pytest.ExceptionInfo
+             ) -> tuple[str, str | None, Brief | None]:
+    """A failed test's status, the message to show instead of a traceback (None: keep it), and
+    its brief (None: a failure that is never folded into another)."""
     config, error = item.config, excinfo.value
     grader = item.funcargs.get("grade")
     tried = grader.tried if grader else None
     path = _submission_path(config, item.path)
     file, where = _shown(config, path), _where(config, excinfo, path)
     if isinstance(error, SubmissionNotLoaded):
-        return "error", str(error)
+        return "error", str(error), None
     if isinstance(error, NotImplementedError) and where is not None:
-        return "not_attempted", _msg(config, "not_attempted_msg", exercise=exercise,
-                                     function=excinfo.traceback[-1].name, file=file)
+        function, hint = excinfo.traceback[-1].name, str(error).strip() or None
+        if hint and function == exercise.split(".", 1)[1]:
+            config.stash[STATE_KEY]["exercises"][exercise]["stub_hint"] = hint
+        return "not_attempted", _block(config, _msg(config, "not_attempted_msg", exercise=exercise,
+                                                    function=function, file=file),
+                                       [("hint", hint)]), None
     if isinstance(error, GradingFailure):
         lang = config.stash[STATE_KEY]["lang"]
-        return "failed", _block(config, _msg(config, "wrong", exercise=exercise),
-                                [("tried", error.tried), ("expected", _value_text(error.expected, lang)),
-                                 ("got", _value_text(error.got, lang)), ("hint", error.hint[lang])])
+        expected, got = _value_text(error.expected, lang), _value_text(error.got, lang)
+        text = _block(config, _msg(config, "wrong", exercise=exercise),
+                      [("tried", error.tried), ("expected", expected), ("got", got),
+                       ("hint", error.hint[lang])])
+        details = (f"{_msg(config, 'got')} {_short(got, 60)}, "
+                   f"{_msg(config, 'expected')} {_short(expected, 60)}")
+        if error.tried is not None:
+            details = f"{_msg(config, 'tried')} {_short(error.tried, 100)} → {details}"
+        return "failed", text, ((error.tried, expected, got), details, error.hint[lang])
     if isinstance(error, pytest.fail.Exception) and str(error).startswith("Timeout (>"):
         seconds = float(re.search(r"[\d.]+", str(error)).group())
         return "timeout", _block(config, _msg(config, "timeout_msg", exercise=exercise,
                                               seconds=seconds),
-                                 [("tried", tried), ("where", where)])
+                                 [("tried", tried), ("where", where)]), ("timeout", None, None)
     if isinstance(error, AttributeError) and isinstance(getattr(error, "obj", None), ModuleType) \
             and error.obj.__name__.startswith("_graded_"):
-        return "failed", _block(config, _msg(config, "missing", exercise=exercise,
-                                             function=error.name, file=file), [])
+        text = _block(config, _msg(config, "missing", exercise=exercise,
+                                   function=error.name, file=file), [])
+        return "failed", text, (text, None, None)
     if where is not None:  # raised inside the learner's code: show it without pytest's traceback
         kind = "".join(traceback.format_exception_only(type(error), error)).strip()
-        return "failed", _block(config, _msg(config, "crashed", exercise=exercise),
-                                [("tried", tried), ("error_label", kind), ("where", where),
-                                 ("hint", _msg(config, "crash_hint"))])
-    return "failed", None  # the grader itself failed: pytest's full report is what helps
+        text = _block(config, _msg(config, "crashed", exercise=exercise),
+                      [("tried", tried), ("error_label", kind), ("where", where),
+                       ("hint", _msg(config, "crash_hint"))])
+        details = f"{_short(kind.splitlines()[-1], 100)} ({_msg(config, 'where')}: {where})"
+        if tried is not None:
+            details = f"{_msg(config, 'tried')} {_short(tried, 100)} → {details}"
+        return "failed", text, ((kind, where), details, None)
+    return "failed", None, None  # the grader itself failed: pytest's full report is what helps
+
+
+def _short(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _where(config: pytest.Config, excinfo: pytest.ExceptionInfo, path: Path) -> str | None:
@@ -367,9 +460,76 @@ def _results(config: pytest.Config) -> dict[str, dict]:
     return results
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    results = _results(config)
-    state, tr = config.stash[STATE_KEY], terminalreporter
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # around pytest's own: FAILURES first, table last
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Any:
+    tr, results = terminalreporter, _results(config)
+    failed = tr.stats.get("failed")
+    if results and failed:
+        # pytest prints stats["failed"] under FAILURES: leave out the failures folded into an
+        # exercise's first one while it does, and put them back to count them in its last line.
+        folded = _fold_failures(config, failed)
+        tr.stats["failed"] = [report for report in failed if id(report) not in folded]
+    if results and config.option.reportchars == PYTEST_DEFAULT_REPORTCHARS:
+        tr.reportchars = tr.reportchars.replace("f", "").replace("E", "")
+    try:
+        return (yield)
+    finally:
+        if failed is not None:
+            tr.stats["failed"] = failed
+        _write_summary(config, tr, results)
+
+
+def _fold_failures(config: pytest.Config, failed: list[pytest.TestReport]) -> set[int]:
+    """Show each exercise's first failure in full, with its later ones in a line each below it.
+
+    A later failure identical to one shown is only counted, and so are those beyond
+    ALSO_FAILED_LINES, unless their hint is one not shown yet. Returns the ids of the reports
+    folded into an earlier one."""
+    firsts: dict[str, dict] = {}
+    folded = set()
+    for report in failed:
+        brief = getattr(report, "minigrad_brief", None)
+        if brief is None:
+            continue
+        exercise, key, details, hint = brief
+        if exercise not in firsts:
+            firsts[exercise] = {"report": report, "keys": {key}, "hints": {hint}, "lines": [],
+                                "same": 0, "more": 0}
+            continue
+        first = firsts[exercise]
+        folded.add(id(report))
+        new_hint = hint is not None and hint not in first["hints"]
+        if key in first["keys"] or details is None:
+            first["same"] += 1
+        elif len(first["lines"]) < ALSO_FAILED_LINES or new_hint:
+            first["keys"].add(key)
+            first["lines"].append(_msg(config, "also_failed", details=details))
+            if new_hint:  # a different nudge: worth its own line
+                first["hints"].add(hint)
+                first["lines"].append(f"  {_msg(config, 'hint')}: {hint}")
+        else:
+            first["more"] += 1
+    blocked = config.stash[STATE_KEY]["blocked"]
+    for exercise, first in firsts.items():
+        lines = list(first["lines"])
+        if first["same"]:
+            lines.append(_count_msg(config, "same_way", first["same"]))
+        if first["more"]:
+            lines.append(_count_msg(config, "more_failed", first["more"]))
+        if blocked.get(exercise, {}).get("skipped"):
+            lines.append(_count_msg(config, "skipped", blocked[exercise]["skipped"],
+                                    status=_msg(config, blocked[exercise]["status"])))
+        if lines:
+            report = first["report"]
+            report.longrepr = "\n".join([str(report.longrepr)] + [
+                textwrap.fill(line, 96, initial_indent="  ",
+                              subsequent_indent=" " * (len(line) - len(line.lstrip()) + 6))
+                for line in lines])
+    return folded
+
+
+def _write_summary(config: pytest.Config, tr: Any, results: dict[str, dict]) -> None:
+    state = config.stash[STATE_KEY]
     if not results:
         if state["exercises"]:  # collected, but -m/-k kept none: most likely a misspelt name
             names = sorted(state["exercises"])
@@ -384,6 +544,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     chapters: dict[str, list[dict]] = {}
     for r in results.values():
         chapters.setdefault(r["chapter"], []).append(r)
+    if len(chapters) > 1:
+        chapters[_msg(config, "total")] = list(results.values())
     table = [(_msg(config, "chapter"), _msg(config, "exercises_passed"), _msg(config, "points"))]
     table += [(ch, f"{sum(r['status'] == 'passed' for r in rs)}/{len(rs)}",
                f"{sum(r['earned'] for r in rs)}/{sum(r['points'] for r in rs)}")
@@ -391,8 +553,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     for block in (rows, table):
         widths = [max(len(row[i]) for row in block) + 3 for i in range(3)]
         for n, row in enumerate(block):
+            bold = n == 0 or (block is table and len(chapters) > 1 and n == len(block) - 1)
             tr.write_line("".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(),
-                          bold=n == 0)
+                          bold=bold)
         tr.write_line("")
     pending = [(ex, r) for ex, r in results.items() if r["status"] != "passed"]
     if not pending:
@@ -402,6 +565,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     tr.write_line(_msg(config, "start_with", function=exercise.split(".", 1)[1],
                        file=_shown(config, state["target"] / f"{r['module']}.py"),
                        grader=r["grader"], exercise=exercise))
+    if r["status"] == "not_attempted" and r.get("stub_hint"):
+        tr.write_line(textwrap.fill(f"{_msg(config, 'hint')}: {r['stub_hint']}", 96,
+                                    initial_indent="  ", subsequent_indent="    "))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -1,10 +1,12 @@
 """Proof that the exercise graders grade (issue 6).
 
 For every exercise found in ``exercises/``: its grader passes the reference solution, reports
-the untouched stub as "not attempted yet", and fails every wrong solution kept in
-``tests/wrong_solutions/``. Plus the grading plugin's own promises: feedback in Catalan, an
-infinite loop stopped with a readable message, a file Python cannot load explained once, and a
-plain ``pytest`` at the root that leaves the graders alone.
+the untouched stub as "not attempted yet" (with the hint its stub raises), and fails every wrong
+solution kept in ``tests/wrong_solutions/``. Plus the grading plugin's own promises: feedback in
+Catalan, an infinite loop stopped once per exercise with a readable message, a file Python
+cannot load explained once, one full failure per exercise (later ones in a line), the grading
+table last, grading without pytest-timeout, and a plain ``pytest`` at the root that leaves the
+graders alone.
 
 Each grading run is a separate ``pytest`` process, as a learner runs it; the runs go in
 parallel, and each writes the plugin's JSON report (``--grading-report``) that the tests read.
@@ -30,16 +32,30 @@ ALL = exercises()
 WRONG = sorted((Path(__file__).resolve().parent / "wrong_solutions").glob("*.py"))
 
 
-def stub_is_untouched(exercise) -> bool:
-    """The stub's function only raises NotImplementedError (after its docstring, if any)."""
+def stub_raise(exercise) -> ast.Raise | None:
+    """The stub function's only statement (after its docstring, if any), if it is a raise."""
     tree = ast.parse((EXERCISES / f"{exercise.module}.py").read_text(encoding="utf-8"))
     function = next((node for node in tree.body if isinstance(node, ast.FunctionDef)
                      and node.name == exercise.function), None)
     if function is None:
-        return False
+        return None
     body = function.body[1:] if ast.get_docstring(function) is not None else function.body
-    return (len(body) == 1 and isinstance(body[0], ast.Raise)
-            and "NotImplementedError" in ast.unparse(body[0]))
+    return body[0] if len(body) == 1 and isinstance(body[0], ast.Raise) else None
+
+
+def stub_is_untouched(exercise) -> bool:
+    """The stub's function only raises NotImplementedError (after its docstring, if any)."""
+    statement = stub_raise(exercise)
+    return statement is not None and "NotImplementedError" in ast.unparse(statement)
+
+
+def stub_hint(exercise) -> str | None:
+    """The hint of ``raise NotImplementedError("hint")`` in an untouched stub."""
+    exc = stub_raise(exercise).exc
+    if (isinstance(exc, ast.Call) and len(exc.args) == 1 and not exc.keywords
+            and isinstance(exc.args[0], ast.Constant) and isinstance(exc.args[0].value, str)):
+        return exc.args[0].value
+    return None
 
 
 @pytest.fixture
@@ -50,7 +66,7 @@ def untouched_stubs() -> None:
         pytest.skip(f"the stubs of {touched} hold your work: the graders are proven on the "
                     f"untouched stubs of a clean clone")
     assert not touched, (f"commit the stubs of {touched} untouched: each exercise's body is "
-                         f"`raise NotImplementedError`")
+                         f"`raise NotImplementedError(\"a one-line hint\")`")
 
 
 def wrong_module(path: Path) -> str:
@@ -74,6 +90,7 @@ class Run:
     report: dict | None
 
     def statuses(self) -> dict[str, str]:
+        assert self.report is not None, f"no grading report:\n{self.output}"
         return {ex: r["status"] for ex, r in self.report["exercises"].items()}
 
 
@@ -106,8 +123,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         "solutions": Job(["--solutions"]),
         "stubs": Job([]),
         "stubs in Catalan": Job([], lang="ca"),
-        "infinite loop": Job(["-m", first.id, "--timeout", "1", "-x"], files={
+        "infinite loop": Job(["-m", first.id, "--timeout", "1"], files={
             first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n        pass\n"}),
+        "name error": Job(["-m", first.id], files={
+            first.module: f"def {first.function}(*args, **kwargs):\n    return undefined_name\n"}),
+        "without pytest-timeout": Job(["-m", first.id, "--solutions", "-p", "no:timeout"]),
         "unloadable": Job(["-m", first.chapter], files={first.module: "def broken(:\n"}),
         "unloadable on CI": Job(["-m", first.chapter], files={first.module: "def broken(:\n"},
                                 ci=True),
@@ -152,12 +172,28 @@ def test_untouched_stubs_are_reported_as_not_attempted(runs, untouched_stubs):
     # Counted in the summary, not dumped as failures with tracebacks.
     assert "NotImplementedError" not in result.output and "FAILURES" not in result.output, \
         result.output
+    # The hint each stub raises is reported, and the next exercise to do shows it.
+    hints = {ex.id: stub_hint(ex) for ex in ALL}
+    assert {ex: r.get("stub_hint") for ex, r in result.report["exercises"].items()} == hints
+    next_up = next(iter(result.report["exercises"]))
+    assert f"hint: {hints[next_up]}" in result.output, result.output
+
+
+def test_every_stub_raises_with_a_hint(untouched_stubs):
+    for ex in ALL:
+        hint = stub_hint(ex)
+        assert hint and hint == " ".join(hint.split()) and len(hint) <= 80, (
+            f"{ex}: the stub raises NotImplementedError(\"...\") with a short one-line hint "
+            f"that helps to start, e.g. \"central difference: evaluate f at x + h and x - h\"")
 
 
 def test_minigrad_lang_gives_catalan_feedback(runs, untouched_stubs):
-    output = runs["stubs in Catalan"].output
+    result = runs["stubs in Catalan"]
+    output = result.output
     assert "per fer" in output and "capítol" in output and "exercicis superats" in output, output
     assert "not attempted" not in output and "chapter" not in output, output
+    next_up = next(ex for ex in ALL if ex.id == next(iter(result.report["exercises"])))
+    assert f"pista: {stub_hint(next_up)}" in output, output  # the stub's English hint, labelled
 
 
 @pytest.mark.parametrize("path", WRONG, ids=lambda p: p.stem)
@@ -171,6 +207,8 @@ def test_wrong_solution_fails_its_grader(runs, path):
     assert result.statuses() == {exercise: "failed"}, f"{path.name} was accepted:\n{result.output}"
     for label in ("tried:", "hint:"):
         assert label in result.output, result.output
+    # The first failure in full; the exercise's later failures in a line each, or counted.
+    assert result.output.count("tried:") == 1, result.output
 
 
 def test_every_exercise_has_a_wrong_solution():
@@ -184,14 +222,36 @@ def test_lang_option_gives_catalan_failure_messages(runs):
     output = runs["wrong in Catalan"].output
     for label in ("s'ha provat:", "pista:", "no superat", "capítol"):
         assert label in output, output
+    assert output.count("s'ha provat:") == 1, output
 
 
-def test_an_infinite_loop_is_stopped_with_a_readable_message(runs):
+def test_an_error_repeated_by_every_test_is_shown_once(runs):
+    result, first = runs["name error"], ALL[0]
+    assert result.statuses() == {first.id: "failed"}, result.output
+    assert result.output.count("NameError") == 1, result.output
+    others = number_of_tests(runs, first) - 1
+    assert others >= 2, f"{first} needs three tests or more to prove this"
+    assert f"{others} more tests failed the same way." in result.output, result.output
+
+
+def number_of_tests(runs, exercise) -> int:
+    """How many tests grade ``exercise`` (all of them ran, and passed, on the solutions)."""
+    return len(runs["solutions"].report["exercises"][exercise.id]["tests"])
+
+
+def test_an_infinite_loop_is_stopped_once_per_exercise(runs):
     result, first = runs["infinite loop"], ALL[0]
     assert result.statuses() == {first.id: "timeout"}, result.output
+    # One timeout (--timeout 1: one second) stops the exercise: its other tests are skipped.
+    assert result.output.count("still running after 1 s") == 1, result.output
     assert "probably an infinite loop" in result.output, result.output
     assert f"{first.module}.py, line 2: while True:" in result.output, result.output
     assert "Timeout (>" not in result.output and "Traceback" not in result.output, result.output
+    others = number_of_tests(runs, first) - 1
+    assert others >= 2, f"{first} needs three tests or more to prove this"
+    assert (f"{others} more tests of this exercise were skipped: same problem (timed out)."
+            in result.output), result.output
+    assert f"1 failed, {others} skipped" in result.output, result.output
 
 
 @pytest.mark.parametrize("job", ["unloadable", "unloadable on CI"])
@@ -200,6 +260,30 @@ def test_a_file_python_cannot_load_is_explained_once(runs, job):
     assert set(result.statuses().values()) == {"error"}, result.output
     assert result.output.count("SyntaxError") == 1, result.output
     assert "could not be loaded (the reason is shown above)" in result.output, result.output
+
+
+@pytest.mark.parametrize("job", ["solutions", "name error", "unloadable on CI"])
+def test_the_grading_table_is_the_last_thing_printed(runs, job):
+    output = runs[job].output
+    assert "short test summary info" not in output, output
+    # The table, its last line (all passed, or what to do next), then pytest's count of tests.
+    assert re.search(r"(Well done!|`\)\.) =+ [^=]+ in [\d.]+s[^=]* =+$", output), output
+
+
+def test_a_total_row_when_more_than_one_chapter_is_graded(runs):
+    exercises = runs["solutions"].report["exercises"]
+    n, points = len(exercises), sum(r["points"] for r in exercises.values())
+    assert f"total {n}/{n} {points}/{points}" in runs["solutions"].output, runs["solutions"].output
+    one_chapter = runs["name error"].output
+    assert not re.search(r"\btotal \d+/\d+ \d+/\d+", one_chapter), one_chapter
+
+
+def test_grading_works_without_pytest_timeout(runs):
+    result, first = runs["without pytest-timeout"], ALL[0]
+    assert "INTERNALERROR" not in result.output, result.output
+    assert result.statuses() == {first.id: "passed"} and result.returncode == 0, result.output
+    assert result.output.count("pytest-timeout is not installed: an infinite loop will not be "
+                               "stopped") == 1, result.output
 
 
 def test_plain_pytest_at_the_root_does_not_collect_the_graders(runs):
