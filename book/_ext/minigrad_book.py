@@ -20,9 +20,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -240,19 +240,32 @@ def _markdown_parser(app: Sphinx):
     return parser
 
 
-def translate_notebook(app: Sphinx, pagename: str, source: Path, target: Path) -> TranslationCount:
-    """Write ``source`` to ``target`` with its Markdown cells in the edition's language."""
-    import nbformat
-
+def translate_notebook(app: Sphinx, pagename: str, notebook: Any) -> TranslationCount:
+    """Put ``notebook``'s Markdown cells in the edition's language, in place."""
     catalog, _ = page_catalog(app.env, pagename)
-    notebook = nbformat.read(source, as_version=4)
     count = TranslationCount()
     md = _markdown_parser(app)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             cell.source = translate_markdown(cell.source, catalog.gettext, md, count)
-    nbformat.write(notebook, target)
     return count
+
+
+def executed_notebook(app: Sphinx, path: Path) -> Any:
+    """The notebook MyST-NB wrote to ``path``, with every code cell's outputs.
+
+    When the outputs come from the execution cache, MyST-NB writes the notebook without them
+    (it renders from the cached copy), so they are merged back from the same cache here.
+    """
+    import nbformat
+    from jupyter_cache import get_cache
+
+    notebook = nbformat.read(path, as_version=4)
+    try:
+        _, notebook = get_cache(app.config.nb_execution_cache_path).merge_match_into_notebook(notebook)
+    except KeyError:
+        pass  # not in the cache: MyST-NB has just executed it, outputs included
+    return notebook
 
 
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict,
@@ -273,14 +286,16 @@ def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, conte
     executed = Path(app.env.mystnb_config.output_folder, f"{pagename}.ipynb")
     if doctree is None or not executed.is_file():
         return
+    import nbformat
+
     target = Path(app.outdir, "_sources", f"{pagename}.ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
-    if app.config.language == "en":
-        shutil.copyfile(executed, target)
-    else:
-        count = translate_notebook(app, pagename, executed, target)
+    notebook = executed_notebook(app, executed)
+    if app.config.language != "en":
+        count = translate_notebook(app, pagename, notebook)
         logger.verbose("%s.ipynb: %d of %d Markdown units translated (%.0f%% of the text)",
                        pagename, count.translated_units, count.units, 100 * count.share)
+    nbformat.write(notebook, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
