@@ -160,7 +160,7 @@ def test_a_shared_layer_is_one_set_of_parameters():
     assert [n for n, _ in model.named_parameters()] == ["0.weight", "0.bias"]
     assert list(model.state_dict()) == ["0.weight", "0.bias"]
     model(Tensor(np.ones((1, 2)))).sum().backward()
-    before, grad = shared.weight.data.copy(), shared.weight.grad.copy()
+    before, grad = shared.weight.data.copy(), shared.weight.grad.data.copy()
     mg.optim.SGD(model.parameters(), lr=0.1).step()
     np.testing.assert_allclose(shared.weight.data, before - 0.1 * grad, rtol=1e-6)
 
