@@ -39,7 +39,8 @@ class ConversionOps:
     ndim = property(lambda self: self.data.ndim)
     dtype = property(lambda self: self.data.dtype)
     device = property(lambda self: "cpu")
-    T = property(lambda self: self.transpose(), doc="All axes reversed (the transpose of a matrix).")
+    T = property(lambda self: self.permute(tuple(reversed(range(self.ndim)))),
+                 doc="All dims reversed (the transpose of a matrix).")
 
     def size(self, dim: int | None = None) -> tuple | int:
         """The shape, as PyTorch's ``x.size()``; ``x.size(d)`` is the length of axis ``d``."""

@@ -22,22 +22,23 @@ def leaf(shape, seed=0, low=-2.0, high=2.0):
 # --- B1: permutations with negative axes ------------------------------------------------------
 @SETTINGS
 @given(shape=hnp.array_shapes(min_dims=1, max_dims=4, max_side=3), data=st.data())
-def test_transpose_with_negative_axes(shape, data):
+def test_permute_with_negative_dims(shape, data):
     axes = data.draw(st.permutations(range(len(shape))))
     axes = tuple(a - len(shape) if data.draw(st.booleans()) else a for a in axes)
     x = leaf(shape)
-    assert x.transpose(axes).shape == x.data.transpose(axes).shape
-    assert gradcheck(lambda t: t.transpose(axes) * leaf(x.data.transpose(axes).shape, 1), x)
+    assert x.permute(axes).shape == x.data.transpose(axes).shape
+    assert gradcheck(lambda t: t.permute(axes) * leaf(x.data.transpose(axes).shape, 1), x)
 
 
-def test_transpose_negative_axes_match_pytorch():
+def test_permute_and_transpose_with_negative_dims_match_pytorch():
     torch = pytest.importorskip("torch")
     data = np.random.default_rng(0).standard_normal((2, 3, 4))
     x, t = Tensor(data, requires_grad=True), torch.tensor(data, requires_grad=True)
     w = np.random.default_rng(1).standard_normal((4, 2, 3))
-    (x.transpose(-1, 0, 1) * w).sum().backward()
+    (x.permute(-1, 0, 1) * w).sum().backward()
     (t.permute(-1, 0, 1) * torch.tensor(w)).sum().backward()
     assert np.allclose(x.grad, t.grad.numpy())
+    assert np.array_equal(x.transpose(-1, 0).data, t.transpose(-1, 0).detach().numpy())
 
 
 # --- B2: powers at zero -----------------------------------------------------------------------
