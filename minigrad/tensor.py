@@ -93,7 +93,7 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
         It shares memory with the gradient the engine accumulates into, so
         ``p.grad.zero_()`` and ``np.asarray(p.grad)`` see the same numbers.
         """
-        return None if self._grad is None else Tensor(self._grad)
+        return None if self._grad is None else Tensor.from_op(self._grad, (), None, "grad")
 
     @grad.setter
     def grad(self, value: Any) -> None:

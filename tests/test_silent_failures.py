@@ -13,6 +13,8 @@ import minigrad.functional as F
 from minigrad import Tensor, gradcheck, no_grad
 
 SETTINGS = settings(max_examples=25, deadline=None)
+# No numpy RuntimeWarning may escape an operation: it would be an unreported inf or nan.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def leaf(shape, seed=0, low=-2.0, high=2.0):
@@ -302,3 +304,36 @@ def test_conv2d_checks_its_pairs_with_a_public_helper():
     assert pair(3) == (3, 3) and pair((2, 1), least=1) == (2, 1)
     with pytest.raises(ValueError, match=r"Conv2d: stride must be an integer ≥ 1"):
         mg.nn.Conv2d(1, 1, 3, stride=0)
+
+
+def test_item_assignment_follows_the_in_place_rule():
+    x = mg.zeros(2, 3)
+    x[0, Tensor([1, 2])] = 5.0
+    x[1] = Tensor([1.0, 2.0, 3.0])
+    assert np.array_equal(x.data, [[0, 5, 5], [1, 2, 3]])
+    p = Tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match=r"x\[index\] = value: .*requires grad"):
+        p[0] = 3.0
+    with no_grad():
+        p[0] = 3.0
+    assert p.data[0] == 3.0
+    with pytest.raises(IndexError, match=r"x\[index\] = value: index 5 .*shape \(2, 3\)"):
+        x[0, 5] = 1.0
+
+
+def test_numpy_operands_keep_the_tensors_dtype_and_the_graph():
+    x = Tensor([1.0, 2.0], requires_grad=True)
+    for out in (np.float64(2.0) * x, x * np.float64(2.0), np.float32(1) + x):
+        assert out.dtype == np.float32 and out.requires_grad
+    y = np.array([3.0, 4.0]) - x          # numpy's operator, the Tensor's reflected operation
+    assert isinstance(y, Tensor) and y.requires_grad
+    y.sum().backward()
+    assert np.array_equal(x.grad, [-1, -1])
+
+
+def test_the_from_op_docstring_example_adds_a_correct_sin():
+    def sin(x: Tensor) -> Tensor:
+        a = x.data
+        return Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), "sin")
+    assert "Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), \"sin\")" in Tensor.from_op.__doc__
+    assert gradcheck(lambda t: sin(t) * t, leaf((3, 2), 7))

@@ -13,6 +13,8 @@ import minigrad as mg
 from minigrad import Tensor, gradcheck, no_grad
 
 SETTINGS = settings(max_examples=25, deadline=None)
+# No numpy RuntimeWarning may escape an operation: it would be an unreported inf or nan.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def leaf(shape, seed=0, low=-2.0, high=2.0):
