@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import minigrad
 import minigrad.functional
 import minigrad.nn.functional
 import minigrad.shapes
-import minigrad.tensor
 
 HINTS = {
     "shape": {
@@ -100,7 +100,7 @@ def library_switched_off(monkeypatch):
         raise RuntimeError(SWITCHED_OFF)
     monkeypatch.setattr(minigrad.shapes, "unbroadcast", refuse)
     for name in ("softmax", "log_softmax"):
-        monkeypatch.setattr(minigrad.tensor.Tensor, name, refuse)
+        monkeypatch.setattr(minigrad.Tensor, name, refuse)
         monkeypatch.setattr(minigrad.functional, name, refuse)
         monkeypatch.setattr(minigrad.nn.functional, name, refuse)
 
