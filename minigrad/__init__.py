@@ -8,7 +8,7 @@ The ladder, one module a rung: ``autograd`` (backpropagation) → ``scalar``
 from . import functional
 from .autograd import backpropagate, no_grad, topological_order
 from .gradcheck import gradcheck
-from .graph import draw_graph, to_dot
+from .graph_drawing import draw_graph, to_dot
 from .randomness import manual_seed
 from .scalar import Value, weighted_sum
 from .serialization import load, save
