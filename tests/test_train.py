@@ -140,7 +140,7 @@ def test_fit_argument_errors_are_clear():
     with pytest.raises(ValueError, match="epochs must be a positive integer"):
         fit(model, loss, opt, loader, 0)
     with pytest.raises(TypeError, match=r"wrap arrays in a loader, e\.g\. DataLoader\(X, y"):
-        fit(model, loss, opt, (loader.X, loader.y), 2)
+        fit(model, loss, opt, (np.zeros((4, 2)), np.zeros(4)), 2)
     with pytest.raises(ValueError, match="patience must be a positive integer"):
         EarlyStopping(patience=0)
 
