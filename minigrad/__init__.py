@@ -20,7 +20,7 @@ from .dtypes import double, float16, float32, float64, half, int8, int16, int32,
 from .functions import *  # noqa: F403
 from .functions import __all__ as _functions
 from .gradcheck import gradcheck
-from .graph import draw_graph, to_dot
+from .graph_drawing import draw_graph, to_dot
 from .randomness import manual_seed
 from .scalar import Value, weighted_sum
 from .serialization import load, save
