@@ -7,6 +7,7 @@
   configured, which would link outside the offline site). In a translated edition its Markdown
   cells go through the page's catalog, unit by unit as Sphinx extracts them (headings,
   paragraphs, list items, table cells, directive titles and bodies); code and outputs stay.
+  Then its MyST markup becomes Markdown that plain Jupyter shows (book/_ext/plain_notebook.py).
 * ``minigrad-api``: documents the modules of ``minigrad_api_modules``, one section each (a
   module that cannot be imported stops the build), and marks what autodoc generated as not translatable (see the comment in conf.py).
 * Display math kept out of the .po files: a formula reads the same in every language.
@@ -18,6 +19,7 @@
 from __future__ import annotations
 
 import importlib
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +36,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
+
+from plain_notebook import Page, plain_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -271,6 +275,25 @@ def executed_notebook(app: Sphinx, path: Path) -> Any:
     return notebook
 
 
+def plain_notebook(app: Sphinx, pagename: str, notebook: Any) -> None:
+    """Rewrite ``notebook``'s MyST Markdown as Markdown that plain Jupyter shows, in place."""
+    env = app.env
+    notebooks = Path(env.mystnb_config.output_folder)
+
+    def docname(target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(pagename), target))
+
+    page = Page(Path(env.doc2path(pagename)), app.config,
+                title=lambda target: env.titles[docname(target)].astext(),
+                is_notebook=lambda target: (notebooks / f"{docname(target)}.ipynb").is_file())
+    md = _markdown_parser(app)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_markdown(cell.source, page, md)
+
+
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict,
                        doctree: nodes.document | None) -> None:
     """The same page in every edition; editions are sibling folders ``<lang>/``."""
@@ -298,6 +321,7 @@ def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, conte
         count = translate_notebook(app, pagename, notebook)
         logger.verbose("%s.ipynb: %d of %d Markdown units translated (%.0f%% of the text)",
                        pagename, count.translated_units, count.units, 100 * count.share)
+    plain_notebook(app, pagename, notebook)
     nbformat.write(notebook, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
 
