@@ -90,7 +90,7 @@ exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["minigrad-book.css"]
-html_js_files = ["catalan.js"] if language == "ca" else []
+html_js_files = ["minigrad-book.js"] + (["catalan.js"] if language == "ca" else [])
 # The .md download is the English source: only the English edition offers it (_sources/*.md).
 html_copy_source = language == "en"
 nitpicky = True

@@ -25,3 +25,11 @@ document.addEventListener("DOMContentLoaded", () => {
     if (label) nav.setAttribute("aria-label", label);
   }
 });
+
+// Sphinx's translations.js turns Catalan's plural rule "(n != 1)" into a function that returns a
+// boolean, and Documentation.ngettext indexes the [singular, plural] pair with it: undefined,
+// so the search page threw before it could show its count of results. An index it is.
+if (typeof Documentation !== "undefined") {
+  const pluralRule = Documentation.PLURAL_EXPR;
+  Documentation.PLURAL_EXPR = (n) => Number(pluralRule(n));
+}
