@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import functional as F
 from ..randomness import generator
+from ..shapes import pair
 from ..tensor import Tensor
 from .module import Module, Parameter
 
@@ -70,7 +71,8 @@ class Conv2d(Module):
             raise ValueError(f"Conv2d: padding must be a number of pixels (int or pair), got "
                              f"{padding!r}; for 'same' with an odd kernel k, use padding=k // 2")
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride, self.padding = F._pair(kernel_size), F._pair(stride), F._pair(padding)
+        self.kernel_size = pair(kernel_size, 1, "Conv2d", "kernel_size")
+        self.stride, self.padding = pair(stride, 1, "Conv2d", "stride"), pair(padding, 0, "Conv2d", "padding")
         k = self.kernel_size[0] * self.kernel_size[1]
         self.weight = init_weight((out_channels, in_channels, *self.kernel_size),
                                   in_channels * k, out_channels * k, init)
