@@ -95,6 +95,22 @@ def words(en: str, ca: str) -> dict[str, str]:
     return {"en": en, "ca": ca}
 
 
+def check_untouched(grade, received: list[np.ndarray], originals: list[np.ndarray],
+                    hint: dict[str, str]) -> None:
+    """The arrays the learner's function received are as they were (their copies)."""
+    grade.check(all(np.array_equal(a, o) for a, o in zip(received, originals)), hint=hint,
+                expected=words("the arrays you received unchanged", "els arrays rebuts sense canvis"),
+                got=words("one of them was modified", "se n'ha modificat algun"))
+
+
+def check_close(grade, got: object, expected: np.ndarray, hint: dict[str, str],
+                rtol: float = 1e-7, atol: float = 1e-9) -> None:
+    """``got`` has the shape of ``expected`` and its values, up to rounding."""
+    got = np.asarray(got, dtype=float)
+    grade.check(got.shape == np.shape(expected) and np.allclose(got, expected, rtol=rtol, atol=atol),
+                expected=np.round(expected, 8), got=got, hint=hint)
+
+
 def as_pair(got: object, n: int = 2) -> tuple | None:
     """``got`` as a tuple of ``n`` arrays, or None if it is not one."""
     if not isinstance(got, (tuple, list)) or len(got) != n:

@@ -20,7 +20,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from _engine_checks import as_pair, numerical_gradients, shown, switch_off_minigrad, words
+from _engine_checks import (as_pair, check_close, check_untouched, numerical_gradients, shown,
+                            switch_off_minigrad, words)
 from minigrad.data import load_digits, train_test_split
 
 GRADE_IT = "pytest exercises/test_ch07_engine.py -m ch07.{}"
@@ -155,19 +156,6 @@ REFERENCES = {"linear": reference_linear, "cross_entropy": reference_cross_entro
               "sgd_step": reference_sgd_step, "adam_step": reference_adam_step}
 
 
-def check_untouched(grade, received, originals):
-    grade.check(all(np.array_equal(a, o) for a, o in zip(received, originals)),
-                hint=HINTS["untouched"],
-                expected=words("the arrays you received unchanged", "els arrays rebuts sense canvis"),
-                got=words("one of them was modified", "se n'ha modificat algun"))
-
-
-def check_close(grade, got, expected, hint, rtol=1e-7, atol=1e-9):
-    got = np.asarray(got, dtype=float)
-    grade.check(got.shape == np.shape(expected) and np.allclose(got, expected, rtol=rtol, atol=atol),
-                expected=np.round(expected, 8), got=got, hint=hint)
-
-
 # --- 7.4 cross_entropy --------------------------------------------------------------------
 def random_logits(rng):
     n, c = (int(v) for v in rng.integers(1, 7, size=2))
@@ -193,7 +181,7 @@ def check_cross_entropy(submission, grade, logits, target, numerical=False):
     originals = [logits.copy(), target.copy()]
     with np.errstate(all="ignore"):  # a naive version overflows: judged below, not as a warning
         got = as_pair(submission.cross_entropy(logits, target))
-    check_untouched(grade, [logits, target], originals)
+    check_untouched(grade, [logits, target], originals, HINTS["untouched"])
     grade.check(got is not None and got[0].size == 1, expected=words("(loss, grad)", "(loss, grad)"),
                 got=got, hint=HINTS["ce_pair"])
     loss, grad = got
@@ -243,7 +231,7 @@ def check_linear(submission, grade, x, weight, bias, grad):
     expected_out, expected_backward = reference_linear(*originals[:3])
     check_close(grade, out, expected_out, HINTS["linear_out"])
     grads = as_pair(backward(grad), 3)
-    check_untouched(grade, received, originals)
+    check_untouched(grade, received, originals, HINTS["untouched"])
     shapes = None if grads is None else tuple(np.shape(g) for g in grads)
     wanted = (x.shape, weight.shape, bias.shape)
     grade.check(shapes == wanted, hint=HINTS["linear_shapes"],
@@ -297,7 +285,7 @@ def check_steps(grade, function, reference, names, state, steps, values_hint):
         before, kept = [a.copy() for a in mine], grad.copy()
         reference(theirs[0], kept, *theirs[1:], **kwargs)
         function(mine[0], grad, *mine[1:], **kwargs)
-        check_untouched(grade, [grad], [kept])
+        check_untouched(grade, [grad], [kept], HINTS["untouched"])
         for name, now, was, expected in zip(names, mine, before, theirs):
             grade.check(not np.array_equal(now, was) or np.array_equal(expected, was),
                         hint=HINTS["in_place"],
