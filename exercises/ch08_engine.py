@@ -3,7 +3,7 @@
 Each function receives the input of the operation and ``grad``, the gradient of the loss with
 respect to its output (dL/dout), and returns the gradient with respect to each input, in that
 input's shape. Work with numpy arrays: the grader switches off minigrad's backpropagation, so
-the numbers must come from your code. (El pas enrere d'una convolució i del max pooling.)
+the numbers must come from your code. (La passada enrere d'una convolució i de l'agrupació per màxims.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -40,6 +40,6 @@ def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,
     so grad[n, c, i, j] goes to it alone; when several entries tie, to the first of them
     in row-major order (as in PyTorch). An input that wins several overlapping windows
     receives the sum of their gradients. Every other entry of dx is 0.
-    (El gradient va a l'entrada més gran de cada finestra; la primera, si n'hi ha d'iguals.)
+    (El gradient va a l'element més gran de cada finestra; al primer, si n'hi ha d'iguals.)
     """
     raise NotImplementedError("per window: np.argmax finds the first maximum; add grad there")

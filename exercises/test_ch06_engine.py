@@ -29,7 +29,7 @@ HINTS = {
         "Do not modify the arrays you receive (no *=, += or out=... on them): the engine "
         "passes the same upstream gradient to several backward functions.",
         "No modifiquis els arrays que reps (res de *=, += o out=... sobre ells): el motor "
-        "passa el mateix gradient de sortida a diverses funcions enrere."),
+        "passa el mateix gradient de sortida a diverses funcions cap enrere."),
     "mul_shape": words(
         "Each gradient has its input's shape. grad * y has the shape of the result, where x "
         "was broadcast: sum it back with unbroadcast(grad * y, x.shape), and likewise for y.",

@@ -39,8 +39,8 @@ HINTS = {
         "j·stride + q], with xpad the PADDED input: the same windows as the forward pass "
         "(im2col), not flipped, summed over the images.",
         "dweight[o, c, p, q] = Σ sobre n, i, j de grad[n, o, i, j] · xpad[n, c, i·stride + p, "
-        "j·stride + q], amb xpad l'entrada FARCIDA: les mateixes finestres que el pas "
-        "endavant (im2col), sense girar-les, sumades sobre les imatges."),
+        "j·stride + q], amb xpad l'entrada FARCIDA: les mateixes finestres que la "
+        "passada endavant (im2col), sense girar-les, sumades sobre les imatges."),
     "dx": words(
         "Every xpad[n, c, i·stride + p, j·stride + q] receives grad[n, o, i, j] · "
         "weight[o, c, p, q], for every o: ADD (+=) into a zero dxpad, because windows overlap "
@@ -61,10 +61,10 @@ HINTS = {
         "first maximum, when several tie: not all of them, and not shared). Windows start "
         "every `stride` pixels (None means kernel_size), and an entry that is the maximum of "
         "several overlapping windows ADDS UP their gradients.",
-        "grad[n, c, i, j] va només a l'entrada més gran de la finestra (i, j), la de "
+        "grad[n, c, i, j] va només a l'element més gran de la finestra (i, j), la de "
         "x[n, c, i·stride + p, j·stride + q] per al (p, q) de np.argmax de la finestra (el "
         "primer màxim, si n'hi ha d'iguals: no tots, ni repartit). Les finestres comencen "
-        "cada `stride` píxels (None vol dir kernel_size), i una entrada que és el màxim de "
+        "cada `stride` píxels (None vol dir kernel_size), i un element que és el màxim de "
         "diverses finestres superposades en SUMA els gradients."),
 }
 
