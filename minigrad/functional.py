@@ -352,3 +352,11 @@ def cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") -> Tenso
     grad = e / total
     grad[rows, t] -= 1
     return _loss_node(logits, loss, grad, reduction, "cross_entropy")
+
+
+# Normalisation, GELU and attention live in rooms of their own; F offers them all.
+from .activation import gelu  # noqa: E402
+from .attention import masked_softmax, scaled_dot_product_attention  # noqa: E402
+from .normalization import batch_norm, layer_norm  # noqa: E402
+
+__all__ += ["gelu", "masked_softmax", "scaled_dot_product_attention", "batch_norm", "layer_norm"]

@@ -1,0 +1,43 @@
+"""GELU, the activation of transformers (Hendrycks & Gimpel, 2016), as one graph node.
+
+GELU(x) = x Φ(x), with Φ the standard normal's cumulative distribution: a ReLU whose corner
+is smoothed, slightly negative just left of 0. Its derivative is Φ(x) + x φ(x), with
+φ(x) = e^(−x²/2)/√(2π) the normal density.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .tensor import Tensor, _node
+
+_erf = np.frompyfunc(math.erf, 1, 1)  # numpy has no erf; Python's is exact, entry by entry
+_C = math.sqrt(2.0 / math.pi)
+
+
+def gelu(input: Tensor, approximate: str = "none") -> Tensor:
+    """GELU(x) = x Φ(x). ``approximate="tanh"``: Φ(x) ≈ ½(1 + tanh(√(2/π)(x + 0.044715 x³))).
+
+    The tanh form (GPT-2's) is computed with numpy's vectorised tanh and is much faster than
+    the exact one, whose erf goes through Python entry by entry. Any shape.
+    """
+    if not isinstance(input, Tensor):
+        raise TypeError(f"gelu: expected a Tensor, got {type(input).__name__}")
+    x = input.data
+    if approximate == "none":
+        cdf = (0.5 * (1.0 + _erf(x / math.sqrt(2.0)))).astype(x.dtype)
+        out = x * cdf
+
+        def backward(g: np.ndarray) -> tuple:  # Φ(x) + x φ(x)
+            return (g * (cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)),)
+    elif approximate == "tanh":
+        t = np.tanh(_C * (x + 0.044715 * x ** 3))
+        out = 0.5 * x * (1.0 + t)
+
+        def backward(g: np.ndarray) -> tuple:  # d/dx of ½ x (1 + tanh u), u = √(2/π)(x + 0.044715 x³)
+            return (g * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x * x)),)
+    else:
+        raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
+    return _node(out, (input,), backward, "gelu")
