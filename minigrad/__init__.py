@@ -6,7 +6,7 @@ The ladder, one module a rung: ``autograd`` (backpropagation) → ``scalar``
 """
 
 from . import functional
-from .autograd import backpropagate, no_grad, topological_order
+from .autograd import backpropagate, is_grad_enabled, no_grad, set_grad_enabled, topological_order
 from .gradcheck import gradcheck
 from .graph import draw_graph, to_dot
 from .randomness import manual_seed
@@ -16,7 +16,7 @@ from .tensor import Tensor, cat, ones, randn, stack, zeros
 
 __all__ = [
     "Value", "weighted_sum", "Tensor", "cat", "stack", "zeros", "ones", "randn",
-    "functional", "no_grad", "gradcheck", "backpropagate", "topological_order",
+    "functional", "no_grad", "set_grad_enabled", "is_grad_enabled", "gradcheck", "backpropagate", "topological_order",
     "draw_graph", "to_dot", "manual_seed", "save", "load",
 ]
 __version__ = "0.1.0"

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from .tensor import Tensor, _node
+from .tensor import Tensor
 
 _erf = np.frompyfunc(math.erf, 1, 1)  # numpy has no erf; Python's is exact, entry by entry
 _C = math.sqrt(2.0 / math.pi)
@@ -40,4 +40,4 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
             return (g * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x * x)),)
     else:
         raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
-    return _node(out, (input,), backward, "gelu")
+    return Tensor.from_op(out, (input,), backward, "gelu")

@@ -18,8 +18,7 @@ from typing import Any
 import numpy as np
 
 from .randomness import generator
-from .shapes import _unbroadcast
-from .tensor import Tensor, _node
+from .tensor import Tensor
 
 
 def _masked_scores(scores: np.ndarray, allowed: np.ndarray | None, op: str) -> np.ndarray:
@@ -61,7 +60,7 @@ def masked_softmax(input: Tensor, mask: Any, dim: int = -1) -> Tensor:
     if allowed.dtype != bool:
         raise TypeError(f"masked_softmax: the mask must be boolean (True: keep), got {allowed.dtype}")
     p = _softmax(_masked_scores(input.data, allowed, "masked_softmax"), dim, "masked_softmax")
-    return _node(p, (input,), lambda g: (_softmax_backward(p, g, dim),), "masked_softmax")
+    return Tensor.from_op(p, (input,), lambda g: (_softmax_backward(p, g, dim),), "masked_softmax")
 
 
 def _causal_mask(size: int, key_size: int | None = None) -> np.ndarray:
@@ -130,14 +129,15 @@ def scaled_dot_product_attention(query: Tensor, key: Tensor, value: Tensor, attn
     out = np.matmul(weights, v)
 
     def backward(g: np.ndarray) -> tuple:
-        gv = _unbroadcast(np.matmul(weights.swapaxes(-1, -2), g), v.shape) if value.requires_grad else None
+        # Batch axes that were broadcast get their gradients summed back by the engine.
+        gv = np.matmul(weights.swapaxes(-1, -2), g) if value.requires_grad else None
         gq = gk = None
         if query.requires_grad or key.requires_grad:
             gp = np.matmul(g, v.swapaxes(-1, -2))
             if keep is not None:
                 gp *= keep
             gs = _softmax_backward(p, gp, -1) * scale
-            gq = _unbroadcast(np.matmul(gs, k), q.shape) if query.requires_grad else None
-            gk = _unbroadcast(np.matmul(gs.swapaxes(-1, -2), q), k.shape) if key.requires_grad else None
+            gq = np.matmul(gs, k) if query.requires_grad else None
+            gk = np.matmul(gs.swapaxes(-1, -2), q) if key.requires_grad else None
         return gq, gk, gv
-    return _node(out, (query, key, value), backward, "attention")
+    return Tensor.from_op(out, (query, key, value), backward, "attention")

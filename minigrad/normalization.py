@@ -14,7 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .tensor import Tensor, _node
+from .tensor import Tensor
 
 
 def _standardize(x: np.ndarray, axes: tuple, eps: float) -> tuple[np.ndarray, np.ndarray]:
@@ -32,13 +32,13 @@ def _standardize_backward(g: np.ndarray, xhat: np.ndarray, inv_std: np.ndarray, 
 
 
 def _affine_grads(g: np.ndarray, xhat: np.ndarray, weight: Tensor | None, bias: Tensor | None,
-                  axes: tuple, shape: tuple) -> list:
-    """dL/dγ = Σ g x̂ and dL/dβ = Σ g over the axes γ and β are shared along."""
+                  axes: tuple) -> list:
+    """dL/dγ = Σ g x̂ and dL/dβ = Σ g, summed over ``axes``, along which γ and β are shared."""
     grads = []
     if weight is not None:
-        grads.append((g * xhat).sum(axis=axes).reshape(shape) if weight.requires_grad else None)
+        grads.append((g * xhat).sum(axis=axes) if weight.requires_grad else None)
     if bias is not None:
-        grads.append(g.sum(axis=axes).reshape(shape) if bias.requires_grad else None)
+        grads.append(g.sum(axis=axes) if bias.requires_grad else None)
     return grads
 
 
@@ -65,14 +65,14 @@ def layer_norm(input: Tensor, normalized_shape: int | Sequence[int], weight: Ten
         out = out * weight.data
     if bias is not None:
         out = out + bias.data
-    shared = tuple(range(input.ndim - len(shape)))  # γ and β are the same for every example
+    examples = tuple(range(input.ndim - len(shape)))  # γ and β are the same for every example
 
     def backward(g: np.ndarray) -> tuple:
         gxhat = g * weight.data if weight is not None else g
         gx = _standardize_backward(gxhat, xhat, inv_std, axes) if input.requires_grad else None
-        return (gx, *_affine_grads(g, xhat, weight, bias, shared, shape))
+        return (gx, *_affine_grads(g, xhat, weight, bias, examples))
     parents = (input,) + tuple(p for p in (weight, bias) if p is not None)
-    return _node(out, parents, backward, "layer_norm")
+    return Tensor.from_op(out, parents, backward, "layer_norm")
 
 
 def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None,
@@ -126,6 +126,6 @@ def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor |
         gx = None
         if input.requires_grad:  # in evaluation x̂ is affine in x: no statistics to go through
             gx = _standardize_backward(gxhat, xhat, inv_std, axes) if training else gxhat * inv_std
-        return (gx, *_affine_grads(g, xhat, weight, bias, axes, (c,)))
+        return (gx, *_affine_grads(g, xhat, weight, bias, axes))
     parents = (input,) + tuple(p for p in (weight, bias) if p is not None)
-    return _node(out, parents, backward, "batch_norm")
+    return Tensor.from_op(out, parents, backward, "batch_norm")

@@ -15,9 +15,12 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .allocator import keep_freed_memory
-from .autograd import backpropagate, no_grad
+from .autograd import backpropagate, grad_mode
+from .elementwise import ElementwiseOps
 from .randomness import generator
-from .shapes import Axis, _broadcasting, _check_axis, _keep, _unbroadcast
+from .reductions import ReductionOps
+from .reshaping import ReshapingOps
+from .shapes import broadcasting, check_axis, unbroadcast
 
 keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
@@ -27,7 +30,7 @@ def _released(grad: np.ndarray) -> tuple:
     raise RuntimeError("backward: this part of the graph was freed by an earlier backward()")
 
 
-class Tensor:
+class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
     """An n-dimensional array with automatic differentiation.
 
     ``Tensor([[1.0, 2.0], [3.0, 4.0]])`` is float32 (Python floats default to float32,
@@ -36,6 +39,11 @@ class Tensor:
     to integers). After ``loss.backward()``, every
     tensor created with ``requires_grad=True`` holds dloss/dtensor in ``.grad``
     (same shape as ``.data``). Gradients accumulate until set back to ``None``.
+
+    The operations are grouped by concept: arithmetic here, the element-wise functions in
+    :mod:`minigrad.elementwise`, reductions in :mod:`minigrad.reductions`, reshaping and
+    indexing in :mod:`minigrad.reshaping`. Each one computes its result and hands
+    :meth:`from_op` the backward that maps dL/d(result) to dL/d(each input).
     """
 
     __slots__ = ("data", "grad", "requires_grad", "label", "_parents", "_backward", "_op")
@@ -148,35 +156,62 @@ class Tensor:
         grads = self._backward(incoming)
         self.grad = None  # an intermediate gradient is needed only once
         for k, (parent, g) in enumerate(zip(self._parents, grads)):
-            if g is not None and parent.requires_grad:
-                if g.shape != parent.data.shape:  # caught here, next to the op that made it
+            if g is None or not parent.requires_grad:
+                continue
+            if g.shape != parent.data.shape:
+                # The input was broadcast in the forward pass: each copy of an entry received a
+                # gradient, and the copies' gradients add up. The sum is a new array, the parent's.
+                try:
+                    g, owned = unbroadcast(g, parent.data.shape), True
+                except ValueError:  # caught here, next to the op that made it
                     raise ValueError(f"backward of {self._op!r}: the gradient for input {k} has shape "
-                                     f"{g.shape}, but that input has shape {parent.data.shape}")
+                                     f"{g.shape}, but that input has shape {parent.data.shape}") from None
+            else:
                 # A backward returns new arrays, or its incoming gradient and views of it. A new
-                # array (not a view) given to one parent only is that parent's to keep (which
-                # matters for leaves only: they keep their gradient).
-                owned = (not parent._parents and g is not incoming and g.base is None
-                         and sum(g is h for h in grads) == 1)
-                parent._accumulate(g, owned)
+                # array (not a view) given to one parent only is that parent's to keep.
+                owned = g is not incoming and g.base is None and sum(g is h for h in grads) == 1
+            parent._accumulate(g, owned and not parent._parents)  # only leaves keep theirs
+
+    @classmethod
+    def from_op(cls, data: Any, parents: tuple, backward: Callable, op: str) -> Tensor:
+        """The result of an operation: ``data``, recorded in the graph if an input requires grad.
+
+        ``parents`` are the input tensors; ``backward(g)`` receives dL/d(result) (an array of
+        the result's shape) and returns one gradient per parent, in order: an array of that
+        input's shape, or of the shape it was broadcast to (the engine sums it back), or None
+        when that input gets none. ``op`` names the operation in errors and graph drawings.
+        Capture input *arrays* in ``backward``, never the result tensor. The way to add an
+        operation of your own, as ``Value(data, parents=, local=, op=)`` is for scalars::
+
+            def sin(x: Tensor) -> Tensor:
+                a = x.data
+                return Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), "sin")
+        """
+        out = cls.__new__(cls)
+        out.data = data if type(data) is np.ndarray else np.asarray(data)
+        out.grad, out.label, out._op = None, "", op
+        if grad_mode.enabled and any(p.requires_grad for p in parents):
+            out.requires_grad, out._parents, out._backward = True, parents, backward
+        else:
+            out.requires_grad, out._parents, out._backward = False, (), None
+        return out
 
     # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
     def __add__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        a, b = left.shape, right.shape
-        return _node(_broadcasting(np.add, left.data, right.data, "+"), (left, right),
-                     lambda g: (_unbroadcast(g, a), _unbroadcast(g, b)), "+")
+        return Tensor.from_op(broadcasting(np.add, left.data, right.data, "+"), (left, right),
+                              lambda g: (g, g), "+")
 
     def __sub__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        a, b = left.shape, right.shape
-        return _node(_broadcasting(np.subtract, left.data, right.data, "-"), (left, right),
-                     lambda g: (_unbroadcast(g, a), _unbroadcast(-g, b)), "-")
+        return Tensor.from_op(broadcasting(np.subtract, left.data, right.data, "-"), (left, right),
+                              lambda g: (g, -g), "-")
 
     def __mul__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
         x, y = left.data, right.data
-        return _node(_broadcasting(np.multiply, x, y, "*"), (left, right),
-                     lambda g: (_unbroadcast(g * y, x.shape), _unbroadcast(g * x, y.shape)), "*")
+        return Tensor.from_op(broadcasting(np.multiply, x, y, "*"), (left, right),
+                              lambda g: (g * y, g * x), "*")
 
     def __truediv__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
@@ -184,9 +219,8 @@ class Tensor:
         if not np.all(y):
             raise ZeroDivisionError(f"/: the divisor (shape {y.shape}) has {y.size - np.count_nonzero(y)} "
                                     f"zero entries")
-        return _node(_broadcasting(np.divide, x, y, "/"), (left, right),
-                     lambda g: (_unbroadcast(g / y, x.shape),
-                                _unbroadcast(-g * x / (y * y), y.shape)), "/")
+        return Tensor.from_op(broadcasting(np.divide, x, y, "/"), (left, right),
+                              lambda g: (g / y, -g * x / (y * y)), "/")
 
     def __pow__(self, n: float) -> Tensor:
         if isinstance(n, Tensor) or not np.isscalar(n):
@@ -197,10 +231,10 @@ class Tensor:
         if not float(n).is_integer() and np.any(x < 0):
             raise ValueError(f"Tensor ** {n}: negative entries (min {x.min()}) with a "
                              f"non-integer exponent have no real result")
-        return _node(x ** n, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+        return Tensor.from_op(x ** n, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
 
     def __neg__(self) -> Tensor:
-        return _node(-self.data, (self,), lambda g: (-g,), "neg")
+        return Tensor.from_op(-self.data, (self,), lambda g: (-g,), "neg")
 
     def __radd__(self, other: Any) -> Tensor:
         return self + other
@@ -223,142 +257,6 @@ class Tensor:
         right, left = _operands(self, other)
         return matmul(left, right)
 
-    # --- element-wise functions --------------------------------------------------
-    def exp(self) -> Tensor:
-        with np.errstate(over="raise"):
-            try:
-                out = np.exp(self.data)
-            except FloatingPointError:
-                raise OverflowError(f"exp: overflows {self.dtype} for entries up to {self.data.max():.4g}; "
-                                    f"for probabilities use sigmoid, softmax or log_softmax") from None
-        return _node(out, (self,), lambda g: (g * out,), "exp")
-
-    def log(self) -> Tensor:
-        x = self.data
-        if np.any(x <= 0):
-            raise ValueError(f"log: the logarithm needs positive entries, found {x.min()}")
-        return _node(np.log(x), (self,), lambda g: (g / x,), "log")
-
-    def relu(self) -> Tensor:
-        x = self.data
-        return _node(np.maximum(x, 0), (self,), lambda g: (g * (x > 0),), "relu")
-
-    def sigmoid(self) -> Tensor:
-        # exp of minus |x| never overflows; the two branches are equal algebraically.
-        e = np.exp(-np.abs(self.data))
-        out = np.where(self.data >= 0, 1 / (1 + e), e / (1 + e))
-        return _node(out, (self,), lambda g: (g * out * (1 - out),), "sigmoid")
-
-    def tanh(self) -> Tensor:
-        out = np.tanh(self.data)
-        return _node(out, (self,), lambda g: (g * (1 - out * out),), "tanh")
-
-    def softmax(self, axis: int = -1) -> Tensor:
-        """softmax(x)ᵢ = e^(xᵢ - max x) / Σⱼ e^(xⱼ - max x): subtracting the max avoids overflow."""
-        _check_axis("softmax", axis, self.shape)
-        e = np.exp(self.data - self.data.max(axis=axis, keepdims=True))
-        out = e / e.sum(axis=axis, keepdims=True)
-        return _node(out, (self,),
-                     lambda g: (out * (g - (g * out).sum(axis=axis, keepdims=True)),), "softmax")
-
-    def log_softmax(self, axis: int = -1) -> Tensor:
-        """log softmax(x) = x - logsumexp(x), with logsumexp computed around the max."""
-        _check_axis("log_softmax", axis, self.shape)
-        shifted = self.data - self.data.max(axis=axis, keepdims=True)
-        out = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
-        return _node(out, (self,),
-                     lambda g: (g - np.exp(out) * g.sum(axis=axis, keepdims=True),), "log_softmax")
-
-    # --- reductions ----------------------------------------------------------------
-    def sum(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        shape = self.shape
-        _check_axis("sum", axis, shape)
-        return _node(self.data.sum(axis=axis, keepdims=keepdims), (self,),
-                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)), shape),), "sum")
-
-    def mean(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        shape = self.shape
-        _check_axis("mean", axis, shape)
-        out = self.data.mean(axis=axis, keepdims=keepdims)
-        n = self.data.size // max(out.size, 1)  # how many entries each mean averaged
-        return _node(out, (self,),
-                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)) / n, shape),), "mean")
-
-    def max(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        """The largest entry along ``axis``. Its gradient goes to the arg-max; when
-        several entries tie for the maximum, the gradient is split evenly among them."""
-        _check_axis("max", axis, self.shape)
-        x = self.data
-        out = x.max(axis=axis, keepdims=True)
-
-        def backward(g: np.ndarray) -> tuple:
-            winners = x == out
-            share = winners / winners.sum(axis=axis, keepdims=True)
-            return (_keep(g, axis, keepdims, x.ndim) * share,)
-        return _node(out if keepdims else np.squeeze(out, axis=axis), (self,), backward, "max")
-
-    def argmax(self, axis: int | None = None) -> Tensor:
-        """Index of the largest entry (no gradient: an index is not differentiable)."""
-        _check_axis("argmax", axis, self.shape)
-        return Tensor(self.data.argmax(axis=axis))
-
-    # --- shapes ------------------------------------------------------------------------
-    def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        """The same entries in a new shape (numpy semantics: one size may be -1)."""
-        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], (int, np.integer)) else shape
-        try:
-            shape = tuple(operator.index(s) for s in shape)  # numpy integers too, never 2.5
-        except TypeError:
-            raise TypeError(f"reshape: the new shape must be integers, got {shape}") from None
-        old = self.shape
-        try:
-            out = self.data.reshape(shape)
-        except ValueError:
-            raise ValueError(f"reshape: cannot reshape a tensor of shape {old} "
-                             f"({self.data.size} entries) into {shape}") from None
-        return _node(out, (self,), lambda g: (g.reshape(old),), "reshape")
-
-    def transpose(self, *axes: int) -> Tensor:
-        """Permute the axes (numpy semantics: no arguments reverses them)."""
-        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], (int, np.integer)) else axes
-        axes = axes or tuple(reversed(range(self.ndim)))
-        _check_axis("transpose", axes, self.shape, permutation=True)
-        inverse = tuple(np.argsort(axes))
-        return _node(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
-
-    def flatten(self, start_dim: int = 1) -> Tensor:
-        """Merge the axes from ``start_dim`` on: (N, C, H, W) → (N, C·H·W) by default."""
-        ndim = max(self.ndim, 1)  # a 0-d tensor flattens to one entry, as in PyTorch
-        if not -ndim <= start_dim < ndim:
-            raise ValueError(f"flatten: start_dim {start_dim} is out of range for a tensor of shape "
-                             f"{self.shape}; flatten(0) merges all its axes")
-        return self.reshape(self.shape[:start_dim] + (-1,))
-
-    def __getitem__(self, index: Any) -> Tensor:
-        index = _plain_index(index)
-        shape, dtype = self.shape, self.data.dtype
-        advanced = any(isinstance(i, np.ndarray) for i in (index if isinstance(index, tuple) else (index,)))
-
-        def backward(g: np.ndarray) -> tuple:
-            full = np.zeros(shape, dtype=dtype)
-            if advanced:
-                np.add.at(full, index, g)   # repeated indices must add up
-            else:
-                full[index] = g
-            return (full,)
-        return _node(self.data[index], (self,), backward, "index")
-
-
-def _node(data: np.ndarray, parents: tuple, backward: Callable, op: str) -> Tensor:
-    """The result of an operation: recorded in the graph if any input needs a gradient."""
-    out = Tensor.__new__(Tensor)
-    out.data, out.grad, out.label = data, None, ""
-    if no_grad.enabled and any(p.requires_grad for p in parents):
-        out.requires_grad, out._parents, out._backward, out._op = True, parents, backward, op
-    else:
-        out.requires_grad, out._parents, out._backward, out._op = False, (), None, op
-    return out
-
 
 def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
     """``t`` and the other operand ``x`` of ``+ - * / @``, both as tensors (``t`` first).
@@ -378,17 +276,6 @@ def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
         return Tensor(t.data.astype(np.float32)), Tensor(np.asarray(x, dtype=np.float32))
     # An int with a bool tensor: numpy's default integer, as True + 1 is 2.
     return t, Tensor(np.asarray(x, dtype=t.dtype if t.dtype.kind != "b" else None))
-
-
-def _plain_index(index: Any) -> Any:
-    """Tensors and lists used as indices become numpy arrays."""
-    if isinstance(index, tuple):
-        return tuple(_plain_index(i) for i in index)
-    if isinstance(index, Tensor):
-        return index.data
-    if isinstance(index, list):
-        return np.asarray(index)
-    return index
 
 
 def matmul(a: Tensor, b: Tensor) -> Tensor:
@@ -416,15 +303,17 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     if y.ndim == 1:
         out = out.squeeze(-1)
 
-    def backward(g: np.ndarray) -> tuple:
+    def backward(g: np.ndarray) -> tuple:  # batch axes that were broadcast are summed by the engine
         g2 = g.reshape(out2.shape)
         ga = gb = None  # skip the products nobody needs (e.g. dL/d(input batch))
         if a.requires_grad:
-            ga = _unbroadcast(g2 @ np.swapaxes(y2, -1, -2), x2.shape).reshape(x.shape)
+            ga = g2 @ np.swapaxes(y2, -1, -2)
+            ga = ga[..., 0, :] if x.ndim == 1 else ga  # drop the row axis a 1-D ``a`` was given
         if b.requires_grad:
-            gb = _unbroadcast(np.swapaxes(x2, -1, -2) @ g2, y2.shape).reshape(y.shape)
+            gb = np.swapaxes(x2, -1, -2) @ g2
+            gb = gb[..., 0] if y.ndim == 1 else gb     # and the column axis of a 1-D ``b``
         return ga, gb
-    return _node(out, (a, b), backward, "@")
+    return Tensor.from_op(out, (a, b), backward, "@")
 
 
 def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
@@ -435,7 +324,7 @@ def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
     except ValueError as e:
         raise ValueError(f"cat: cannot join shapes {[t.shape for t in tensors]} along axis {axis}: {e}") from None
     cuts = np.cumsum([t.shape[axis] for t in tensors])[:-1]
-    return _node(out, tuple(tensors), lambda g: tuple(np.split(g, cuts, axis=axis)), "cat")
+    return Tensor.from_op(out, tuple(tensors), lambda g: tuple(np.split(g, cuts, axis=axis)), "cat")
 
 
 def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
@@ -444,11 +333,11 @@ def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
     shapes = {t.shape for t in tensors}
     if len(shapes) != 1:
         raise ValueError(f"stack: all tensors need the same shape, got {[t.shape for t in tensors]}")
-    _check_axis("stack", axis, (len(tensors), *tensors[0].shape))  # the axes of the result
+    check_axis("stack", axis, (len(tensors), *tensors[0].shape))  # the axes of the result
     out = np.stack([t.data for t in tensors], axis=axis)
     n = len(tensors)
-    return _node(out, tuple(tensors),
-                 lambda g: tuple(np.squeeze(p, axis) for p in np.split(g, n, axis=axis)), "stack")
+    return Tensor.from_op(out, tuple(tensors),
+                          lambda g: tuple(np.squeeze(p, axis) for p in np.split(g, n, axis=axis)), "stack")
 
 
 def zeros(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:

@@ -11,7 +11,6 @@ from hypothesis.extra import numpy as hnp
 
 import minigrad as mg
 from minigrad import Tensor, gradcheck, no_grad
-from minigrad.tensor import _node
 
 SETTINGS = settings(max_examples=25, deadline=None)
 
@@ -87,10 +86,28 @@ def test_reductions_every_axis_and_keepdims(reduction, case, seed):
     assert gradcheck(lambda t: getattr(t, reduction)(axis=axis, keepdims=keepdims) * 1.5, x)
 
 
-def test_max_splits_the_gradient_evenly_between_ties():
+def test_max_sends_the_gradient_of_a_tie_to_the_first_maximum_like_max_pool2d():
     x = Tensor([[1.0, 3.0, 3.0], [2.0, 0.0, 1.0]], requires_grad=True)
     x.max(axis=1).sum().backward()
-    assert np.allclose(x.grad, [[0, 0.5, 0.5], [1, 0, 0]])
+    assert np.array_equal(x.grad, [[0, 1, 0], [1, 0, 0]])
+    x.grad = None
+    x.max().backward()  # all axes: the first maximum in row-major order
+    assert np.array_equal(x.grad, [[0, 1, 0], [0, 0, 0]])
+    cube = Tensor(np.ones((2, 2, 2)), requires_grad=True)
+    cube.max(axis=(0, 2)).sum().backward()
+    assert np.array_equal(cube.grad, [[[1, 0], [1, 0]], [[0, 0], [0, 0]]])
+    window = Tensor(np.ones((1, 1, 2, 2)), requires_grad=True)  # the same rule as max-pooling
+    mg.functional.max_pool2d(window, 2).sum().backward()
+    assert np.array_equal(window.grad[0, 0], [[1, 0], [0, 0]])
+
+
+def test_max_ties_match_pytorch_max_with_dim():
+    torch = pytest.importorskip("torch")
+    data = np.array([[1.0, 3.0, 3.0], [2.0, 2.0, 1.0]])
+    x, t = Tensor(data, requires_grad=True), torch.tensor(data, requires_grad=True)
+    x.max(axis=1).sum().backward()
+    t.max(dim=1).values.sum().backward()
+    assert np.array_equal(x.grad, t.grad.numpy())
 
 
 @st.composite
@@ -273,11 +290,20 @@ def test_backward_through_a_freed_part_of_the_graph_raises():
     assert np.array_equal(x.grad, [2 + 8 * 1.0, 2 + 8 * 2.0])    # d(2x)/dx + d(4x²)/dx
 
 
-def test_a_backward_returning_a_gradient_of_the_wrong_shape_is_named():
+def test_the_engine_sums_a_broadcast_gradient_back_to_its_input():
     a, b = leaf((3, 4)), leaf((4,), 1)
-    # b was broadcast along the rows, but its gradient is not summed back to (4,)
-    out = _node(a.data * b.data, (a, b), lambda g: (g * b.data, g * a.data), "forgot_unbroadcast")
-    with pytest.raises(ValueError, match=r"backward of 'forgot_unbroadcast'.*input 1.*\(3, 4\).*\(4,\)"):
+    # b was broadcast along the rows; the backward returns gradients of the broadcast shape
+    out = Tensor.from_op(a.data * b.data, (a, b), lambda g: (g * b.data, g * a.data), "mul")
+    out.sum().backward()
+    assert b.grad.shape == (4,) and np.allclose(b.grad, a.data.sum(axis=0))
+    assert gradcheck(lambda x, y: Tensor.from_op(x.data * y.data, (x, y),
+                                                 lambda g: (g * y.data, g * x.data), "mul"), a, b)
+
+
+def test_a_backward_returning_a_gradient_of_the_wrong_shape_is_named():
+    a, b = leaf((3, 4)), leaf((3,), 1)
+    out = Tensor.from_op(a.data * 2, (a, b), lambda g: (2 * g, g), "wrong_shape")
+    with pytest.raises(ValueError, match=r"backward of 'wrong_shape'.*input 1.*\(3, 4\).*\(3,\)"):
         out.sum().backward()
 
 

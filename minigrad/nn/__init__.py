@@ -3,16 +3,18 @@
 from . import functional
 from .activation import GELU
 from .attention import MultiheadAttention
-from .layers import (AvgPool2d, Conv2d, Dropout, Embedding, Flatten, Linear, MaxPool2d, ReLU,
-                     Sequential, Sigmoid, Tanh)
+from .containers import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
+from .layers import (AvgPool2d, Conv2d, Dropout, Embedding, Flatten, Linear, LogSoftmax, MaxPool2d,
+                     ReLU, Sigmoid, Softmax, Tanh)
 from .loss import BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, MSELoss
 from .models import MLP, Autoencoder, Perceptron
 from .module import LoadResult, Module, Parameter
 from .normalization import BatchNorm1d, BatchNorm2d, LayerNorm
 
 __all__ = [
-    "Module", "Parameter", "LoadResult", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten", "ReLU",
-    "Sigmoid", "Tanh", "Dropout", "Embedding", "Sequential", "MSELoss", "BCELoss",
+    "Module", "Parameter", "LoadResult", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten",
+    "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Dropout", "Embedding", "Sequential",
+    "ModuleList", "ModuleDict", "ParameterList", "ParameterDict", "MSELoss", "BCELoss",
     "BCEWithLogitsLoss", "CrossEntropyLoss", "Perceptron", "MLP", "Autoencoder", "functional",
     "GELU", "LayerNorm", "BatchNorm1d", "BatchNorm2d", "MultiheadAttention",
 ]

@@ -9,7 +9,8 @@ import numpy as np
 from .. import functional as F
 from ..autograd import no_grad
 from ..tensor import Tensor
-from .layers import Linear, ReLU, Sequential, Sigmoid, Tanh
+from .containers import Sequential
+from .layers import Linear, ReLU, Sigmoid, Tanh
 from .module import Module
 
 _ACTIVATIONS = {"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh}
