@@ -33,11 +33,12 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
         def backward(g: np.ndarray) -> tuple:  # Φ(x) + x φ(x)
             return (g * (cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)),)
     elif approximate == "tanh":
-        t = np.tanh(_C * (x + 0.044715 * x ** 3))
+        x2 = x * x  # x ** 3 would call pow() entry by entry, many times slower
+        t = np.tanh(_C * x * (1.0 + 0.044715 * x2))
         out = 0.5 * x * (1.0 + t)
 
         def backward(g: np.ndarray) -> tuple:  # d/dx of ½ x (1 + tanh u), u = √(2/π)(x + 0.044715 x³)
-            return (g * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x * x)),)
+            return (g * (0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * _C * (1.0 + 3 * 0.044715 * x2)),)
     else:
         raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
     return Tensor.from_op(out, (input,), backward, "gelu")
