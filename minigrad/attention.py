@@ -40,12 +40,15 @@ def _softmax(scores: np.ndarray, axis: int, op: str) -> np.ndarray:
                          f"{scores.shape}) are masked everywhere: a query must be allowed at "
                          f"least one key")
     e = np.exp(scores - top)
-    return e / e.sum(axis=axis, keepdims=True)
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
 
 
 def _softmax_backward(p: np.ndarray, g: np.ndarray, axis: int) -> np.ndarray:
     """dL/ds from g = dL/dp for p = softmax(s): pᵢ (gᵢ − Σⱼ gⱼ pⱼ); masked entries get 0."""
-    return p * (g - (g * p).sum(axis=axis, keepdims=True))
+    gs = g - (g * p).sum(axis=axis, keepdims=True)
+    gs *= p
+    return gs
 
 
 def masked_softmax(input: Tensor, mask: Any, dim: int = -1) -> Tensor:
@@ -85,12 +88,17 @@ def _attention_weights(q: np.ndarray, k: np.ndarray, scale: float, allowed: np.n
     """P = softmax(Q Kᵀ · scale + mask), (…, L, S): what each query reads from each key."""
     op = "scaled_dot_product_attention"
     try:
-        scores = np.matmul(q, k.swapaxes(-1, -2)) * scale
+        scores = np.matmul(q, k.swapaxes(-1, -2))
     except ValueError:
         raise ValueError(f"{op}: the batch axes of query {q.shape} and key {k.shape} cannot be "
                          f"broadcast") from None
+    scores *= scale
     if additive is not None:
-        scores = scores + additive.astype(scores.dtype)
+        try:
+            scores = scores + additive.astype(scores.dtype)  # the mask may add batch axes
+        except ValueError:
+            raise ValueError(f"{op}: the mask of shape {additive.shape} does not broadcast against "
+                             f"the scores, of shape {scores.shape}") from None
     return _softmax(_masked_scores(scores, allowed, op), -1, op)
 
 
@@ -136,7 +144,8 @@ def scaled_dot_product_attention(query: Tensor, key: Tensor, value: Tensor, attn
             gp = np.matmul(g, v.swapaxes(-1, -2))
             if keep is not None:
                 gp *= keep
-            gs = _softmax_backward(p, gp, -1) * scale
+            gs = _softmax_backward(p, gp, -1)
+            gs *= scale
             gq = np.matmul(gs, k) if query.requires_grad else None
             gk = np.matmul(gs.swapaxes(-1, -2), q) if key.requires_grad else None
         return gq, gk, gv

@@ -19,16 +19,21 @@ from .tensor import Tensor
 
 def _standardize(x: np.ndarray, axes: tuple, eps: float) -> tuple[np.ndarray, np.ndarray]:
     """x̂ = (x − μ)/√(σ² + ε) over ``axes`` (σ² the biased variance), and 1/√(σ² + ε) kept."""
-    mean = x.mean(axis=axes, keepdims=True)
-    centred = x - mean
-    inv_std = 1.0 / np.sqrt((centred * centred).mean(axis=axes, keepdims=True) + eps)
-    return centred * inv_std, inv_std
+    m = int(np.prod([x.shape[a] for a in axes]))  # entries per mean
+    centred = x - x.sum(axis=axes, keepdims=True) / m
+    inv_std = 1.0 / np.sqrt(np.square(centred).sum(axis=axes, keepdims=True) / m + eps)
+    centred *= inv_std  # now x̂, in place: no second array of x's size
+    return centred, inv_std
 
 
 def _standardize_backward(g: np.ndarray, xhat: np.ndarray, inv_std: np.ndarray, axes: tuple) -> np.ndarray:
     """dL/dx from g = dL/dx̂: every entry moves the mean and the variance it was part of."""
-    return inv_std * (g - g.mean(axis=axes, keepdims=True)
-                      - xhat * (g * xhat).mean(axis=axes, keepdims=True))
+    m = int(np.prod([g.shape[a] for a in axes]))
+    gx = xhat * ((g * xhat).sum(axis=axes, keepdims=True) / m)
+    np.subtract(g, gx, out=gx)
+    gx -= g.sum(axis=axes, keepdims=True) / m
+    gx *= inv_std
+    return gx
 
 
 def _affine_grads(g: np.ndarray, xhat: np.ndarray, weight: Tensor | None, bias: Tensor | None,
@@ -58,21 +63,21 @@ def layer_norm(input: Tensor, normalized_shape: int | Sequence[int], weight: Ten
     for name, p in (("weight", weight), ("bias", bias)):
         if p is not None and p.shape != shape:
             raise ValueError(f"layer_norm: {name} has shape {p.shape}, expected normalized_shape {shape}")
-    axes = tuple(range(input.ndim - len(shape), input.ndim))
-    xhat, inv_std = _standardize(input.data, axes, eps)
-    out = xhat
-    if weight is not None:
-        out = out * weight.data
+    # Each example's normalised axes are one row of a 2-D view: statistics along axis 1.
+    rows = input.data.reshape(-1, int(np.prod(shape)))
+    xhat, inv_std = _standardize(rows, (1,), eps)
+    out = xhat * weight.data.reshape(-1) if weight is not None else xhat.copy()
     if bias is not None:
-        out = out + bias.data
-    examples = tuple(range(input.ndim - len(shape)))  # γ and β are the same for every example
+        out += bias.data.reshape(-1)
 
     def backward(g: np.ndarray) -> tuple:
-        gxhat = g * weight.data if weight is not None else g
-        gx = _standardize_backward(gxhat, xhat, inv_std, axes) if input.requires_grad else None
-        return (gx, *_affine_grads(g, xhat, weight, bias, examples))
+        g = g.reshape(rows.shape)
+        gxhat = g * weight.data.reshape(-1) if weight is not None else g
+        gx = _standardize_backward(gxhat, xhat, inv_std, (1,)).reshape(input.shape) if input.requires_grad else None
+        return (gx, *(None if gp is None else gp.reshape(shape)
+                      for gp in _affine_grads(g, xhat, weight, bias, (0,))))
     parents = (input,) + tuple(p for p in (weight, bias) if p is not None)
-    return Tensor.from_op(out, parents, backward, "layer_norm")
+    return Tensor.from_op(out.reshape(input.shape), parents, backward, "layer_norm")
 
 
 def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None,
