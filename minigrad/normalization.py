@@ -52,7 +52,7 @@ def layer_norm(input: Tensor, normalized_shape: int | Sequence[int], weight: Ten
     """Layer normalisation over the last ``len(normalized_shape)`` axes (Ba et al., 2016).
 
     y = γ ⊙ (x − μ)/√(σ² + ε) + β, with μ and σ² (biased) the mean and variance of each
-    example's last axes. input (…, *normalized_shape); weight γ and bias β: normalized_shape.
+    example's last axes. input: a shape ending with normalized_shape; weight γ and bias β: normalized_shape.
     """
     shape = (normalized_shape,) if isinstance(normalized_shape, (int, np.integer)) else tuple(normalized_shape)
     if not isinstance(input, Tensor):

@@ -23,7 +23,7 @@ class LayerNorm(Module):
     """Standardise the last axes of each example, then scale by ``weight`` and shift by ``bias``.
 
     ``normalized_shape``: those axes' sizes (an int for the last axis alone). weight starts at
-    ones and bias at zeros, both of shape normalized_shape. Input (…, *normalized_shape).
+    ones and bias at zeros, both of shape normalized_shape. Input: a shape ending with normalized_shape.
     """
 
     def __init__(self, normalized_shape: int | Sequence[int], eps: float = 1e-5,

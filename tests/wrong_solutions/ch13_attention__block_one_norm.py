@@ -1,0 +1,29 @@
+"""Wrong: the MLP reads x instead of its layer-normalised copy (the second norm forgotten)."""
+
+import math
+
+import numpy as np
+
+EXERCISE = "ch13.transformer_block"
+
+
+def causal_mask(size):
+    return np.tril(np.ones((size, size), dtype=bool))
+
+
+def attention_weights(q, k, mask=None):
+    scores = q @ k.T / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def layer_norm(x, weight, bias, eps=1e-5):
+    return weight * (x - x.mean(axis=-1, keepdims=True)) / np.sqrt(x.var(axis=-1, keepdims=True) + eps) + bias
+
+
+def transformer_block(x, p):
+    h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
+    x = x + attention_weights(h @ p["Wq"], h @ p["Wk"], causal_mask(len(x))) @ (h @ p["Wv"]) @ p["Wo"]
+    return x + np.maximum(x @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
