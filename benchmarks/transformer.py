@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .harness import Candidate, Suite, Target, optional_import
+from .harness import Candidate, Suite, Target, optional_import, training_step
 
 VOCAB, CONTEXT, D_MODEL, HEADS, LAYERS, LR = 80, 32, 48, 4, 2, 1e-2
 
@@ -32,9 +32,9 @@ BOOK = ("13-attention-and-transformers.md", [
 ])
 
 
-def gpt(nn: Any, future: Callable[[int], Any]) -> Any:
-    """The chapter's model class for a library's ``nn``; ``future(t)``: its (t, t) causal mask,
-    True above the diagonal (PyTorch's convention for ``nn.MultiheadAttention``)."""
+def gpt(nn: Any, future: Callable[[int], Any], arange: Callable[[int], Any]) -> Any:
+    """The chapter's model for a library's ``nn``, with that library's ``arange`` and ``future(t)``,
+    the (t, t) causal mask, True above the diagonal (PyTorch's ``nn.MultiheadAttention`` convention)."""
     class Block(nn.Module):
         def __init__(self, d_model: int, heads: int) -> None:
             super().__init__()
@@ -58,8 +58,8 @@ def gpt(nn: Any, future: Callable[[int], Any]) -> Any:
             self.ln = nn.LayerNorm(D_MODEL)
             self.head = nn.Linear(D_MODEL, VOCAB)
 
-        def forward(self, ids: Any, positions: Any) -> Any:
-            x = self.token(ids) + self.position(positions)
+        def forward(self, ids: Any) -> Any:
+            x = self.token(ids) + self.position(arange(ids.shape[1]))
             return self.head(self.ln(self.blocks(x)))
     return TinyGPT()
 
@@ -71,45 +71,40 @@ def problem(batch: int = 32, seed: int = 0) -> tuple[np.ndarray, np.ndarray, dic
     rng = np.random.default_rng(seed)
     ids = rng.integers(0, VOCAB, (batch, CONTEXT + 1))
     minigrad.manual_seed(seed)
-    weights = gpt(nn, lambda t: np.triu(np.ones((t, t), bool), 1)).state_dict()
+    weights = gpt(nn, _future, np.arange).state_dict()
     return ids[:, :-1], ids[:, 1:], weights
 
 
-def lm_step(name: str, model: Any, optimizer: Any, ids: Any, positions: Any, targets: Any,
-            cross_entropy: Callable, to_numpy: Callable[[Any], np.ndarray]) -> Candidate:
-    """One Adam step on the next-character loss: minigrad and PyTorch share these very names."""
-    def step() -> float:
-        logits = model(ids, positions)
-        loss = cross_entropy(logits.reshape(-1, VOCAB), targets)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        return loss.item()
-    step.parameters = lambda: [to_numpy(p) for p in model.parameters()]
-    return Candidate(name, step)
+def _future(t: int) -> np.ndarray:
+    return np.triu(np.ones((t, t), bool), 1)
+
+
+def next_character_loss(cross_entropy: Callable) -> Callable:
+    """The loss of logits (N, T, V) against the next characters (N·T,)."""
+    return lambda logits, targets: cross_entropy(logits.reshape(-1, VOCAB), targets)
 
 
 def minigrad_step(ids: np.ndarray, targets: np.ndarray, weights: dict) -> Candidate:
     from minigrad import functional as F
     from minigrad import nn, optim
-    model = gpt(nn, lambda t: np.triu(np.ones((t, t), bool), 1))
+    model = gpt(nn, _future, np.arange)
     model.load_state_dict(weights)
     optimizer = optim.Adam(model.parameters(), lr=LR)
-    return lm_step("minigrad", model, optimizer, ids, np.arange(CONTEXT), targets.reshape(-1),
-                   F.cross_entropy, lambda p: p.data)
+    return training_step("minigrad", model, next_character_loss(F.cross_entropy), optimizer, ids,
+                         targets.reshape(-1), lambda p: p.data)
 
 
 def torch_step(ids: np.ndarray, targets: np.ndarray, weights: dict, skipped: dict) -> Candidate | None:
     torch = optional_import("torch", skipped, "PyTorch")
     if torch is None:
         return None
-    masks = {t: torch.triu(torch.ones(t, t, dtype=torch.bool), 1) for t in (CONTEXT,)}
-    model = gpt(torch.nn, masks.__getitem__)
+    future = torch.from_numpy(_future(CONTEXT))
+    model = gpt(torch.nn, lambda t: future[:t, :t], torch.arange)
     model.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in weights.items()})
     optimizer = torch.optim.Adam(model.parameters(), lr=LR)
-    return lm_step("PyTorch", model, optimizer, torch.from_numpy(ids), torch.arange(CONTEXT),
-                   torch.from_numpy(targets.reshape(-1)), torch.nn.functional.cross_entropy,
-                   lambda p: p.detach().numpy())
+    return training_step("PyTorch", model, next_character_loss(torch.nn.functional.cross_entropy),
+                         optimizer, torch.from_numpy(ids), torch.from_numpy(targets.reshape(-1)),
+                         lambda p: p.detach().numpy())
 
 
 def suite(batch: int = 32) -> Suite:

@@ -1,26 +1,10 @@
 """Wrong: the residual connections add the normalised h instead of x itself."""
 
-import math
-
 import numpy as np
 
+from exercises.solutions.ch13_attention import attention_weights, causal_mask, layer_norm  # right
+
 EXERCISE = "ch13.transformer_block"
-
-
-def causal_mask(size):
-    return np.tril(np.ones((size, size), dtype=bool))
-
-
-def attention_weights(q, k, mask=None):
-    scores = q @ k.T / math.sqrt(q.shape[-1])
-    if mask is not None:
-        scores = np.where(mask, scores, -np.inf)
-    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def layer_norm(x, weight, bias, eps=1e-5):
-    return weight * (x - x.mean(axis=-1, keepdims=True)) / np.sqrt(x.var(axis=-1, keepdims=True) + eps) + bias
 
 
 def transformer_block(x, p):
