@@ -69,6 +69,7 @@ extensions = [
     "sphinx_design",
     "sphinx_togglebutton",
     "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
+    "catalan",  # book/_ext: the Catalan edition's decimal comma, search and interface strings
 ]
 
 # Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before

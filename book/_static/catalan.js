@@ -16,12 +16,3 @@ if (typeof messages !== "undefined") {
   iconCheck = iconCheck.replace(messages[locale].copy_success, messages.ca.copy_success);
   locale = "ca";
 }
-
-// Landmark names that sphinx-book-theme writes in English into its templates.
-document.addEventListener("DOMContentLoaded", () => {
-  const names = { Main: "Índex del llibre", Page: "Navegació de la pàgina" };
-  for (const nav of document.querySelectorAll("nav[aria-label]")) {
-    const label = names[nav.getAttribute("aria-label")];
-    if (label) nav.setAttribute("aria-label", label);
-  }
-});
