@@ -70,7 +70,8 @@ def test_the_optimiser_steps_with_the_scheduled_rate():
     scheduler = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=0.5)
     moves = []
     for _ in range(3):
-        p.grad = np.ones(1)
+        opt.zero_grad()
+        p.sum().backward()                                   # dL/dp = 1
         before = p.data.copy()
         opt.step()
         scheduler.step()
