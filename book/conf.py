@@ -65,6 +65,7 @@ extensions = [
     "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_togglebutton",
@@ -120,8 +121,8 @@ mathjax_path = "mathjax/tex-svg-full.js"
 mathjax3_config = {"options": {"enableMenu": False}}
 
 # --- API reference -------------------------------------------------------------
-# The API page lists these modules in this order and documents those that exist, so a module
-# appears as soon as it lands in minigrad/ and the build never breaks before it does.
+# The API page documents these modules in this order; one that cannot be imported stops the build.
+# viewcode gives every documented object a link to its highlighted source, on pages in the site.
 minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.tensor", "minigrad.functional",
                         "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
                         "minigrad.train", "minigrad.viz"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .dtypes import floating
 from .shapes import Axis, axes_of, check_axis, expand_reduced
 
 if TYPE_CHECKING:
@@ -33,8 +34,11 @@ class ReductionOps:
     def mean(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
         shape = self.shape
         check_axis("mean", axis, shape)
-        out = self.data.mean(axis=axis, keepdims=keepdims)
-        n = self.data.size // max(out.size, 1)  # how many entries each mean averaged
+        x = floating(self.data)  # the mean of integers is float32, as in PyTorch
+        n = int(np.prod([shape[a] for a in axes_of(axis, len(shape))]))  # entries per mean
+        if n == 0:
+            raise ValueError(f"mean: no entries to average along axis {axis} of shape {shape}")
+        out = x.mean(axis=axis, keepdims=keepdims)
         return self.from_op(
             out, (self,),
             lambda g: (np.broadcast_to(expand_reduced(g, axis, keepdims, len(shape)) / n, shape),), "mean")
@@ -66,3 +70,13 @@ class ReductionOps:
         """Index of the largest entry (its first occurrence); no gradient: an index is not differentiable."""
         check_axis("argmax", axis, self.shape)
         return type(self)(self.data.argmax(axis=axis))
+
+    def any(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
+        """Whether any entry is nonzero (True), along ``axis``: a bool tensor, no gradient."""
+        check_axis("any", axis, self.shape)
+        return type(self)(self.data.any(axis=axis, keepdims=keepdims))
+
+    def all(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
+        """Whether every entry is nonzero (True), along ``axis``: a bool tensor, no gradient."""
+        check_axis("all", axis, self.shape)
+        return type(self)(self.data.all(axis=axis, keepdims=keepdims))

@@ -44,7 +44,8 @@ class ReshapingOps:
         axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], (int, np.integer)) else axes
         axes = axes or tuple(reversed(range(self.ndim)))
         check_axis("transpose", axes, self.shape, permutation=True)
-        inverse = tuple(np.argsort(axes))
+        axes = tuple(a % self.ndim for a in axes)  # (-1, 0, 1) is (2, 0, 1): argsort needs these
+        inverse = tuple(int(i) for i in np.argsort(axes))
         return self.from_op(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
 
     def flatten(self, start_dim: int = 1) -> Tensor:
@@ -56,9 +57,26 @@ class ReshapingOps:
         return self.reshape(self.shape[:start_dim] + (-1,))
 
     def __getitem__(self, index: Any) -> Tensor:
-        index = _plain_index(index)
+        """numpy's (and PyTorch's) indexing. An index made of integer arrays (or lists,
+        tuples, tensors) may pick an entry several times: its gradients add up."""
+        if isinstance(index, list) and any(isinstance(i, (list, tuple, slice, ReshapingOps, np.ndarray))
+                                           or i is None or i is Ellipsis for i in index):
+            # numpy reads x[[rows, cols]] as one array index, PyTorch (deprecated) as x[rows, cols]
+            raise IndexError("index: a list of lists (or slices) is read differently by numpy and "
+                             "PyTorch; write x[rows, cols] for a pair of index lists, or "
+                             "x[np.array(list)] for one array of indices")
+        parts = tuple(_plain_part(i) for i in (index if isinstance(index, tuple) else (index,)))
+        advanced = [i for i, p in enumerate(parts) if isinstance(p, np.ndarray)]
+        if advanced and _moves_to_front(parts, advanced) != _moves_to_front(parts, advanced, torch=True):
+            raise IndexError(f"index: an integer and an array index separated by a slice put the "
+                             f"picked axis first in numpy, not in PyTorch; index in two steps "
+                             f"(x[0][:, [0, 1]] for x[0, :, [0, 1]])")
+        index = parts if isinstance(index, tuple) else parts[0]
         shape, dtype = self.shape, self.data.dtype
-        advanced = any(isinstance(i, np.ndarray) for i in (index if isinstance(index, tuple) else (index,)))
+        try:
+            out = self.data[index]
+        except IndexError as e:
+            raise IndexError(f"index: {e} (tensor of shape {shape})") from None
 
         def backward(g: np.ndarray) -> tuple:
             full = np.zeros(shape, dtype=dtype)
@@ -67,15 +85,22 @@ class ReshapingOps:
             else:
                 full[index] = g
             return (full,)
-        return self.from_op(self.data[index], (self,), backward, "index")
+        return self.from_op(out, (self,), backward, "index")
 
 
-def _plain_index(index: Any) -> Any:
-    """Tensors and lists used as indices become numpy arrays."""
-    if isinstance(index, tuple):
-        return tuple(_plain_index(i) for i in index)
-    if isinstance(index, ReshapingOps):  # a Tensor
-        return index.data
-    if isinstance(index, list):
-        return np.asarray(index)
-    return index
+def _plain_part(part: Any) -> Any:
+    """One part of an index: tensors, lists and tuples become numpy arrays (advanced indices)."""
+    if isinstance(part, ReshapingOps):  # a Tensor
+        return part.data
+    if isinstance(part, (list, tuple)):
+        return np.asarray([_plain_part(p) for p in part], dtype=None if part else np.intp)
+    return part
+
+
+def _moves_to_front(parts: tuple, advanced: list, torch: bool = False) -> bool:
+    """Whether the axes picked by array indices go first in the result: numpy's rule, when the
+    arrays (and, for numpy but not PyTorch, the integers) are not side by side in the index."""
+    picks = [i for i, p in enumerate(parts)
+             if i in advanced or not torch and isinstance(p, (int, np.integer))]
+    between = parts[picks[0]:picks[-1] + 1]
+    return any(not isinstance(p, (np.ndarray, int, np.integer)) for p in between)

@@ -10,15 +10,21 @@ from typing import Any, Callable, Union
 
 import numpy as np
 
+from .stable import float_error
+
 Axis = Union[int, tuple, None]
 
 
 def broadcasting(fn: Callable, x: np.ndarray, y: np.ndarray, op: str) -> np.ndarray:
-    """``fn(x, y)`` with numpy broadcasting, and an error naming ``op`` when the shapes do not fit."""
+    """``fn(x, y)`` with numpy broadcasting, and an error naming ``op`` when the shapes do not
+    fit, or when the result overflows or is undefined (where numpy would only warn)."""
     try:
-        return fn(x, y)
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            return fn(x, y)
     except ValueError:
         raise ValueError(f"{op}: shapes {x.shape} and {y.shape} cannot be broadcast together") from None
+    except FloatingPointError as e:
+        raise float_error(op, e, f"for shapes {x.shape} and {y.shape} ({x.dtype}, {y.dtype})") from None
 
 
 def unbroadcast(g: np.ndarray, shape: tuple) -> np.ndarray:

@@ -16,11 +16,15 @@ import numpy as np
 
 from .allocator import keep_freed_memory
 from .autograd import backpropagate, grad_mode
+from .conversions import ConversionOps, check_device
+from .dtypes import DEFAULT_FLOAT, as_dtype, floating
 from .elementwise import ElementwiseOps
+from .inplace import InPlaceOps
 from .randomness import generator
 from .reductions import ReductionOps
 from .reshaping import ReshapingOps
 from .shapes import broadcasting, check_axis, unbroadcast
+from .stable import float_error
 
 keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
@@ -30,76 +34,77 @@ def _released(grad: np.ndarray) -> tuple:
     raise RuntimeError("backward: this part of the graph was freed by an earlier backward()")
 
 
-class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
+class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceOps):
     """An n-dimensional array with automatic differentiation.
 
     ``Tensor([[1.0, 2.0], [3.0, 4.0]])`` is float32 (Python floats default to float32,
     as in PyTorch); a float64 numpy array stays float64; integer data stays integer
     and cannot require a gradient (``Tensor([1, 2]) * 0.5`` is float32, not truncated
-    to integers). After ``loss.backward()``, every
-    tensor created with ``requires_grad=True`` holds dloss/dtensor in ``.grad``
-    (same shape as ``.data``). Gradients accumulate until set back to ``None``.
+    to integers). After ``loss.backward()``, every tensor created with
+    ``requires_grad=True`` holds dloss/dtensor in ``.grad``, a tensor of its shape.
+    Gradients accumulate until set back to ``None`` (``optimizer.zero_grad()``).
 
-    The operations are grouped by concept: arithmetic here, the element-wise functions in
-    :mod:`minigrad.elementwise`, reductions in :mod:`minigrad.reductions`, reshaping and
-    indexing in :mod:`minigrad.reshaping`. Each one computes its result and hands
-    :meth:`from_op` the backward that maps dL/d(result) to dL/d(each input).
+    The operations are grouped by concept: arithmetic and comparisons here, the
+    element-wise functions in :mod:`minigrad.elementwise`, reductions in
+    :mod:`minigrad.reductions`, reshaping and indexing in :mod:`minigrad.reshaping`,
+    conversions in :mod:`minigrad.conversions`, in-place updates in :mod:`minigrad.inplace`.
+    Each operation computes its result and hands :meth:`from_op` the backward that maps
+    dL/d(result) to dL/d(each input).
     """
 
-    __slots__ = ("data", "grad", "requires_grad", "label", "_parents", "_backward", "_op")
-    __array_priority__ = 1000  # ndarray + Tensor goes to Tensor.__radd__
+    # The gradient is kept as a numpy array (``_grad``), which the engine adds to; ``.grad``
+    # wraps it in a Tensor only when asked for.
+    __slots__ = ("data", "_grad", "requires_grad", "label", "_parents", "_backward", "_op")
+    __hash__ = object.__hash__  # == compares entries; the graph's sets need identity
 
     def __init__(self, data: Any, requires_grad: bool = False, dtype: Any = None,
-                 label: str = "") -> None:
+                 label: str = "", device: Any = None) -> None:
+        check_device(device)
         if isinstance(data, Tensor):
             data = data.data
-        if dtype is None and not isinstance(data, np.ndarray | np.generic):
-            arr = np.asarray(data)
-            dtype = np.float32 if arr.dtype.kind == "f" or arr.dtype == object else None
-            data = arr
-        self.data = np.array(data, dtype=dtype) if dtype is not None else np.asarray(data)
+        if dtype is not None:
+            dtype = as_dtype(dtype)
+        elif not isinstance(data, np.ndarray | np.generic):
+            data = np.asarray(data)
+            dtype = DEFAULT_FLOAT if data.dtype.kind == "f" or data.dtype == object else None
+        if dtype is None:
+            self.data = np.asarray(data)
+        else:
+            with np.errstate(over="raise"):
+                try:
+                    self.data = np.array(data, dtype=dtype)
+                except FloatingPointError:
+                    raise OverflowError(f"Tensor: values up to {np.max(np.abs(data)):.4g} do not fit "
+                                        f"{dtype}; pass dtype=minigrad.float64") from None
         if self.data.dtype.kind not in "fiub":
             raise TypeError(f"Tensor: unsupported data of dtype {self.data.dtype}")
         if requires_grad and self.data.dtype.kind != "f":
             raise TypeError(f"Tensor: only floating-point tensors can require gradients, "
                             f"got dtype {self.data.dtype}")
-        self.grad: np.ndarray | None = None
+        self._grad: np.ndarray | None = None
         self.requires_grad = requires_grad
         self.label = label
         self._parents: tuple = ()
         self._backward: Callable | None = None
         self._op = ""
 
-    # --- properties and conversions ------------------------------------------
-    shape = property(lambda self: self.data.shape)
-    ndim = property(lambda self: self.data.ndim)
-    dtype = property(lambda self: self.data.dtype)
-    size = property(lambda self: self.data.size)
-    T = property(lambda self: self.transpose())
+    @property
+    def grad(self) -> Tensor | None:
+        """dL/d(self) after ``L.backward()``, as a tensor of ``self``'s shape (None before).
 
-    def numpy(self) -> np.ndarray:
-        return self.data
+        It shares memory with the gradient the engine accumulates into, so
+        ``p.grad.zero_()`` and ``np.asarray(p.grad)`` see the same numbers.
+        """
+        return None if self._grad is None else Tensor(self._grad)
 
-    def item(self) -> float | int:
-        if self.data.size != 1:
-            raise ValueError(f"item: only one-element tensors can become a number, shape is {self.shape}")
-        return self.data.item()
-
-    def detach(self) -> Tensor:
-        """The same data, cut off from the graph (no gradient flows through it)."""
-        return Tensor(self.data)
-
-    def __len__(self) -> int:
-        if self.data.ndim == 0:
-            raise TypeError("len() of a 0-d tensor")
-        return len(self.data)
-
-    def __repr__(self) -> str:
-        body = np.array2string(self.data, precision=4, separator=", ", prefix="Tensor(")
-        extra = ", requires_grad=True" if self.requires_grad else ""
-        if self.data.dtype != np.float32:
-            extra = f", dtype={self.data.dtype}" + extra
-        return f"Tensor({body}{extra})"
+    @grad.setter
+    def grad(self, value: Any) -> None:
+        if value is not None:
+            value = value.data if isinstance(value, Tensor) else np.asarray(value)
+            if value.shape != self.data.shape:
+                raise ValueError(f"grad: assigned a gradient of shape {value.shape} to a tensor "
+                                 f"of shape {self.data.shape}")
+        self._grad = value
 
     # --- backpropagation -------------------------------------------------------
     def backward(self, grad: Any = None, retain_graph: bool = False) -> None:
@@ -121,7 +126,10 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
             seed = np.array(grad.data if isinstance(grad, Tensor) else grad, dtype=self.data.dtype)
             if seed.shape != self.shape:
                 raise ValueError(f"backward: grad has shape {seed.shape}, the tensor {self.shape}")
-        order = backpropagate(self, seed)
+        # A gradient that overflows or is undefined stops the pass with the op's name
+        # (see _propagate) instead of spreading inf and nan through the graph.
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            order = backpropagate(self, seed)
         if not retain_graph:
             for node in order:
                 if node._parents:
@@ -136,25 +144,28 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
                 raise RuntimeError(f"backward: the graph through {node._op!r} (shape {node.shape}) was freed "
                                    f"by an earlier backward(); use backward(retain_graph=True) to go twice")
             if node._parents:  # a pass interrupted by an error may have left some behind
-                node.grad = None
+                node._grad = None
 
     def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
         """Add ``g`` to ``self.grad``; ``owned``: nothing else refers to ``g``."""
         if g.dtype != self.data.dtype:
             g, owned = g.astype(self.data.dtype), True
-        if self.grad is None:
+        if self._grad is None:
             # A leaf's grad is its own array (the optimiser and the learner may
             # modify it): copied unless owned. An intermediate grad is read once and dropped.
-            self.grad = g if owned or self._parents else g.copy()
+            self._grad = g if owned or self._parents else g.copy()
         elif self._parents:
-            self.grad = self.grad + g
+            self._grad = self._grad + g
         else:
-            self.grad += g
+            self._grad += g
 
     def _propagate(self) -> None:
-        incoming = self.grad
-        grads = self._backward(incoming)
-        self.grad = None  # an intermediate gradient is needed only once
+        incoming = self._grad
+        try:
+            grads = self._backward(incoming)
+        except FloatingPointError as e:
+            raise float_error(f"backward of {self._op!r}", e, f"for a result of shape {self.shape}") from None
+        self._grad = None  # an intermediate gradient is needed only once
         for k, (parent, g) in enumerate(zip(self._parents, grads)):
             if g is None or not parent.requires_grad:
                 continue
@@ -189,7 +200,7 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
         """
         out = cls.__new__(cls)
         out.data = data if type(data) is np.ndarray else np.asarray(data)
-        out.grad, out.label, out._op = None, "", op
+        out._grad, out.label, out._op = None, "", op
         if grad_mode.enabled and any(p.requires_grad for p in parents):
             out.requires_grad, out._parents, out._backward = True, parents, backward
         else:
@@ -215,23 +226,38 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
 
     def __truediv__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        x, y = left.data, right.data
+        x, y = floating(left.data), floating(right.data)  # 7 / 2 is 3.5, in float32
         if not np.all(y):
             raise ZeroDivisionError(f"/: the divisor (shape {y.shape}) has {y.size - np.count_nonzero(y)} "
                                     f"zero entries")
-        return Tensor.from_op(broadcasting(np.divide, x, y, "/"), (left, right),
-                              lambda g: (g / y, -g * x / (y * y)), "/")
+        out = broadcasting(np.divide, x, y, "/")
+        # d(x/y)/dy = −x/y² = −out/y: no y², which a tiny y would underflow to 0
+        return Tensor.from_op(out, (left, right), lambda g: (g / y, -g * out / y), "/")
 
     def __pow__(self, n: float) -> Tensor:
-        if isinstance(n, Tensor) or not np.isscalar(n):
+        """xⁿ for a number n; d(xⁿ)/dx = n·xⁿ⁻¹ (0 for n = 0, even at x = 0, as in PyTorch)."""
+        if isinstance(n, (Tensor, bool)) or not isinstance(n, (int, float, np.integer, np.floating)):
             raise TypeError(f"Tensor ** {type(n).__name__}: only a number exponent is supported")
         x = self.data
+        whole = float(n).is_integer()
+        if x.dtype.kind != "f" and (not whole or n < 0):
+            if not whole:
+                x = floating(x)  # an integer tensor to a fractional power: float32
+            else:
+                raise ValueError(f"Tensor ** {n}: integer tensors cannot be raised to a negative "
+                                 f"power (as in PyTorch); convert with .float() first")
         if n < 0 and np.any(x == 0):
             raise ValueError(f"Tensor ** {n}: zero raised to a negative power")
-        if not float(n).is_integer() and np.any(x < 0):
+        if not whole and np.any(x < 0):
             raise ValueError(f"Tensor ** {n}: negative entries (min {x.min()}) with a "
                              f"non-integer exponent have no real result")
-        return Tensor.from_op(x ** n, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+        out = broadcasting(np.power, x, np.asarray(n, dtype=x.dtype), f"**{n:g}")
+        if n == 0:
+            return Tensor.from_op(out, (self,), lambda g: (np.zeros_like(x),), "**0")
+        return Tensor.from_op(out, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+
+    def pow(self, exponent: float) -> Tensor:
+        return self ** exponent
 
     def __neg__(self) -> Tensor:
         return Tensor.from_op(-self.data, (self,), lambda g: (-g,), "neg")
@@ -257,6 +283,31 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps):
         right, left = _operands(self, other)
         return matmul(left, right)
 
+    # --- comparisons: bool tensors, entry by entry, with no gradient (a step has none) ----------
+    def _compare(self, fn: Callable, other: Any, op: str) -> Tensor:
+        left, right = _operands(self, other)
+        return Tensor(broadcasting(fn, left.data, right.data, op))
+
+    def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return self._compare(np.equal, other, "==")
+
+    def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return self._compare(np.not_equal, other, "!=")
+
+    def __lt__(self, other: Any) -> Tensor:
+        return self._compare(np.less, other, "<")
+
+    def __le__(self, other: Any) -> Tensor:
+        return self._compare(np.less_equal, other, "<=")
+
+    def __gt__(self, other: Any) -> Tensor:
+        return self._compare(np.greater, other, ">")
+
+    def __ge__(self, other: Any) -> Tensor:
+        return self._compare(np.greater_equal, other, ">=")
+
+    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
+
 
 def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
     """``t`` and the other operand ``x`` of ``+ - * / @``, both as tensors (``t`` first).
@@ -267,15 +318,20 @@ def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
     cannot require grad, so nothing is lost). Arrays keep their dtype, under numpy's rules.
     """
     if isinstance(x, Tensor):
+        a, b = t.data.dtype, x.data.dtype
+        if a != b and (a.kind == "f") != (b.kind == "f"):
+            # An integer tensor with a floating one takes its dtype, as in PyTorch (numpy
+            # would make int64 with float32 float64).
+            return (t, Tensor(x.data.astype(a))) if a.kind == "f" else (Tensor(t.data.astype(b)), x)
         return t, x
     if isinstance(x, bool) or not isinstance(x, (int, float, np.ndarray, np.generic, list, tuple)):
         raise TypeError(f"Tensor: cannot combine a Tensor with {type(x).__name__} {x!r}")
     if not isinstance(x, (int, float)):
         return t, Tensor(x)
     if isinstance(x, float) and t.dtype.kind != "f":
-        return Tensor(t.data.astype(np.float32)), Tensor(np.asarray(x, dtype=np.float32))
+        return Tensor(t.data.astype(DEFAULT_FLOAT)), Tensor(x)
     # An int with a bool tensor: numpy's default integer, as True + 1 is 2.
-    return t, Tensor(np.asarray(x, dtype=t.dtype if t.dtype.kind != "b" else None))
+    return t, Tensor(x, dtype=t.dtype if t.dtype.kind != "b" else np.int64)
 
 
 def matmul(a: Tensor, b: Tensor) -> Tensor:

@@ -39,6 +39,14 @@ def test_decimal_comma(tex, expected):
     assert catalan.decimal_comma(tex) == expected
 
 
+def test_decimal_comma_in_markdown_leaves_code_alone():
+    text = ("Amb $h = 0.001$, `lr=0.001` i\n\n$$\nf(3.001) = 9.006001\n$$\n\n"
+            "```python\nprint(0.5)\n```\nun 2.5 de la prosa.")
+    assert catalan.decimal_comma_in_markdown(text) == (
+        "Amb $h = 0{,}001$, `lr=0.001` i\n\n$$\nf(3{,}001) = 9{,}006001\n$$\n\n"
+        "```python\nprint(0.5)\n```\nun 2.5 de la prosa.")
+
+
 @pytest.mark.parametrize("words", [
     ["xarxa", "xarxes"],
     ["retropropagació", "retropropagacio", "retropropagacions", "Retropropagació"],

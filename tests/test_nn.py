@@ -164,7 +164,7 @@ def test_a_shared_layer_is_one_set_of_parameters():
     assert model.load_state_dict(state) == ([], [])
     assert model.load_state_dict({"2.weight": state["2.weight"], "2.bias": state["2.bias"]}) == ([], [])
     model(Tensor(np.ones((1, 2)))).sum().backward()
-    before, grad = shared.weight.data.copy(), shared.weight.grad.copy()
+    before, grad = shared.weight.data.copy(), shared.weight.grad.data.copy()
     mg.optim.SGD(model.parameters(), lr=0.1).step()
     np.testing.assert_allclose(shared.weight.data, before - 0.1 * grad, rtol=1e-6)
 

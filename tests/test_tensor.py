@@ -202,10 +202,10 @@ def test_leaf_gradients_are_their_own_writable_arrays():
     a, b, w = leaf((2, 3)), leaf((2, 3), 1), leaf((4, 3), 2)
     x = a + b                                     # (g, g): the same array for both parents
     (mg.functional.linear(x, w) * 2).sum().backward()
-    grads = [a.grad, b.grad, w.grad]
+    grads = [a.grad.data, b.grad.data, w.grad.data]
     assert all(g.flags.writeable and g.flags.owndata for g in grads)
     assert not np.shares_memory(a.grad, b.grad)
-    before = b.grad.copy()
+    before = b.grad.clone()
     a.grad += 1.0                                 # a learner's in-place edit touches only a
     assert np.array_equal(b.grad, before)
     c = leaf((3,), 3)
@@ -248,7 +248,7 @@ def test_integers_with_an_integer_tensor_stay_integer():
 
 def test_helpers_and_repr():
     t = Tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
-    assert t.shape == (2, 2) and t.ndim == 2 and len(t) == 2 and t.size == 4
+    assert t.shape == (2, 2) and t.ndim == 2 and len(t) == 2 and t.numel() == 4
     assert t.sum().item() == 10.0
     assert t.detach().requires_grad is False
     assert t.numpy() is t.data

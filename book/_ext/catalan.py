@@ -3,7 +3,8 @@
 * Decimal comma in formulas: in a formula a point between digits becomes ``{,}`` (TeX's
   comma without the space of a list separator), as the prose writes 0,5; text inside
   ``\\text{...}`` and its kin is left alone. The translators write ``$h = 0.001$`` as in English,
-  and no formula, old or new, can show a decimal point.
+  and no formula, old or new, can show a decimal point, on the page or in the ``.ipynb``
+  download.
 * Search: Sphinx has no Catalan search language (it falls back to English). Ours folds accents
   and the middle dot (``retropropagacio`` finds «retropropagació», ``cella`` «cel·la») and
   strips plural and gender endings (``xarxes`` finds «xarxa»). The same rules run in the reader's
@@ -82,6 +83,36 @@ class DecimalCommaInFormulas(SphinxTransform):
             if (new := decimal_comma(tex)) != tex:
                 formula.children = []
                 formula += nodes.Text(new)
+
+
+# Code spans and fences stay as written; display math, then inline math, get the comma.
+_MARKDOWN_MATH = re.compile(r"(```.*?```|`[^`\n]*`)|\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
+
+
+def decimal_comma_in_markdown(text: str) -> str:
+    """``text`` (MyST Markdown) with :func:`decimal_comma` applied to its formulas."""
+    def formula(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(1)
+        if match.group(2) is not None:
+            return f"$${decimal_comma(match.group(2))}$$"
+        return f"${decimal_comma(match.group(3))}$"
+    return _MARKDOWN_MATH.sub(formula, text)
+
+
+def decimal_comma_in_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
+                              doctree: nodes.document | None) -> None:
+    """The same comma in the formulas of the ``.ipynb`` download (written by minigrad_book)."""
+    if app.config.language != "ca" or not context.get("ipynb_source"):
+        return
+    import nbformat
+
+    path = Path(app.outdir, "_sources", context["ipynb_source"])
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = decimal_comma_in_markdown(cell.source)
+    nbformat.write(notebook, path)
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -210,6 +241,8 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(DecimalCommaInFormulas)
     app.add_search_language(SearchCatalan)
     app.connect("builder-inited", put_book_theme_catalog_first)
+    # After minigrad_book has written the notebook (priority 500).
+    app.connect("html-page-context", decimal_comma_in_notebook, priority=600)
     app.connect("build-finished", override_javascript_catalog)
     app.connect("build-finished", translate_toggle_button)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
