@@ -59,7 +59,7 @@ class MultiheadAttention(Module):
                              "attn_mask too (True above the diagonal), as in PyTorch")
         self_attention = query is key and key is value
         if not self.batch_first:
-            query, key, value = (t.transpose(1, 0, 2) for t in (query, key, value))
+            query, key, value = (t.transpose(0, 1) for t in (query, key, value))
         n, length, e = query.shape
         if e != self.embed_dim or key.shape[0] != n or key.shape != value.shape or key.shape[2] != e:
             raise ValueError(f"MultiheadAttention: expected query (N, L, {self.embed_dim}) and key, "
@@ -71,9 +71,9 @@ class MultiheadAttention(Module):
         additive = _additive_mask(attn_mask, key_padding_mask, heads)
         dropout_p = self.dropout if self.training else 0.0
         out = F.scaled_dot_product_attention(q, k, v, attn_mask=additive, dropout_p=dropout_p)
-        out = self.out_proj(out.transpose(0, 2, 1, 3).reshape(n * length, e)).reshape(n, length, e)
+        out = self.out_proj(out.transpose(1, 2).reshape(n * length, e)).reshape(n, length, e)
         if not self.batch_first:
-            out = out.transpose(1, 0, 2)
+            out = out.transpose(0, 1)
         if not need_weights:
             return out, None
         weights = _attention_weights(q.data, k.data, 1.0 / math.sqrt(self.head_dim), None, additive)
@@ -84,7 +84,7 @@ class MultiheadAttention(Module):
         e, w, b = self.embed_dim, self.in_proj_weight, self.in_proj_bias
 
         def heads(t: Tensor, n: int, length: int) -> Tensor:
-            return t.reshape(n, length, self.num_heads, self.head_dim).transpose(0, 2, 1, 3)
+            return t.reshape(n, length, self.num_heads, self.head_dim).transpose(1, 2)
         if self_attention:  # one matrix product for the three projections
             n, length, _ = query.shape
             qkv = F.linear(query.reshape(n * length, e), w, b)
