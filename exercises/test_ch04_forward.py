@@ -1,14 +1,15 @@
 """Graders for chapter 4 (exercises/ch04_forward.py): forward pass, interaction table and effect.
 
-Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
-plus edge cases, so an answer written for a few inputs cannot pass. The networks and prediction
+Every input is drawn anew each run (``--grading-seed`` repeats a run's), and there are many of
+them plus edge cases, so an answer written for a few inputs cannot pass. The networks and prediction
 functions are the grader's own: never the learner's, so the three exercises stay independent.
 """
 
 import math
-import random
 
 import pytest
+
+import grading
 
 HINTS = {
     "forward": {
@@ -78,7 +79,7 @@ CHAPTER = ([[2.0, 30.0], [1.0, 15.0]], [-50.0, -24.0], [5.0, 2.0], 0.0)
 @pytest.mark.exercise("ch04.forward", points=2)
 class TestForward:
     def test_random_networks(self, submission, grade):
-        rng = random.Random(4004)
+        rng = grading.random(4004)
         for trial in range(40):
             n_inputs, n_hidden = rng.randint(1, 4), rng.randint(1, 5)
             weights, biases, out_w, out_b = random_network(rng, n_inputs, n_hidden)
@@ -161,7 +162,7 @@ class TestInteractionTable:
         self.check_table(grade, got, chapter_predict, (12, 13))
 
     def test_random_models_and_educations(self, submission, grade):
-        rng = random.Random(4013)
+        rng = grading.random(4013)
         for description, predict in random_predictors(rng):
             start = rng.randint(8, 20)
             educations = tuple(start + k for k in range(rng.randint(1, 4)))
@@ -183,7 +184,7 @@ class TestInteractionTable:
 @pytest.mark.exercise("ch04.interaction_effect", points=2)
 class TestInteractionEffect:
     def test_random_models(self, submission, grade):
-        rng = random.Random(4020)
+        rng = grading.random(4020)
         for description, predict in random_predictors(rng):
             education = rng.choice([12, 13, 15.5, round(rng.uniform(8, 20), 2)])
             expected = ((predict(education + 1, 1) - predict(education, 1))
