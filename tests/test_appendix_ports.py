@@ -56,3 +56,53 @@ def test_pytorch_loads_minigrad_weights_and_gives_the_same_scores(tmp_path):
     with torch.no_grad():
         scores = ported(torch.from_numpy(X)).numpy()
     np.testing.assert_allclose(scores, train.predict(model, X), rtol=1e-5, atol=1e-5)
+
+
+def appendix_snippets(library: str) -> list[str]:
+    """The appendix's ```python blocks that import ``library`` (shown, not run, by the book)."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "book/appendix/pytorch-and-keras.md").read_text()
+    return [block for block in re.findall(r"```python\n(.*?)```", text, re.S)
+            if re.search(rf"^(import|from) {library}\b", block, re.M)]
+
+
+def digits_namespace():
+    from minigrad import data
+
+    images, labels = data.load_digits()
+    X = images.reshape(len(images), 64)
+    X_train, X_test, y_train, y_test = data.train_test_split(X, labels, test_size=0.2, seed=0)
+    X_fit, X_val, y_fit, y_val = data.train_test_split(X_train, y_train, test_size=0.2, seed=0)
+    return dict(X_train=X_train, X_test=X_test, y_train=y_train, y_test=y_test,
+                X_fit=X_fit, X_val=X_val, y_fit=y_fit, y_val=y_val)
+
+
+def test_every_pytorch_snippet_of_the_appendix_runs(tmp_path, monkeypatch, capsys):
+    """Each PyTorch block runs as printed; the loading one prints minigrad's own accuracy."""
+    pytest.importorskip("torch", reason="PyTorch is not installed: the appendix's PyTorch "
+                                        "snippets are not run")
+    from minigrad import train
+
+    snippets = appendix_snippets("torch")
+    assert len(snippets) >= 2
+    namespace = digits_namespace()
+    minigrad.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    monkeypatch.chdir(tmp_path)
+    minigrad.save(model, "digits_mlp.npz")
+    expected = np.mean(train.predict(model, namespace["X_test"]).argmax(axis=1)
+                       == namespace["y_test"])
+    for code in snippets:
+        exec(compile(code, "appendix", "exec"), dict(namespace))
+    printed = capsys.readouterr().out.split()
+    assert any(word.startswith("loss.item()") for word in printed)
+    assert float(printed[-1]) == pytest.approx(expected)
+
+
+def test_every_keras_snippet_of_the_appendix_runs():
+    pytest.importorskip("keras", reason="Keras is not installed: the appendix's Keras "
+                                        "snippets are not run")
+    for code in appendix_snippets("keras"):
+        exec(compile(code, "appendix", "exec"), digits_namespace())
