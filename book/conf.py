@@ -39,6 +39,11 @@ INTERFACE = {
         "code_show": "Show code cell {type}",
         "code_hide": "Hide code cell {type}",
         "switch_label": "Language",
+        "download": "Download this page",
+        "download_notebook": "Download this page as a Jupyter notebook",
+        "download_source": "Download this page's MyST Markdown source",
+        "print_page": "Print this page, or save it as PDF",
+        "print": "Print",
     },
     "ca": {
         "title": "minigrad: aprenentatge profund des de zero",
@@ -52,6 +57,10 @@ INTERFACE = {
         "code_show": "Mostra la cel·la de codi",
         "code_hide": "Amaga la cel·la de codi",
         "switch_label": "Idioma",
+        "download": "Baixa aquesta pàgina",
+        "download_notebook": "Baixa aquesta pàgina com a quadern de Jupyter",
+        "print_page": "Imprimeix aquesta pàgina o desa-la en PDF",
+        "print": "Imprimeix",
     },
 }
 ui = INTERFACE[language]
@@ -82,7 +91,9 @@ exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["minigrad-book.css"]
-html_js_files = ["catalan.js"] if language == "ca" else []
+html_js_files = ["minigrad-book.js"] + (["catalan.js"] if language == "ca" else [])
+# The .md download is the English source: only the English edition offers it (_sources/*.md).
+html_copy_source = language == "en"
 nitpicky = True
 
 # --- translation -----------------------------------------------------------
@@ -123,12 +134,15 @@ mathjax3_config = {"options": {"enableMenu": False}}
 # --- API reference -------------------------------------------------------------
 # The API page documents these modules in this order; one that cannot be imported stops the build.
 # viewcode gives every documented object a link to its highlighted source, on pages in the site.
-minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.tensor", "minigrad.functional",
+minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.scalar_nn", "minigrad.functional",
                         "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
-                        "minigrad.train", "minigrad.viz"]
+                        "minigrad.train", "minigrad.viz", "minigrad.utils.data"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True}
+# Tensor's operations live in mixins grouped by concept (minigrad/elementwise.py, ...): document
+# them on Tensor itself, but not what every Module, Parameter or Optimizer inherits again.
+autodoc_default_options = {"members": True,
+                           "inherited-members": "object, Module, Tensor, Optimizer, Dataset, tuple"}
 napoleon_numpy_docstring = False
 # No intersphinx (the book is offline), so names from numpy or the standard library in
 # signatures stay plain text instead of failing the nitpicky build. Docstrings may also name
@@ -142,7 +156,7 @@ html_theme_options = {
     "search_bar_text": ui["search"],
     "home_page_in_toc": True,
     "show_toc_level": 2,
-    "use_download_button": True,
+    "use_download_button": False,  # our own menu: _templates/article-header-buttons.html
     "use_fullscreen_button": False,
     "article_header_end": ["lang-switch", "article-header-buttons"],
 }

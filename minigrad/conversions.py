@@ -17,10 +17,11 @@ from .dtypes import as_dtype
 if TYPE_CHECKING:
     from .tensor import Tensor
 
-_OPERATORS = {np.add: "__add__", np.subtract: "__sub__", np.multiply: "__mul__",
-              np.true_divide: "__truediv__", np.matmul: "__matmul__", np.equal: "__eq__",
-              np.not_equal: "__ne__", np.less: "__lt__", np.less_equal: "__le__",
-              np.greater: "__gt__", np.greater_equal: "__ge__"}
+# numpy's operators on (array, Tensor) are the Tensor's reflected ones: array - x is x.__rsub__(array).
+_REFLECTED = {np.add: "__radd__", np.subtract: "__rsub__", np.multiply: "__rmul__",
+              np.true_divide: "__rtruediv__", np.matmul: "__rmatmul__", np.equal: "__eq__",
+              np.not_equal: "__ne__", np.less: "__gt__", np.less_equal: "__ge__",
+              np.greater: "__lt__", np.greater_equal: "__le__"}
 CPU_ONLY = "minigrad runs on the CPU only; see the appendix 'From minigrad to PyTorch and Keras'"
 
 
@@ -39,7 +40,8 @@ class ConversionOps:
     ndim = property(lambda self: self.data.ndim)
     dtype = property(lambda self: self.data.dtype)
     device = property(lambda self: "cpu")
-    T = property(lambda self: self.transpose(), doc="All axes reversed (the transpose of a matrix).")
+    T = property(lambda self: self.permute(tuple(reversed(range(self.ndim)))),
+                 doc="All dims reversed (the transpose of a matrix).")
 
     def size(self, dim: int | None = None) -> tuple | int:
         """The shape, as PyTorch's ``x.size()``; ``x.size(d)`` is the length of axis ``d``."""
@@ -70,14 +72,25 @@ class ConversionOps:
         """numpy with tensors. ``array * x`` (numpy's operators) is the Tensor operation, so it
         stays in the graph; any other use (``np.abs(x)``, ``array -= p.grad``) works on the data
         and gives arrays, like numpy functions on PyTorch tensors."""
-        name = _OPERATORS.get(ufunc)
-        if name and method == "__call__" and "out" not in kwargs and len(inputs) == 2:
-            left, right = (x if isinstance(x, ConversionOps) else type(self)(x) for x in inputs)
-            return getattr(left, name)(right)
+        name = _REFLECTED.get(ufunc)
+        if name and method == "__call__" and "out" not in kwargs and len(inputs) == 2 and inputs[1] is self:
+            return getattr(self, name)(inputs[0])
         plain = tuple(x.data if isinstance(x, ConversionOps) else x for x in inputs)
         if "out" in kwargs:
             kwargs["out"] = tuple(x.data if isinstance(x, ConversionOps) else x for x in kwargs["out"])
         return getattr(ufunc, method)(*plain, **kwargs)
+
+    def __array_function__(self, func: Any, types: Any, args: tuple, kwargs: dict) -> Any:
+        """numpy functions (``np.all(x == 0)``, ``np.sum(x)``, ``np.testing``) on a tensor's data.
+        Without this, numpy would call the tensor's own ``all``/``sum`` with numpy-only
+        arguments (``out=``) that PyTorch's signatures do not take."""
+        def plain(a: Any) -> Any:
+            if isinstance(a, ConversionOps):
+                return a.data
+            if isinstance(a, (list, tuple)):
+                return type(a)(plain(x) for x in a)
+            return a
+        return func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
 
     def tolist(self) -> Any:
         return self.data.tolist()

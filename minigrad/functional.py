@@ -14,13 +14,14 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from . import stable
 from .randomness import generator
-from .shapes import pair
+from .dtypes import floating
+from .shapes import broadcasting, pair
 from .tensor import Tensor, matmul
 
 __all__ = [
     "linear", "conv2d", "max_pool2d", "avg_pool2d", "dropout", "relu", "sigmoid", "tanh",
     "softmax", "log_softmax", "one_hot", "mse_loss", "binary_cross_entropy",
-    "binary_cross_entropy_with_logits", "cross_entropy",
+    "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
 ]
 
 
@@ -45,12 +46,12 @@ def tanh(x: Tensor) -> Tensor:
     return x.tanh()
 
 
-def softmax(x: Tensor, axis: int = -1) -> Tensor:
-    return x.softmax(axis)
+def softmax(x: Tensor, dim: int | None = None, *, axis: int | None = None) -> Tensor:
+    return x.softmax(dim, axis=axis)
 
 
-def log_softmax(x: Tensor, axis: int = -1) -> Tensor:
-    return x.log_softmax(axis)
+def log_softmax(x: Tensor, dim: int | None = None, *, axis: int | None = None) -> Tensor:
+    return x.log_softmax(dim, axis=axis)
 
 
 # --- layers ------------------------------------------------------------------------
@@ -263,12 +264,15 @@ def one_hot(labels: Any, num_classes: int) -> Tensor:
 
 # --- losses ---------------------------------------------------------------------------
 def _reduce(loss: np.ndarray, grad: np.ndarray, reduction: str, name: str) -> tuple:
-    """Apply ``reduction`` to per-entry losses and scale their gradient to match."""
+    """Apply ``reduction`` to per-entry losses and scale their gradient to match
+    ('none' keeps one loss per entry, as in PyTorch)."""
     if reduction == "mean":
         return loss.mean(), grad / max(loss.size, 1)
     if reduction == "sum":
         return loss.sum(), grad
-    raise ValueError(f"{name}: reduction must be 'mean' or 'sum', got {reduction!r}")
+    if reduction == "none":
+        return loss, grad
+    raise ValueError(f"{name}: reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
 
 
 def _target(target: Any, like: Tensor, name: str) -> np.ndarray:
@@ -280,14 +284,31 @@ def _target(target: Any, like: Tensor, name: str) -> np.ndarray:
 
 def _loss_node(pred: Tensor, loss: np.ndarray, grad: np.ndarray, reduction: str, name: str) -> Tensor:
     value, grad = _reduce(loss, grad, reduction, name)
-    return Tensor.from_op(np.asarray(value, dtype=pred.dtype), (pred,), lambda g: (g * grad,), name)
+    # With 'none', a loss per row (cross_entropy's, shape (N,)) has a gradient per entry (N, C).
+    return Tensor.from_op(np.asarray(value, dtype=pred.dtype), (pred,),
+                          lambda g: (g.reshape(g.shape + (1,) * (grad.ndim - g.ndim)) * grad,), name)
 
 
 def mse_loss(pred: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """Mean squared error: mean((pred − target)²). Shapes must match."""
     _expect_tensors("mse_loss", pred)
-    diff = pred.data - _target(target, pred, "mse_loss")
-    return _loss_node(pred, diff * diff, 2 * diff, reduction, "mse_loss")
+    diff = broadcasting(np.subtract, pred.data, _target(target, pred, "mse_loss"), "mse_loss")
+    return _loss_node(pred, broadcasting(np.multiply, diff, diff, "mse_loss"), 2 * diff, reduction, "mse_loss")
+
+
+def smooth_l1_loss(pred: Tensor, target: Any, reduction: str = "mean", beta: float = 1.0) -> Tensor:
+    """Huber-like loss: ½d²/β where abs(d) < β, abs(d) − ½β elsewhere (d = pred − target).
+
+    Quadratic near 0, linear far away, so outliers pull less than in mse_loss.
+    Gradient: d/β inside, sign(d) outside.
+    """
+    _expect_tensors("smooth_l1_loss", pred)
+    if beta <= 0:
+        raise ValueError(f"smooth_l1_loss: beta must be > 0 in minigrad (β = 0 is l1_loss), got {beta}")
+    d = broadcasting(np.subtract, pred.data, _target(target, pred, "smooth_l1_loss"), "smooth_l1_loss")
+    near = np.abs(d) < beta
+    loss = np.where(near, 0.5 * d * d / beta, np.abs(d) - 0.5 * beta)
+    return _loss_node(pred, loss, np.where(near, d / beta, np.sign(d)), reduction, "smooth_l1_loss")
 
 
 def binary_cross_entropy(prob: Tensor, target: Any, reduction: str = "mean") -> Tensor:
@@ -322,21 +343,34 @@ def _check_classes(labels: np.ndarray, num_classes: int, name: str) -> None:
                          f"{labels.min()} to {labels.max()}")
 
 
+def _classes(scores: Tensor, target: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The (N,) integer targets of (N, C) scores, checked; and the row numbers 0 … N − 1."""
+    _expect_tensors(name, scores)
+    t = np.asarray(target.data if isinstance(target, Tensor) else target)
+    if scores.ndim != 2 or t.shape != (scores.shape[0],):
+        raise ValueError(f"{name}: expected scores (N, C) and targets (N,), got scores "
+                         f"{scores.shape} and targets {t.shape}")
+    _check_classes(t, scores.shape[1], name)
+    return t, np.arange(len(t))
+
+
 def cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """Softmax followed by the negative log-likelihood of the right class, fused.
 
     logits: (N, C) raw scores; target: (N,) integer classes in [0, C).
     loss_n = logsumexp(x_n) − x_n[t_n];  dloss_n/dx_n = softmax(x_n) − one_hot(t_n).
     """
-    _expect_tensors("cross_entropy", logits)
-    t = np.asarray(target.data if isinstance(target, Tensor) else target)
-    if logits.ndim != 2 or t.shape != (logits.shape[0],):
-        raise ValueError(f"cross_entropy: expected logits (N, C) and targets (N,), got logits "
-                         f"{logits.shape} and targets {t.shape}")
-    _check_classes(t, logits.shape[1], "cross_entropy")
-    log_p = stable.log_softmax(logits.data, axis=1)
-    rows = np.arange(len(t))
-    loss = -log_p[rows, t]
+    t, rows = _classes(logits, target, "cross_entropy")
+    log_p = stable.log_softmax(floating(logits.data), axis=1)
     grad = np.exp(log_p)
     grad[rows, t] -= 1
-    return _loss_node(logits, loss, grad, reduction, "cross_entropy")
+    return _loss_node(logits, -log_p[rows, t], grad, reduction, "cross_entropy")
+
+
+def nll_loss(log_probs: Tensor, target: Any, reduction: str = "mean") -> Tensor:
+    """The negative log-likelihood of the right class, from log-probabilities (N, C) such as
+    ``log_softmax(x, dim=1)``: loss_n = −log_probs[n, t_n]. ``cross_entropy`` fuses the two."""
+    t, rows = _classes(log_probs, target, "nll_loss")
+    grad = np.zeros_like(log_probs.data)
+    grad[rows, t] = -1
+    return _loss_node(log_probs, -log_probs.data[rows, t], grad, reduction, "nll_loss")

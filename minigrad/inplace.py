@@ -1,4 +1,4 @@
-"""In-place updates of a tensor: ``p -= lr * p.grad``, ``p.grad.zero_()``, ``x.clamp_(0, 1)``...
+"""In-place updates of a tensor: ``p -= lr * p.grad``, ``p.grad.zero_()``, ``x[0] = 1``...
 
 They change ``x.data`` itself, with no new tensor and no graph. A tensor that requires grad
 may be changed this way only while no graph is recorded (``with minigrad.no_grad():``, as
@@ -32,7 +32,7 @@ class InPlaceOps:
             raise RuntimeError(f"{op}: this tensor (shape {self.shape}) requires grad, so it cannot be "
                                f"changed in place while gradients are recorded (PyTorch: 'a leaf Variable "
                                f"that requires grad is being used in an in-place operation'); update it "
-                               f"inside `with minigrad.no_grad():`, or write x = x {op[0]} y for a new tensor")
+                               f"inside `with minigrad.no_grad():`, or compute a new tensor (x = x + y)")
         what = f"a tensor of shape {self.shape} ({self.dtype})"
         try:
             with np.errstate(over="raise", invalid="raise", divide="raise"):
@@ -43,6 +43,8 @@ class InPlaceOps:
             raise TypeError(f"{op}: cannot update {what} in place: {e}") from None
         except ValueError as e:  # shapes that do not broadcast to the tensor's
             raise ValueError(f"{op}: cannot update {what} in place: {e}") from None
+        except IndexError as e:
+            raise IndexError(f"{op}: {e} ({what})") from None
         return self
 
     def _recorded(self, other: Any) -> bool:
@@ -84,6 +86,12 @@ class InPlaceOps:
         if min is None and max is None:
             raise ValueError("clamp_: give min, max or both")
         return self._in_place("clamp_", lambda a: np.clip(a, min, max, out=a))
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        """``x[index] = value``: an in-place update, under the same rule as the others."""
+        parts = tuple(_array(i) for i in index) if isinstance(index, tuple) else _array(index)
+        v = _array(value)
+        self._in_place("x[index] = value", lambda a: a.__setitem__(parts, v))
 
     def requires_grad_(self, requires_grad: bool = True) -> Tensor:
         """Start (or stop) recording operations on this leaf tensor; returns it."""

@@ -86,7 +86,7 @@ class Optimizer:
                 if set_to_none or p.grad is None:
                     p.grad = None
                 else:
-                    p.grad[...] = 0
+                    p.grad.zero_()
 
     # --- saving and restoring -------------------------------------------------------------
     def state_dict(self) -> dict[str, Any]:
@@ -165,7 +165,9 @@ class SGD(Optimizer):
             for p in group["params"]:
                 if p.grad is None:
                     continue
-                g = p.grad + weight_decay * p.data if weight_decay else p.grad
+                g = p.grad.data                                      # the gradient's numpy array
+                if weight_decay:
+                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
                 if momentum:
                     state = self.state.setdefault(p, {})
                     if "momentum_buffer" not in state:
@@ -204,7 +206,9 @@ class Adam(Optimizer):
             for p in group["params"]:
                 if p.grad is None:
                     continue
-                g = p.grad + weight_decay * p.data if weight_decay else p.grad
+                g = p.grad.data                                      # the gradient's numpy array
+                if weight_decay:
+                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
                 state = self.state.setdefault(p, {})
                 if not state:
                     state.update(step=0, exp_avg=np.zeros_like(p.data), exp_avg_sq=np.zeros_like(p.data))

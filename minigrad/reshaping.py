@@ -20,17 +20,13 @@ if TYPE_CHECKING:
 
 
 class ReshapingOps:
-    """The shape methods of ``Tensor`` (``x.reshape(2, -1)``, ``x.transpose()``, ``x[0, 1:]``...)."""
+    """The shape methods of ``Tensor`` (``x.reshape(2, -1)``, ``x.permute(1, 0)``, ``x[0, 1:]``...)."""
 
     __slots__ = ()
 
     def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        """The same entries in a new shape (numpy semantics: one size may be -1)."""
-        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], (int, np.integer)) else shape
-        try:
-            shape = tuple(operator.index(s) for s in shape)  # numpy integers too, never 2.5
-        except TypeError:
-            raise TypeError(f"reshape: the new shape must be integers, got {shape}") from None
+        """The same entries in a new shape, given as ints or one tuple; one size may be -1."""
+        shape = _ints("reshape", shape)
         old = self.shape
         try:
             out = self.data.reshape(shape)
@@ -39,22 +35,60 @@ class ReshapingOps:
                              f"({self.data.size} entries) into {shape}") from None
         return self.from_op(out, (self,), lambda g: (g.reshape(old),), "reshape")
 
-    def transpose(self, *axes: int) -> Tensor:
-        """Permute the axes (numpy semantics: no arguments reverses them)."""
-        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], (int, np.integer)) else axes
-        axes = axes or tuple(reversed(range(self.ndim)))
-        check_axis("transpose", axes, self.shape, permutation=True)
-        axes = tuple(a % self.ndim for a in axes)  # (-1, 0, 1) is (2, 0, 1): argsort needs these
-        inverse = tuple(int(i) for i in np.argsort(axes))
-        return self.from_op(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
+    def view(self, *shape: int | Sequence[int]) -> Tensor:
+        """PyTorch's name for :meth:`reshape` (numpy arrays have no memory layout to respect here)."""
+        return self.reshape(*shape)
 
-    def flatten(self, start_dim: int = 1) -> Tensor:
-        """Merge the axes from ``start_dim`` on: (N, C, H, W) → (N, C·H·W) by default."""
+    def permute(self, *dims: int | Sequence[int]) -> Tensor:
+        """The dims in a new order: ``x.permute(2, 0, 1)`` makes dim 2 the first."""
+        dims = _ints("permute", dims)
+        check_axis("permute", dims, self.shape, permutation=True)
+        dims = tuple(d % self.ndim for d in dims)  # (-1, 0, 1) is (2, 0, 1): argsort needs these
+        inverse = tuple(int(i) for i in np.argsort(dims))
+        return self.from_op(self.data.transpose(dims), (self,), lambda g: (g.transpose(inverse),), "permute")
+
+    def transpose(self, *dims: int) -> Tensor:
+        """``x.transpose(dim0, dim1)`` swaps two dims, as in PyTorch (numpy's ``transpose(axes)``,
+        a whole new order, is :meth:`permute`; ``x.T`` reverses all dims)."""
+        if len(dims) != 2:
+            raise TypeError(f"transpose: takes two dims to swap, as in PyTorch, got {dims}; "
+                            f"for a new order of all dims use permute{dims}")
+        dim0, dim1 = dims
+        check_axis("transpose", dim0, self.shape)
+        check_axis("transpose", dim1, self.shape)
+        dims = list(range(self.ndim))
+        dims[dim0], dims[dim1] = dims[dim1], dims[dim0]
+        return self.permute(dims)
+
+    def t(self) -> Tensor:
+        """The transpose of a matrix (or a 1-D tensor, unchanged), as PyTorch's ``x.t()``."""
+        if self.ndim > 2:
+            raise ValueError(f"t: expects a tensor with at most 2 dims, got shape {self.shape}; use transpose(d0, d1)")
+        return self.permute(tuple(reversed(range(self.ndim))))
+
+    def squeeze(self, dim: int | tuple | None = None) -> Tensor:
+        """Remove dims of size 1 (all of them, or those of ``dim``, left alone if not of size 1)."""
+        check_axis("squeeze", dim, self.shape)
+        dims = range(self.ndim) if dim is None else (dim,) if isinstance(dim, (int, np.integer)) else dim
+        gone = {d % self.ndim for d in dims if self.shape[d] == 1}
+        return self.reshape(tuple(n for d, n in enumerate(self.shape) if d not in gone))
+
+    def unsqueeze(self, dim: int) -> Tensor:
+        """Insert a dim of size 1 at ``dim`` (counted in the result: -1 appends one)."""
+        check_axis("unsqueeze", dim, self.shape + (1,))
+        dim %= self.ndim + 1
+        return self.reshape(self.shape[:dim] + (1,) + self.shape[dim:])
+
+    def flatten(self, start_dim: int = 0, end_dim: int = -1) -> Tensor:
+        """Merge the dims from ``start_dim`` to ``end_dim`` (all of them by default, as in
+        PyTorch; ``nn.Flatten`` starts at 1, keeping the batch dim)."""
         ndim = max(self.ndim, 1)  # a 0-d tensor flattens to one entry, as in PyTorch
-        if not -ndim <= start_dim < ndim:
-            raise ValueError(f"flatten: start_dim {start_dim} is out of range for a tensor of shape "
-                             f"{self.shape}; flatten(0) merges all its axes")
-        return self.reshape(self.shape[:start_dim] + (-1,))
+        if not (-ndim <= start_dim < ndim and -ndim <= end_dim < ndim) or start_dim % ndim > end_dim % ndim:
+            raise ValueError(f"flatten: start_dim {start_dim} and end_dim {end_dim} do not fit a tensor "
+                             f"of shape {self.shape} (need start_dim ≤ end_dim, each in [-{ndim}, {ndim}))")
+        start, end = start_dim % ndim, end_dim % ndim
+        shape = self.shape or (1,)
+        return self.reshape(shape[:start] + (-1,) + shape[end + 1:])
 
     def __getitem__(self, index: Any) -> Tensor:
         """numpy's (and PyTorch's) indexing. An index made of integer arrays (or lists,
@@ -104,3 +138,12 @@ def _moves_to_front(parts: tuple, advanced: list, torch: bool = False) -> bool:
              if i in advanced or not torch and isinstance(p, (int, np.integer))]
     between = parts[picks[0]:picks[-1] + 1]
     return any(not isinstance(p, (np.ndarray, int, np.integer)) for p in between)
+
+
+def _ints(op: str, sizes: tuple) -> tuple:
+    """Sizes or dims given as ints or as one sequence, as integers (numpy's too, never 2.5)."""
+    sizes = tuple(sizes[0]) if len(sizes) == 1 and not isinstance(sizes[0], (int, np.integer)) else sizes
+    try:
+        return tuple(operator.index(s) for s in sizes)
+    except TypeError:
+        raise TypeError(f"{op}: expected integers, got {sizes}") from None

@@ -51,6 +51,22 @@ def axes_of(axis: Axis, ndim: int) -> tuple:
     return tuple(a % ndim for a in ((axis,) if isinstance(axis, (int, np.integer)) else axis))
 
 
+def dim_arg(op: str, dim: Axis, axis: Axis, shape: tuple) -> Axis:
+    """PyTorch's ``dim=`` or numpy's ``axis=`` (not both), checked against ``shape``."""
+    if axis is not None:
+        if dim is not None:
+            raise TypeError(f"{op}: give dim= (PyTorch) or axis= (numpy), not both")
+        dim = axis
+    check_axis(op, dim, shape)
+    return dim
+
+
+def reduced_shape(shape: tuple, axis: Axis, keepdims: bool) -> tuple:
+    """The shape of a reduction's result along ``axis`` (None: all axes)."""
+    axes = axes_of(axis, len(shape))
+    return tuple(1 if a in axes else n for a, n in enumerate(shape) if keepdims or a not in axes)
+
+
 def expand_reduced(g: np.ndarray, axis: Axis, keepdims: bool, ndim: int) -> np.ndarray:
     """Put back the axes a reduction removed, so ``g`` broadcasts against its input."""
     if keepdims or axis is None and g.ndim == ndim:
@@ -66,6 +82,7 @@ def check_axis(op: str, axis: Axis, shape: tuple, permutation: bool = False) -> 
     numpy would say only "axis 2 is out of bounds for array of dimension 2"; this names
     the operation and the shape. An axis counts from the end when negative, as in numpy.
     With ``permutation`` (permute), ``axis`` must list every axis exactly once.
+    PyTorch calls an axis a *dim*, and so do the messages.
     """
     axes = () if axis is None else (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     ndim = len(shape)
@@ -73,8 +90,8 @@ def check_axis(op: str, axis: Axis, shape: tuple, permutation: bool = False) -> 
             or any(not -ndim <= a < ndim for a in axes)
             or len({a % ndim for a in axes}) < len(axes) or permutation and len(axes) != ndim):
         rule = "each of them once" if permutation else f"each in [-{ndim}, {ndim}), at most once"
-        raise np.exceptions.AxisError(f"{op}: axis {axis} does not fit a tensor of shape {shape} "
-                                      f"({ndim} axes; {rule})")
+        raise np.exceptions.AxisError(f"{op}: dim {axis} does not fit a tensor of shape {shape} "
+                                      f"({ndim} dims; {rule})")
 
 
 def pair(v: Any, least: int = 0, op: str = "pair", what: str = "value") -> tuple[int, int]:

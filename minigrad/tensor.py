@@ -9,8 +9,7 @@ reference cycles and is freed as soon as it is no longer used.
 
 from __future__ import annotations
 
-import operator
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
@@ -20,10 +19,9 @@ from .conversions import ConversionOps, check_device
 from .dtypes import DEFAULT_FLOAT, as_dtype, floating
 from .elementwise import ElementwiseOps
 from .inplace import InPlaceOps
-from .randomness import generator
 from .reductions import ReductionOps
 from .reshaping import ReshapingOps
-from .shapes import broadcasting, check_axis, unbroadcast
+from .shapes import broadcasting, unbroadcast
 from .stable import float_error
 
 keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
@@ -95,7 +93,7 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
         It shares memory with the gradient the engine accumulates into, so
         ``p.grad.zero_()`` and ``np.asarray(p.grad)`` see the same numbers.
         """
-        return None if self._grad is None else Tensor(self._grad)
+        return None if self._grad is None else Tensor.from_op(self._grad, (), None, "grad")
 
     @grad.setter
     def grad(self, value: Any) -> None:
@@ -283,6 +281,16 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
         right, left = _operands(self, other)
         return matmul(left, right)
 
+    def matmul(self, other: Any) -> Tensor:
+        return self @ other
+
+    def mm(self, other: Any) -> Tensor:
+        """The product of two matrices (2-D only, as in PyTorch; :meth:`matmul` takes any rank)."""
+        if self.ndim != 2 or getattr(other, "ndim", None) != 2:
+            raise ValueError(f"mm: expects two matrices, got shapes {self.shape} and {np.shape(other)}; "
+                             f"use matmul (or @) for other ranks")
+        return self @ other
+
     # --- comparisons: bool tensors, entry by entry, with no gradient (a step has none) ----------
     def _compare(self, fn: Callable, other: Any, op: str) -> Tensor:
         left, right = _operands(self, other)
@@ -370,40 +378,3 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
             gb = gb[..., 0] if y.ndim == 1 else gb     # and the column axis of a 1-D ``b``
         return ga, gb
     return Tensor.from_op(out, (a, b), backward, "@")
-
-
-def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
-    """Join tensors along an existing axis; the gradient is split back into the pieces."""
-    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
-    try:
-        out = np.concatenate([t.data for t in tensors], axis=axis)
-    except ValueError as e:
-        raise ValueError(f"cat: cannot join shapes {[t.shape for t in tensors]} along axis {axis}: {e}") from None
-    cuts = np.cumsum([t.shape[axis] for t in tensors])[:-1]
-    return Tensor.from_op(out, tuple(tensors), lambda g: tuple(np.split(g, cuts, axis=axis)), "cat")
-
-
-def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
-    """Join same-shaped tensors along a new axis."""
-    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
-    shapes = {t.shape for t in tensors}
-    if len(shapes) != 1:
-        raise ValueError(f"stack: all tensors need the same shape, got {[t.shape for t in tensors]}")
-    check_axis("stack", axis, (len(tensors), *tensors[0].shape))  # the axes of the result
-    out = np.stack([t.data for t in tensors], axis=axis)
-    n = len(tensors)
-    return Tensor.from_op(out, tuple(tensors),
-                          lambda g: tuple(np.squeeze(p, axis) for p in np.split(g, n, axis=axis)), "stack")
-
-
-def zeros(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    return Tensor(np.zeros(shape, dtype=dtype), requires_grad=requires_grad)
-
-
-def ones(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    return Tensor(np.ones(shape, dtype=dtype), requires_grad=requires_grad)
-
-
-def randn(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    """Standard normal entries drawn from minigrad's generator (see ``manual_seed``)."""
-    return Tensor(generator().standard_normal(shape).astype(dtype), requires_grad=requires_grad)

@@ -5,6 +5,9 @@ import pytest
 
 from minigrad import Tensor, gradcheck
 
+# No numpy RuntimeWarning may escape an operation: it would be an unreported inf or nan.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 
 def wrong_square(x):
     # forward x², backward claims 3x instead of 2x

@@ -169,3 +169,28 @@ def test_pooling_modules_are_siblings():
     assert nn.AvgPool2d(2)(x).data.ravel().tolist() == [2.5, 4.5, 10.5, 12.5]
 
 
+
+
+def test_state_dict_names_match_pytorchs():
+    torch = pytest.importorskip("torch")
+
+    def build(nn):
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                shared = nn.Linear(2, 2)
+                self.blocks = nn.ModuleList([nn.Linear(2, 3), nn.Linear(3, 2)])
+                self.heads = nn.ModuleDict({"a": shared, "b": nn.Sequential(nn.ReLU(), shared)})
+                self.scale = nn.Parameter(torch_or_np(nn, [1.0]))
+                self.register_buffer("count", torch_or_np(nn, [0.0]))
+                self.register_buffer("scratch", torch_or_np(nn, [0.0]), persistent=False)
+        return Net()
+
+    def torch_or_np(module, values):
+        return torch.tensor(values) if module is torch.nn else Tensor(np.array(values, np.float32))
+
+    ours, theirs = build(nn), build(torch.nn)
+    assert list(ours.state_dict()) == list(theirs.state_dict())
+    assert [n for n, _ in ours.named_parameters()] == [n for n, _ in theirs.named_parameters()]
+    assert [n for n, _ in ours.named_buffers()] == [n for n, _ in theirs.named_buffers()]
+    assert [n for n, _ in ours.named_modules()] == [n for n, _ in theirs.named_modules()]

@@ -13,6 +13,8 @@ import minigrad.functional as F
 from minigrad import Tensor, gradcheck, no_grad
 
 SETTINGS = settings(max_examples=25, deadline=None)
+# No numpy RuntimeWarning may escape an operation: it would be an unreported inf or nan.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def leaf(shape, seed=0, low=-2.0, high=2.0):
@@ -22,22 +24,23 @@ def leaf(shape, seed=0, low=-2.0, high=2.0):
 # --- B1: permutations with negative axes ------------------------------------------------------
 @SETTINGS
 @given(shape=hnp.array_shapes(min_dims=1, max_dims=4, max_side=3), data=st.data())
-def test_transpose_with_negative_axes(shape, data):
+def test_permute_with_negative_dims(shape, data):
     axes = data.draw(st.permutations(range(len(shape))))
     axes = tuple(a - len(shape) if data.draw(st.booleans()) else a for a in axes)
     x = leaf(shape)
-    assert x.transpose(axes).shape == x.data.transpose(axes).shape
-    assert gradcheck(lambda t: t.transpose(axes) * leaf(x.data.transpose(axes).shape, 1), x)
+    assert x.permute(axes).shape == x.data.transpose(axes).shape
+    assert gradcheck(lambda t: t.permute(axes) * leaf(x.data.transpose(axes).shape, 1), x)
 
 
-def test_transpose_negative_axes_match_pytorch():
+def test_permute_and_transpose_with_negative_dims_match_pytorch():
     torch = pytest.importorskip("torch")
     data = np.random.default_rng(0).standard_normal((2, 3, 4))
     x, t = Tensor(data, requires_grad=True), torch.tensor(data, requires_grad=True)
     w = np.random.default_rng(1).standard_normal((4, 2, 3))
-    (x.transpose(-1, 0, 1) * w).sum().backward()
+    (x.permute(-1, 0, 1) * w).sum().backward()
     (t.permute(-1, 0, 1) * torch.tensor(w)).sum().backward()
     assert np.allclose(x.grad, t.grad.numpy())
+    assert np.array_equal(x.transpose(-1, 0).data, t.transpose(-1, 0).detach().numpy())
 
 
 # --- B2: powers at zero -----------------------------------------------------------------------
@@ -301,3 +304,36 @@ def test_conv2d_checks_its_pairs_with_a_public_helper():
     assert pair(3) == (3, 3) and pair((2, 1), least=1) == (2, 1)
     with pytest.raises(ValueError, match=r"Conv2d: stride must be an integer ≥ 1"):
         mg.nn.Conv2d(1, 1, 3, stride=0)
+
+
+def test_item_assignment_follows_the_in_place_rule():
+    x = mg.zeros(2, 3)
+    x[0, Tensor([1, 2])] = 5.0
+    x[1] = Tensor([1.0, 2.0, 3.0])
+    assert np.array_equal(x.data, [[0, 5, 5], [1, 2, 3]])
+    p = Tensor([1.0, 2.0], requires_grad=True)
+    with pytest.raises(RuntimeError, match=r"x\[index\] = value: .*requires grad"):
+        p[0] = 3.0
+    with no_grad():
+        p[0] = 3.0
+    assert p.data[0] == 3.0
+    with pytest.raises(IndexError, match=r"x\[index\] = value: index 5 .*shape \(2, 3\)"):
+        x[0, 5] = 1.0
+
+
+def test_numpy_operands_keep_the_tensors_dtype_and_the_graph():
+    x = Tensor([1.0, 2.0], requires_grad=True)
+    for out in (np.float64(2.0) * x, x * np.float64(2.0), np.float32(1) + x):
+        assert out.dtype == np.float32 and out.requires_grad
+    y = np.array([3.0, 4.0]) - x          # numpy's operator, the Tensor's reflected operation
+    assert isinstance(y, Tensor) and y.requires_grad
+    y.sum().backward()
+    assert np.array_equal(x.grad, [-1, -1])
+
+
+def test_the_from_op_docstring_example_adds_a_correct_sin():
+    def sin(x: Tensor) -> Tensor:
+        a = x.data
+        return Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), "sin")
+    assert "Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), \"sin\")" in Tensor.from_op.__doc__
+    assert gradcheck(lambda t: sin(t) * t, leaf((3, 2), 7))

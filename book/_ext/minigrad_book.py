@@ -2,13 +2,15 @@
 
 * ``lang_links`` in every page's context: the same page in each edition, as a relative URL, for
   ``_templates/lang-switch.html`` ("English | Català").
-* The executed notebook of every chapter copied next to its source, so the theme's download
-  button offers ``.ipynb`` (the theme does this itself only when Binder-style launch buttons are
-  configured, which would link outside the offline site). In a translated edition its Markdown
+* The executed notebook of every chapter copied next to its source, for the download menu
+  (``_templates/article-header-buttons.html``). In a translated edition its Markdown
   cells go through the page's catalog, unit by unit as Sphinx extracts them (headings,
   paragraphs, list items, table cells, directive titles and bodies); code and outputs stay.
+  Then its MyST markup becomes Markdown that plain Jupyter shows (book/_ext/plain_notebook.py).
 * ``minigrad-api``: documents the modules of ``minigrad_api_modules``, one section each (a
-  module that cannot be imported stops the build), and marks what autodoc generated as not translatable (see the comment in conf.py).
+  module that cannot be imported stops the build), and marks what autodoc generated as not
+  translatable (see the comment in conf.py).
+* The toggle of a hidden code cell named by its visible prompt, in the edition's language.
 * Display math kept out of the .po files: a formula reads the same in every language.
 * In a translated build, a warning (an error under -W) for any text left in English: a .po
   behind its source, or a translation Sphinx silently drops because its Markdown parses as
@@ -18,13 +20,16 @@
 from __future__ import annotations
 
 import importlib
+import posixpath
 import re
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from docutils.statemachine import StringList
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
@@ -34,6 +39,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
+
+from plain_notebook import Page, plain_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -271,6 +278,25 @@ def executed_notebook(app: Sphinx, path: Path) -> Any:
     return notebook
 
 
+def plain_notebook(app: Sphinx, pagename: str, notebook: Any) -> None:
+    """Rewrite ``notebook``'s MyST Markdown as Markdown that plain Jupyter shows, in place."""
+    env = app.env
+    notebooks = Path(env.mystnb_config.output_folder)
+
+    def docname(target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(pagename), target))
+
+    page = Page(Path(env.doc2path(pagename)), app.config,
+                title=lambda target: env.titles[docname(target)].astext(),
+                is_notebook=lambda target: (notebooks / f"{docname(target)}.ipynb").is_file())
+    md = _markdown_parser(app)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = plain_markdown(cell.source, page, md)
+
+
 def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict,
                        doctree: nodes.document | None) -> None:
     """The same page in every edition; editions are sibling folders ``<lang>/``."""
@@ -284,7 +310,7 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
 
 def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict,
                             doctree: nodes.document | None) -> None:
-    """Put the executed notebook, in the edition's language, where the theme's download button
+    """Put the executed notebook, in the edition's language, where the download menu
     looks for it."""
     executed = Path(app.env.mystnb_config.output_folder, f"{pagename}.ipynb")
     if doctree is None or not executed.is_file():
@@ -298,8 +324,19 @@ def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, conte
         count = translate_notebook(app, pagename, notebook)
         logger.verbose("%s.ipynb: %d of %d Markdown units translated (%.0f%% of the text)",
                        pagename, count.translated_units, count.units, 100 * count.share)
+    plain_notebook(app, pagename, notebook)
     nbformat.write(notebook, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def visit_hidden_code(self, node: nodes.Element) -> None:
+    """MyST-NB's toggle of a hidden code cell, without its English ``aria-label``: the summary's
+    visible prompt (nb_code_prompt_show/hide, in the edition's language) names it."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n'
+                     f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n'
+                     f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n'
+                     '</summary>\n')
 
 
 def setup(app: Sphinx) -> dict:
@@ -308,6 +345,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("minigrad-api", MinigradApi)
     app.connect("config-inited", check_api_modules)
     app.add_transform(FormulasAreNotTranslated)
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_code, depart_HideCellInput))
     app.add_transform(NothingLeftInEnglish)
     app.connect("html-page-context", add_language_links)
     # Before sphinx-book-theme builds its header buttons (priority 501).

@@ -16,3 +16,11 @@ if (typeof messages !== "undefined") {
   iconCheck = iconCheck.replace(messages[locale].copy_success, messages.ca.copy_success);
   locale = "ca";
 }
+
+// Sphinx's translations.js turns Catalan's plural rule "(n != 1)" into a function that returns a
+// boolean, and Documentation.ngettext indexes the [singular, plural] pair with it: undefined,
+// so the search page threw before it could show its count of results. An index it is.
+if (typeof Documentation !== "undefined") {
+  const pluralRule = Documentation.PLURAL_EXPR;
+  Documentation.PLURAL_EXPR = (n) => Number(pluralRule(n));
+}

@@ -90,3 +90,45 @@ def test_a_chapter_downloads_as_a_notebook(page, server):
     notebook = response.json()
     assert notebook["nbformat"] == 4
     assert any("import minigrad" in "".join(cell["source"]) for cell in notebook["cells"])
+
+
+def test_catalan_search_shows_its_count_of_results(page, server):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/ca/search.html?q=gradient")
+    summary = page.locator("#search-results p.search-summary")
+    summary.wait_for(timeout=15_000)
+    assert page.locator("#search-results li").count() > 0
+    assert any(word in summary.inner_text() for word in ("pàgina", "pàgines")), summary.inner_text()
+    assert not errors, errors
+
+
+def test_switching_language_keeps_the_section(page, server):
+    section = "#what-a-derivative-tells-us"
+    page.goto(f"{server}/en/{CHAPTER}{section}")
+    switch_to(page, "Català")
+    assert page.url == f"{server}/ca/{CHAPTER}{section}"
+    page.goto(f"{server}/ca/{CHAPTER}")  # a section reached later, by the page's own links
+    page.locator(f".bd-sidebar-secondary a[href='{section}']").click()
+    switch_to(page, "English")
+    assert page.url == f"{server}/en/{CHAPTER}{section}"
+
+
+@pytest.mark.parametrize("locale, edition", [("ca-ES", "ca"), ("en-GB", "en"), ("de-DE", "en")])
+def test_the_root_follows_the_browsers_languages(browser, server, locale, edition):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/{edition}/index.html")
+    context.close()
+
+
+def test_the_root_remembers_the_readers_choice(browser, server):
+    context = browser.new_context(locale="ca-ES")
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/ca/index.html")
+    switch_to(page, "English")
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/en/index.html")
+    context.close()

@@ -73,8 +73,8 @@ class Perceptron(Module):
                 self.zero_grad()
                 loss.backward()
                 with no_grad():
-                    w.data -= lr * w.grad
-                    b.data -= lr * b.grad
+                    w.data -= lr * w.grad.data
+                    b.data -= lr * b.grad.data
                 history.append(loss.item())
         return history
 

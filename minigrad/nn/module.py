@@ -217,7 +217,7 @@ class Module:
             if set_to_none or p.grad is None:
                 p.grad = None
             else:
-                p.grad[...] = 0
+                p.grad.zero_()
 
     # --- modes ---------------------------------------------------------------------
     def train(self, mode: bool = True) -> Module:
