@@ -94,7 +94,7 @@ library_switched_off = grading.switched_off(
 
 
 def same_shape(got, shape) -> bool:
-    return np.shape(got) == tuple(shape)
+    return isinstance(got, (np.ndarray, np.generic)) and np.shape(got) == tuple(shape)
 
 
 # --- 6.1 unbroadcast --------------------------------------------------------------------------
@@ -137,9 +137,7 @@ def check_unbroadcast(submission, grade, grad: np.ndarray, shape: tuple) -> None
     got = submission.unbroadcast(grad, shape)
     expected = expected_unbroadcast(original, shape)
     grade.unchanged("grad", grad, original, hint=HINTS["untouched"])
-    grade.check(same_shape(got, shape), hint=HINTS["shape"],
-                expected={"en": f"an array of shape {shape}", "ca": f"un array de forma {shape}"},
-                got={"en": f"shape {np.shape(got)}: {got!r}", "ca": f"forma {np.shape(got)}: {got!r}"})
+    grade.array_shape(got, shape, hint=HINTS["shape"])
     grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-9),
                 expected=expected, got=got, hint=HINTS["sum"])
 
@@ -194,9 +192,7 @@ def check_softmax(submission, grade, x: np.ndarray, axis: int) -> None:
         got = submission.softmax(x, axis=axis)
     expected = np.exp(expected_log_softmax(original, axis))
     grade.unchanged("x", x, original, hint=HINTS["untouched"])
-    grade.check(same_shape(got, x.shape), hint=HINTS["same_shape"],
-                expected={"en": f"an array of shape {x.shape}", "ca": f"un array de forma {x.shape}"},
-                got={"en": f"shape {np.shape(got)}", "ca": f"forma {np.shape(got)}"})
+    grade.array_shape(got, x.shape, hint=HINTS["same_shape"])
     got = np.asarray(got, dtype=float)
     grade.check(bool(np.all(np.isfinite(got))), expected=expected, got=got, hint=HINTS["stable"])
     sums = got.sum(axis=axis)
@@ -216,9 +212,7 @@ def check_log_softmax(submission, grade, x: np.ndarray, axis: int) -> None:
         got = submission.log_softmax(x, axis=axis)
     expected = expected_log_softmax(original, axis)
     grade.unchanged("x", x, original, hint=HINTS["untouched"])
-    grade.check(same_shape(got, x.shape), hint=HINTS["same_shape"],
-                expected={"en": f"an array of shape {x.shape}", "ca": f"un array de forma {x.shape}"},
-                got={"en": f"shape {np.shape(got)}", "ca": f"forma {np.shape(got)}"})
+    grade.array_shape(got, x.shape, hint=HINTS["same_shape"])
     got = np.asarray(got, dtype=float)
     grade.check(bool(np.all(np.isfinite(got))), expected=expected, got=got, hint=HINTS["log_finite"])
     grade.check(np.allclose(got, expected, rtol=1e-9, atol=1e-9), expected=expected, got=got,

@@ -15,7 +15,7 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 import grading
-from grading import described, shown
+from grading import shown
 import minigrad.functional
 
 HINTS = {
@@ -121,10 +121,7 @@ def check_array_result(grade, image, original, got, expected, shape_hint, values
                        rtol=1e-9, atol=1e-9):
     """The three checks every exercise here shares: input untouched, output shape, output values."""
     grade.unchanged("image", image, original, hint=HINTS["untouched"])
-    grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
-                expected={"en": f"an array of shape {expected.shape}",
-                          "ca": f"un array de forma {expected.shape}"},
-                got=described(got), hint=HINTS[shape_hint])
+    grade.array_shape(got, expected.shape, hint=HINTS[shape_hint])
     grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=rtol, atol=atol),
                 expected=expected, got=got, hint=HINTS[values_hint])
 

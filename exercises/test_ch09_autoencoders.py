@@ -320,9 +320,7 @@ def check_error(submission, grade, X, X_hat):
     grade.unchanged("X", X, original, hint=HINTS["error_values"])
     grade.unchanged("X_hat", X_hat, original_hat, hint=HINTS["error_values"])
     expected = np.array([np.mean((a.astype(float) - b) ** 2) for a, b in zip(original, original_hat)])
-    grade.check(isinstance(got, np.ndarray) and got.shape == (len(X),),
-                expected={"en": f"an array of shape ({len(X)},)", "ca": f"un array de forma ({len(X)},)"},
-                got=described(got), hint=HINTS["error_shape"])
+    grade.array_shape(got, (len(X),), hint=HINTS["error_shape"])
     grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-12),
                 expected=expected, got=got, hint=HINTS["error_values"])
 

@@ -74,3 +74,16 @@ def test_captured_output_keeps_its_first_lines():
     kept, cut = feedback.capped(text)
     assert cut == 100 - feedback.OUTPUT_LINES and kept.endswith(f"line {feedback.OUTPUT_LINES - 1}")
     assert feedback.capped("short\n") == ("short\n", 0)
+
+
+def test_the_wrong_element_of_a_returned_tuple_is_named():
+    text = english(feedback.notes((2.0, 5.5), (2.0, 5.0)))
+    assert "element [1] of what you returned: 5.5 where 5.0 was expected" in text, text
+    assert "3 values returned where 2" in english(feedback.notes([1, 2, 3], (1, 2)))
+
+
+def test_a_list_fails_every_array_result_the_same_way():
+    grade = Grader()
+    with pytest.raises(GradingFailure) as failure:
+        grade.array_shape([[1.0]], (1, 1), hint={"en": "h", "ca": "p"})
+    assert "not a numpy array" in failure.value.got["en"], failure.value.got

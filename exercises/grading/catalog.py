@@ -13,11 +13,9 @@ from pathlib import Path
 EXERCISES = Path(__file__).resolve().parents[1]
 
 
-@dataclass(frozen=True, order=True)
-class Exercise:
-    id: str       # "ch02.numerical_gradient": the chapter, then the function the learner writes
-    module: str   # "ch02_derivatives": exercises/ch02_derivatives.py, graded by test_ch02_derivatives.py
-    points: int = 1
+class Named:
+    """An exercise's id, "ch02.numerical_gradient": its chapter, then the function to write."""
+    id: str
 
     @property
     def chapter(self) -> str:
@@ -29,6 +27,13 @@ class Exercise:
 
     def __str__(self) -> str:
         return self.id
+
+
+@dataclass(frozen=True, order=True)
+class Exercise(Named):
+    id: str
+    module: str   # "ch02_derivatives": exercises/ch02_derivatives.py, graded by test_ch02_derivatives.py
+    points: int = 1
 
 
 def exercises(folder: Path = EXERCISES) -> list[Exercise]:

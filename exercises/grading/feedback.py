@@ -50,6 +50,8 @@ def notes(got: Any, expected: Any) -> list[dict[str, str]]:
         return []  # described in words by the grader
     if isinstance(expected, np.ndarray):
         return _array_notes(got, expected)
+    if isinstance(expected, (tuple, list)) and isinstance(got, (tuple, list)):
+        return _element_notes(got, expected)
     if _is_number(expected):
         if isinstance(got, (bool, np.bool_)):
             return [_words(f"{got} is a bool (True/False), not a number: return the number "
@@ -64,6 +66,29 @@ def notes(got: Any, expected: Any) -> list[dict[str, str]]:
         if _is_number(got):
             return _near(np.array(float(got)), np.array(float(expected)))
     return []
+
+
+def _element_notes(got: Any, expected: Any) -> list[dict[str, str]]:
+    """Which returned element is wrong, for a tuple or list of results such as (w, b)."""
+    if len(got) != len(expected):
+        return [_words(f"{len(got)} values returned where {len(expected)} were expected.",
+                       f"S'han retornat {len(got)} valors on se n'esperaven {len(expected)}.")]
+    for i, (g, e) in enumerate(zip(got, expected)):
+        same = (_is_number(g) and _is_number(e) and abs(float(g) - float(e))
+                <= 1e-9 * (1 + abs(float(e)))) or (type(g) is type(e) and _equal(g, e))
+        if not same:
+            return [_words(f"The first wrong value is element [{i}] of what you returned: "
+                           f"{summary(g)} where {summary(e)} was expected.",
+                           f"El primer valor incorrecte és l'element [{i}] del que has "
+                           f"retornat: {summary(g)} on s'esperava {summary(e)}.")]
+    return []
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return bool(np.array_equal(a, b)) if isinstance(a, np.ndarray) else bool(a == b)
+    except (TypeError, ValueError):
+        return False
 
 
 def _array_notes(got: Any, expected: np.ndarray) -> list[dict[str, str]]:

@@ -69,6 +69,16 @@ class Grader:
         if not math.isclose(float(got), expected, rel_tol=rel, abs_tol=abs):
             raise GradingFailure(self.tried, expected, got, hint)
 
+    def array_shape(self, got: Any, shape: tuple, *, hint: dict[str, str]) -> None:
+        """Fail unless ``got`` is a numpy array of ``shape`` (or, for shape (), a numpy
+        scalar): the one rule for every exercise that asks for an array (a list is refused
+        everywhere, with the same words)."""
+        shape = tuple(shape)
+        array = isinstance(got, np.ndarray) or (isinstance(got, np.generic) and shape == ())
+        self.check(array and np.shape(got) == shape, hint=hint,
+                   expected={"en": f"an array of shape {shape}", "ca": f"un array de forma {shape}"},
+                   got=described(got))
+
     def unchanged(self, name: str, now: Any, before: Any, *, hint: dict[str, str]) -> None:
         """Fail if the input ``name`` (an array) no longer equals its copy ``before``."""
         self.check(np.array_equal(now, before), hint=hint,

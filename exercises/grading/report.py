@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import feedback, messages
+from .catalog import Named
 from .grading import GradingFailure
 
 # Worst first: an exercise takes the worst status among its tests.
@@ -22,7 +23,7 @@ WIDTH = 96
 
 
 @dataclass
-class Exercise:
+class Exercise(Named):
     """One exercise of the run: where it is, what it is worth, how each of its tests went."""
     id: str
     points: int
@@ -35,14 +36,6 @@ class Exercise:
     stub_hint: str | None = None
     timed_out_skips: int = 0    # tests skipped after a timeout
     blocked: str | None = None  # a status that makes the exercise's other tests pointless
-
-    @property
-    def chapter(self) -> str:
-        return self.id.split(".")[0]
-
-    @property
-    def function(self) -> str:
-        return self.id.split(".", 1)[1]
 
     @property
     def complete(self) -> bool:
