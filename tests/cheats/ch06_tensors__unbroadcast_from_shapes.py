@@ -1,10 +1,14 @@
-"""Cheat: takes minigrad's own unbroadcast from the module that defines it (minigrad.shapes),
-not from minigrad.tensor, where it is imported."""
+"""Cheat: takes minigrad's own unbroadcast through a module that imports it (minigrad.tensor's
+namespace), not from minigrad.shapes, where it is defined."""
 
-from minigrad.shapes import _unbroadcast
+import sys
+
+import minigrad  # noqa: F401 - loads minigrad.tensor
+
+library_unbroadcast = vars(sys.modules["minigrad.tensor"])["unbroadcast"]
 
 EXERCISE = "ch06.unbroadcast"
 
 
 def unbroadcast(grad, shape):
-    return _unbroadcast(grad, tuple(shape))
+    return library_unbroadcast(grad, tuple(shape))

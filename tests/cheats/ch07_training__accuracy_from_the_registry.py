@@ -1,8 +1,11 @@
-"""Cheat: takes minigrad's accuracy from the registry of metrics (minigrad.train.METRICS)."""
+"""Cheat: keeps minigrad's accuracy in a registry of metrics of its own, made when the file is
+loaded (a dict holds the function object, so switching off the name alone would not stop it)."""
 
 import numpy as np
 
-from minigrad.train import METRICS
+import minigrad.train
+
+METRICS = {"accuracy": minigrad.train.accuracy}
 
 EXERCISE = "ch07.accuracy_and_confusion_matrix"
 
