@@ -1,10 +1,13 @@
-"""Memory for the tensor engine: keep what a training step frees for the next step."""
+"""Memory for the tensor engine: a training step reuses what the previous step freed."""
 
 from __future__ import annotations
 
 import ctypes
 import os
 import sys
+from typing import Any
+
+import numpy as np
 
 
 def keep_freed_memory() -> None:
@@ -29,3 +32,26 @@ def keep_freed_memory() -> None:
         libc.mallopt(M_TRIM_THRESHOLD, 128 << 20)
     except (AttributeError, OSError, ValueError):
         pass  # not glibc after all: leave the allocator as it is
+
+
+_spare: dict[tuple, np.ndarray] = {}   # (shape, dtype) → the last array of that kind handed out
+_MAX_SPARE = 32                        # kinds kept: a few per layer of a network
+
+
+def reusable(shape: tuple, dtype: Any) -> np.ndarray:
+    """An uninitialised array for a large temporary, the same memory every training step.
+
+    Returns the array handed out last time for this shape and dtype when nothing uses it any
+    more (only this cache refers to it), else a new one. Memory already touched needs no page
+    faults, so a step's cost does not depend on how the process's malloc returns freed memory.
+    Keeps one array per (shape, dtype) asked for, up to ``_MAX_SPARE`` of them.
+    """
+    key = (shape, np.dtype(dtype))
+    array = _spare.get(key)
+    # References: the cache, ``array`` here, getrefcount's argument. Anyone else is a user.
+    if array is None or sys.getrefcount(array) > 3:
+        array = np.empty(shape, dtype)
+        if key in _spare or len(_spare) < _MAX_SPARE:
+            _spare[key] = array
+    return array
+
