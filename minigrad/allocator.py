@@ -16,10 +16,12 @@ def keep_freed_memory() -> None:
     A training step allocates the same large temporaries every time. By default, glibc
     returns most freed memory to the operating system at once, so every step gets fresh
     pages, and the first touch of each 4 KiB page is a page fault: on a virtual machine,
-    up to a third of a small CNN's step (``benchmarks/``). With this, arrays up to 32 MiB
-    come from memory the process keeps (up to 128 MiB of it free). Only on Linux with
-    glibc; skipped when the user tunes malloc (``MALLOC_*_`` or ``GLIBC_TUNABLES``).
-    Called once, when minigrad is imported; the only place minigrad tunes the allocator.
+    up to a third of a small CNN's step when its arrays were all new. With this, arrays up
+    to 32 MiB come from memory the process keeps (up to 128 MiB of it free). Only on Linux
+    with glibc; skipped when the user tunes malloc (``MALLOC_*_`` or ``GLIBC_TUNABLES``).
+    An opt-in for the whole process, never called by minigrad itself: conv2d and max_pool2d
+    already reuse their large arrays (:func:`reusable`), and the rest of a program's
+    allocator is its own business.
     """
     if sys.platform != "linux" or any(k.startswith("MALLOC_") or k == "GLIBC_TUNABLES" for k in os.environ):
         return

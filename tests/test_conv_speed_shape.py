@@ -56,3 +56,26 @@ def test_two_graphs_in_flight_keep_their_own_columns():
     F.conv2d(x1, ref).sum().backward()
     assert np.allclose(g1, ref.grad.data)
     assert not np.allclose(g1, w.grad.data)
+
+
+def test_importing_minigrad_leaves_the_allocator_alone():
+    """No mallopt at import: minigrad.allocator.keep_freed_memory is the user's opt-in."""
+    import subprocess
+    import sys
+    code = ("import ctypes, os\n"
+            "os.environ.pop('GLIBC_TUNABLES', None)\n"
+            "calls = []\n"
+            "real = ctypes.CDLL\n"
+            "class Spy:\n"
+            "    def __init__(self, *a, **k): self._lib = real(*a, **k)\n"
+            "    def __getattr__(self, name):\n"
+            "        calls.append(name); return getattr(self._lib, name)\n"
+            "ctypes.CDLL = Spy\n"
+            "import minigrad, minigrad.functional, minigrad.nn\n"
+            "assert 'mallopt' not in calls, calls\n"
+            "minigrad.allocator.keep_freed_memory()\n"
+            "import sys; assert 'mallopt' in calls or sys.platform != 'linux', calls\n")
+    env = {k: v for k, v in __import__("os").environ.items()
+           if not (k.startswith("MALLOC_") or k == "GLIBC_TUNABLES")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
