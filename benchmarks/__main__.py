@@ -13,8 +13,10 @@ from pathlib import Path
 
 from . import harness
 
-TIMED = ("scalar", "mlp", "cnn", "transformer")  # minigrad against its peers, step by step
-OTHERS = ("digits", "import")             # whole runs: accuracy and time, and start-up time
+TIMED = ("scalar", "mlp", "cnn", "transformer") # minigrad against its peers, step by step
+OTHERS = ("cnn-scaling", "digits", "import")  # cost against size, whole runs, start-up time
+
+MODULES = {"import": "startup", "cnn-scaling": "cnn_scaling"}  # names that are not module names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             checks = harness.check_targets(suite, results)
             print(harness.table(rows))
         else:
-            module = importlib.import_module(".startup" if name == "import" else f".{name}", __package__)
+            module = importlib.import_module(f".{MODULES.get(name, name)}", __package__)
             print(f"\n## {module.__doc__.splitlines()[0]}")
             rows, checks = module.run()
             print(harness.table(rows))
@@ -64,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         harness.write_jsonl(args.out, rows + [{"benchmark": "book", **c} for c in checks], env)
         all_checks += checks
     note = "" if args.threads == 1 else f" — defined for 1 thread, measured here with {args.threads}"
-    print(f"\n## targets (issue 10){note}\n" + harness.targets_table(all_checks))
+    if all_checks:
+        print(f"\n## targets (issue 10){note}\n" + harness.targets_table(all_checks))
     print(f"\nresults appended to {args.out}")
     return 0
 

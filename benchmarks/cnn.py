@@ -11,34 +11,47 @@ pass adding each window's gradient back where it was read.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from .harness import Candidate, Suite, Target, optional_import, training_step
 
 LR = 0.01
-SHAPES = {"0.weight": (8, 1, 3, 3), "0.bias": (8,), "3.weight": (16, 8, 3, 3), "3.bias": (16,),
-          "7.weight": (10, 784), "7.bias": (10,)}
 
 
-def problem(batch: int = 64, seed: int = 0) -> tuple[np.ndarray, np.ndarray, dict]:
+def shapes(width: int = 1) -> dict:
+    """The parameters' shapes, named as in PyTorch; ``width`` multiplies both convolutions' channels."""
+    c1, c2 = 8 * width, 16 * width
+    return {"0.weight": (c1, 1, 3, 3), "0.bias": (c1,), "3.weight": (c2, c1, 3, 3), "3.bias": (c2,),
+            "7.weight": (10, c2 * 49), "7.bias": (10,)}
+
+
+def problem(batch: int = 64, seed: int = 0, width: int = 1) -> tuple[np.ndarray, np.ndarray, dict]:
     """A batch of 28×28 images in [0, 1), labels, and He-initialised weights named as in PyTorch."""
     rng = np.random.default_rng(seed)
     X = rng.random((batch, 1, 28, 28), dtype=np.float32)
     y = rng.integers(0, 10, batch)
     weights = {}
-    for name, shape in SHAPES.items():
+    for name, shape in shapes(width).items():
         fan_in = int(np.prod(shape[1:])) if len(shape) > 1 else 1
         weights[name] = (rng.normal(0, np.sqrt(2 / fan_in), shape).astype(np.float32)
                          if name.endswith("weight") else np.zeros(shape, np.float32))
     return X, y, weights
 
 
+def layers(nn: Any, weights: dict) -> Any:
+    """The network, in minigrad's or PyTorch's ``nn`` (the same names), sized by ``weights``."""
+    c1, c2 = weights["0.bias"].shape[0], weights["3.bias"].shape[0]
+    return nn.Sequential(nn.Conv2d(1, c1, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Conv2d(c1, c2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                         nn.Flatten(), nn.Linear(c2 * 49, 10))
+
+
 def minigrad_step(X: np.ndarray, y: np.ndarray, weights: dict) -> Candidate:
     from minigrad import Tensor, nn, optim
-    model = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                          nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                          nn.Flatten(), nn.Linear(784, 10))
+    model = layers(nn, weights)
     model.load_state_dict(weights)
     loss_fn = nn.CrossEntropyLoss()
     optimizer = optim.SGD(model.parameters(), lr=LR)
@@ -50,9 +63,7 @@ def torch_step(X: np.ndarray, y: np.ndarray, weights: dict, skipped: dict) -> Ca
     if torch is None:
         return None
     nn = torch.nn
-    model = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                          nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
-                          nn.Flatten(), nn.Linear(784, 10))
+    model = layers(nn, weights)
     model.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()})
     loss_fn = nn.CrossEntropyLoss()
     optimizer = torch.optim.SGD(model.parameters(), lr=LR)
@@ -106,7 +117,7 @@ def pool_backward(g: np.ndarray, x: np.ndarray, out: np.ndarray) -> np.ndarray:
 
 
 def numpy_step(X: np.ndarray, y: np.ndarray, weights: dict) -> Candidate:
-    w1, b1, w2, b2, w3, b3 = (weights[k].copy() for k in SHAPES)
+    w1, b1, w2, b2, w3, b3 = (weights[k].copy() for k in shapes())
     rows = np.arange(len(X))
 
     def step() -> float:
@@ -138,8 +149,8 @@ def numpy_step(X: np.ndarray, y: np.ndarray, weights: dict) -> Candidate:
     return Candidate("hand numpy im2col", step)
 
 
-def suite(batch: int = 64) -> Suite:
-    X, y, weights = problem(batch)
+def suite(batch: int = 64, width: int = 1) -> Suite:
+    X, y, weights = problem(batch, width=width)
     skipped: dict = {}
     candidates = [minigrad_step(X, y, weights), torch_step(X, y, weights, skipped),
                   numpy_step(X, y, weights)]

@@ -192,10 +192,13 @@ def write_jsonl(path: str, records: list[dict], env: dict) -> None:
 
 def table(rows: list[dict]) -> str:
     """Result rows (``vars(Result)`` or dicts with the same keys) as an aligned text table."""
-    lines = [("benchmark", "implementation", "median ms", "min ms", "ratio", "vs", "faults/step")]
+    lines = [("benchmark", "implementation", "median ms", "min ms", "µs/example", "ratio", "vs",
+              "faults/step")]
     for r in rows:
-        ratio, faults = r.get("ratio"), r.get("extra", {}).get("page_faults_per_step")
+        ratio, extra = r.get("ratio"), r.get("extra", {})
+        faults, per_example = extra.get("page_faults_per_step"), extra.get("us_per_example")
         lines.append((r["benchmark"], r["impl"], f"{r['median_ms']:.3f}", f"{r['min_ms']:.3f}",
+                      "" if per_example is None else f"{per_example:.1f}",
                       "" if ratio is None else f"{ratio:.3f}", r.get("reference", ""),
                       "" if faults is None else f"{faults:.0f}"))
     return _align(lines)

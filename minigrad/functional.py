@@ -13,6 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import stable
+from .allocator import reusable
 from .randomness import generator
 from .dtypes import floating
 from .shapes import broadcasting, pair
@@ -132,14 +133,17 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     # im2col: cols[n, c, p, q, i, j] = xpad[n, c, i·s + p, j·s + q], where xpad is x with zeros
     # around it. sliding_window_view gives every kH×kW window of xpad without copying; one copy
     # lays them out so that the product below yields (N, O, Ho·Wo), the output's memory order.
+    # The large arrays come from `reusable`: the memory of the previous step, when free.
     xpad = x.data
     if ph or pw:  # np.pad does the same, more slowly
         xpad = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=x.dtype)
         xpad[:, :, ph:ph + h, pw:pw + w] = x.data
     windows = sliding_window_view(xpad, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]  # (N, C, Ho, Wo, kH, kW)
-    cols = np.ascontiguousarray(windows.transpose(0, 1, 4, 5, 2, 3)).reshape(n, c * kh * kw, ho * wo)
+    cols = reusable((n, c, kh, kw, ho, wo), x.dtype)
+    np.copyto(cols, windows.transpose(0, 1, 4, 5, 2, 3))
+    cols = cols.reshape(n, c * kh * kw, ho * wo)
     wmat = weight.data.reshape(o, c * kh * kw)
-    out = wmat @ cols                                                  # (N, O, Ho·Wo)
+    out = np.matmul(wmat, cols, out=reusable((n, o, ho * wo), np.result_type(wmat, cols)))  # (N, O, Ho·Wo)
     if bias is not None:
         out += bias.data[:, None]
 
@@ -152,8 +156,10 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
             # col2im: each column's gradient is added back to the input value it was copied from.
             # Kernel entry (p, q) was read by the outputs [oi, oj], from the inputs [xi, xj];
             # the padding, read as zeros, gets no gradient.
-            gcols = (wmat.T @ g).reshape(n, c, kh, kw, ho, wo)
-            gx = np.zeros(x.shape, dtype=x.dtype)
+            gcols = np.matmul(wmat.T, g, out=reusable((n, c * kh * kw, ho * wo), g.dtype))
+            gcols = gcols.reshape(n, c, kh, kw, ho, wo)
+            gx = reusable(x.shape, x.dtype)
+            gx.fill(0)
             for p in range(kh):
                 oi, xi = _span(p, sh, ph, h, ho)
                 for q in range(kw):
@@ -200,7 +206,8 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
         out = out.copy()  # a 1×1 window: a copy, not a view of the input
 
     def backward(g: np.ndarray) -> tuple:
-        gx = np.zeros(data.shape, dtype=data.dtype)
+        gx = reusable(data.shape, data.dtype)
+        gx.fill(0)
         left = g.copy()  # the gradient of each window whose maximum is not found yet
         overlap = sh < kh or sw < kw
         positions = [(p, q) for p in range(kh) for q in range(kw)]

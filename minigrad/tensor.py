@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .allocator import keep_freed_memory
 from .autograd import backpropagate, grad_mode
 from .conversions import ConversionOps, check_device
 from .dtypes import DEFAULT_FLOAT, as_dtype, floating
@@ -23,8 +22,6 @@ from .reductions import ReductionOps
 from .reshaping import ReshapingOps
 from .shapes import broadcasting, unbroadcast
 from .stable import float_error
-
-keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
 
 def _released(grad: np.ndarray) -> tuple:
