@@ -27,7 +27,8 @@ BOOK = {
         "nn.Flatten(), nn.Dropout(0.25),",
         "nn.Linear(32 * 4 * 4, 10),",
         "loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)",
-        "for lr, epochs in [(3e-3, 8), (1e-3, 4), (3e-4, 4)]:"]),
+        "for lr, epochs in [(3e-3, 8), (1e-3, 4), (3e-4, 4)]:",
+        'optimizer.param_groups[0]["lr"] = lr']),
 }
 
 
@@ -67,7 +68,7 @@ def train_and_test(name: str) -> tuple[float, float]:
     loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)
     start = time.perf_counter()
     for lr, epochs in schedule:
-        optimizer.lr = lr
+        optimizer.param_groups[0]["lr"] = lr
         fit(model, loss_fn, optimizer, loader, epochs, progress=False)
     seconds = time.perf_counter() - start
     return accuracy(predict(model, X_test), y_test), seconds

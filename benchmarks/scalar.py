@@ -5,7 +5,7 @@ Full batch, max-margin (hinge) loss plus an L2 penalty, plain gradient descent:
     loss = mean_i relu(1 − y_i · score_i) + α Σ_p p²,   p ← p − lr · dloss/dp
 
 Three implementations start from the same weights: minigrad's scalar ``Value`` engine
-(``minigrad.scalar.MLP``), micrograd (the reference, when installed) and the same step written
+(``minigrad.scalar_nn.MLP``), micrograd (the reference, when installed) and the same step written
 by hand in pure Python — forward pass, backward pass and update, no graph at all. The last one
 is the floor a scalar autograd engine cannot beat: it is what the engine's bookkeeping costs.
 """
@@ -37,7 +37,7 @@ def initial_weights(seed: int = 1337) -> list[list[list[float]]]:
 
 # --- minigrad --------------------------------------------------------------------------------
 def minigrad_step(X: list, Y: list, weights: list) -> Candidate:
-    from minigrad.scalar import MLP
+    from minigrad.scalar_nn import MLP
     model = MLP(SIZES[0], SIZES[1:])
     for layer, layer_w in zip(model.layers, weights):
         for neuron, row in zip(layer.neurons, layer_w):

@@ -1,9 +1,11 @@
-"""The translation gate: every .po file must be 100% translated, with no fuzzy entry.
+"""The translation gate: every .po file must be 100% translated, with no fuzzy entry, and
+follow the terminology of book/README.md.
 
     python book/check_translations.py [LOCALE_DIR]
 
-prints one line of statistics per .po file, lists what is missing, and exits with status 1
-unless everything is translated. A .po file that lags behind its English source (text added
+prints one line of statistics per .po file, lists what is missing and every forbidden term
+(a row of the README's terminology table whose English is in a message and one of whose
+forbidden forms is in its translation), and exits with status 1 unless all is well. A .po file that lags behind its English source (text added
 since the last ``make po``) is caught by the Catalan build itself: see book/_ext.
 
 Standard library only, so that ``make test`` can run it without the book's dependencies.
@@ -14,11 +16,13 @@ from __future__ import annotations
 import argparse
 import ast
 import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+README = HERE / "README.md"
 
 
 @dataclass
@@ -78,9 +82,66 @@ def parse_po(text: str) -> list[Entry]:
     return [e for e in entries if e.msgid]
 
 
-def check(locale_dir: Path) -> bool:
+@dataclass
+class Term:
+    english: re.Pattern  # the English term or its plural, as a word
+    catalan: str
+    forbidden: list[tuple[str, re.Pattern]]
+
+
+def _word(text: str) -> str:
+    return r"(?<!\w)" + text + r"(?!\w)"
+
+
+def _english_pattern(terms: str) -> re.Pattern:
+    """``entry (of a matrix) / input`` matches entry, entries, input, inputs."""
+    words = []
+    for term in re.sub(r"\([^)]*\)", "", terms).split("/"):
+        term = re.escape(term.strip().lower()).replace(r"\ ", r"\s+")
+        words.append(term[:-1] + "(?:y|ies)" if term.endswith("y") else term + "(?:s|es)?")
+    return re.compile(_word("(?:" + "|".join(words) + ")"), re.IGNORECASE)
+
+
+def terminology(readme: Path = README) -> list[Term]:
+    """The rows of the README's terminology table (English | Català | Forbidden | Note)."""
+    lines = readme.read_text(encoding="utf-8").split("### Terminology", 1)[1].splitlines()
+    terms = []
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 3 or cells[0] in ("English", "---"):
+            if terms and not line.startswith("|"):
+                break
+            continue
+        forbidden = [(f.strip(), re.compile(_word(re.escape(f.strip())), re.IGNORECASE))
+                     for f in cells[2].split(",") if f.strip()]
+        terms.append(Term(_english_pattern(cells[0]), cells[1], forbidden))
+    return terms
+
+
+# What a translation may keep in English or in any form: code, formulas, roles' targets, and
+# English glosses in brackets, «el *moment* (*momentum*)», «(en anglès, *autoencoder*)».
+_NOT_PROSE = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\((?:en anglès, )?\*[^)]*\*\)", re.S)
+
+
+def forbidden_terms(entry: Entry, terms: list[Term]) -> list[str]:
+    """One message per forbidden form that ``entry``'s translation uses."""
+    english = _NOT_PROSE.sub(" ", entry.msgid)
+    catalan = _NOT_PROSE.sub(" ", " ".join(entry.msgstrs))
+    problems = []
+    for term in terms:
+        if not term.english.search(english):
+            continue
+        for form, pattern in term.forbidden:
+            if pattern.search(catalan):
+                problems.append(f"«{form}» for {term.english.search(english).group(0)!r} "
+                                f"(the terminology says «{term.catalan}»)")
+    return problems
+
+
+def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
     """Print statistics and problems for every .po under ``locale_dir``; True if all is well."""
     po_files = sorted(locale_dir.rglob("*.po"))
+    terms = terminology() if terms is None else terms
     ok = bool(po_files)
     if not po_files:
         print(f"no .po files under {locale_dir}")
@@ -96,7 +157,11 @@ def check(locale_dir: Path) -> bool:
         for label, bad in (("fuzzy", fuzzy), ("untranslated", missing)):
             for e in bad:
                 print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
-        ok = ok and not fuzzy and not missing
+        wrong_terms = [(e, problem) for e in entries if e.translated
+                       for problem in forbidden_terms(e, terms)]
+        for e, problem in wrong_terms:
+            print(f"    forbidden term (line {e.line}): {problem}")
+        ok = ok and not fuzzy and not missing and not wrong_terms
     return ok
 
 

@@ -39,6 +39,11 @@ INTERFACE = {
         "code_show": "Show code cell {type}",
         "code_hide": "Hide code cell {type}",
         "switch_label": "Language",
+        "download": "Download this page",
+        "download_notebook": "Download this page as a Jupyter notebook",
+        "download_source": "Download this page's MyST Markdown source",
+        "print_page": "Print this page, or save it as PDF",
+        "print": "Print",
     },
     "ca": {
         "title": "minigrad: aprenentatge profund des de zero",
@@ -52,6 +57,10 @@ INTERFACE = {
         "code_show": "Mostra la cel·la de codi",
         "code_hide": "Amaga la cel·la de codi",
         "switch_label": "Idioma",
+        "download": "Baixa aquesta pàgina",
+        "download_notebook": "Baixa aquesta pàgina com a quadern de Jupyter",
+        "print_page": "Imprimeix aquesta pàgina o desa-la en PDF",
+        "print": "Imprimeix",
     },
 }
 ui = INTERFACE[language]
@@ -65,10 +74,12 @@ extensions = [
     "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
     "sphinx_copybutton",
     "sphinx_design",
     "sphinx_togglebutton",
     "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
+    "catalan",  # book/_ext: the Catalan edition's decimal comma, search and interface strings
 ]
 
 # Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before
@@ -80,7 +91,9 @@ exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_css_files = ["minigrad-book.css"]
-html_js_files = ["catalan.js"] if language == "ca" else []
+html_js_files = ["minigrad-book.js"] + (["catalan.js"] if language == "ca" else [])
+# The .md download is the English source: only the English edition offers it (_sources/*.md).
+html_copy_source = language == "en"
 nitpicky = True
 
 # --- translation -----------------------------------------------------------
@@ -119,8 +132,8 @@ mathjax_path = "mathjax/tex-svg-full.js"
 mathjax3_config = {"options": {"enableMenu": False}}
 
 # --- API reference -------------------------------------------------------------
-# The API page lists these modules in this order and documents those that exist, so a module
-# appears as soon as it lands in minigrad/ and the build never breaks before it does.
+# The API page documents these modules in this order; one that cannot be imported stops the build.
+# viewcode gives every documented object a link to its highlighted source, on pages in the site.
 minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.tensor", "minigrad.functional",
                         "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
                         "minigrad.train", "minigrad.viz"]
@@ -140,7 +153,7 @@ html_theme_options = {
     "search_bar_text": ui["search"],
     "home_page_in_toc": True,
     "show_toc_level": 2,
-    "use_download_button": True,
+    "use_download_button": False,  # our own menu: _templates/article-header-buttons.html
     "use_fullscreen_button": False,
     "article_header_end": ["lang-switch", "article-header-buttons"],
 }

@@ -11,10 +11,10 @@ import random
 
 import pytest
 
+import grading
 import minigrad
 import minigrad.functional
 import minigrad.nn
-import minigrad.nn.functional
 
 HINTS = {
     "predict": {
@@ -67,9 +67,12 @@ HINTS = {
     },
 }
 
-REFUSAL = ("this exercise asks you to write it yourself: minigrad's perceptron and sigmoid are "
-           "switched off while it is graded / aquest exercici demana que l'escriguis tu: el "
-           "perceptró i la sigmoide de minigrad estan desactivats mentre es corregeix")
+REFUSAL = {
+    "en": "this exercise asks you to write it yourself: minigrad's perceptron and sigmoid are "
+          "switched off while it is graded",
+    "ca": "aquest exercici demana que l'escriguis tu: el perceptró i la sigmoide de minigrad "
+          "estan desactivats mentre es corregeix",
+}
 
 
 # --- the grader's own answers: never the learner's, so graders stay independent ---------------
@@ -107,16 +110,9 @@ def numbers_close(got, expected, tol=1e-9):
             and all(is_number(g) and abs(g - e) <= tol * (1 + abs(e)) for g, e in zip(got, expected)))
 
 
-@pytest.fixture(autouse=True)
-def no_library_perceptron(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise RuntimeError(REFUSAL)
-    for name in ("forward", "predict", "fit"):
-        monkeypatch.setattr(minigrad.nn.Perceptron, name, refuse)
-    monkeypatch.setattr(minigrad.Value, "sigmoid", refuse)
-    monkeypatch.setattr(minigrad.Tensor, "sigmoid", refuse)
-    monkeypatch.setattr(minigrad.functional, "sigmoid", refuse)
-    monkeypatch.setattr(minigrad.nn.functional, "sigmoid", refuse)
+no_library_perceptron = grading.switched_off(
+    minigrad.nn.Perceptron.forward, minigrad.nn.Perceptron.predict, minigrad.nn.Perceptron.fit,
+    minigrad.Value.sigmoid, minigrad.Tensor.sigmoid, minigrad.functional.sigmoid, words=REFUSAL)
 
 
 def random_neuron(rng, n=None):

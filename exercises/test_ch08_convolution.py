@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
+import grading
+from grading import described, shown
 import minigrad.functional
-import minigrad.nn.functional
 
 HINTS = {
     "shape": {
@@ -88,9 +89,6 @@ HINTS = {
     },
 }
 
-SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
-                "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
-
 # The grayscale patch of the chapter (from the seeds' computer-vision slides): 16 rows, 12 columns.
 PATCH = np.array([
     [157, 153, 174, 168, 150, 152, 129, 151, 172, 161, 155, 166],
@@ -113,38 +111,16 @@ PATCH = np.array([
 EDGE = np.array([[1.5, 1.5], [-1.5, -1.5]])  # the seeds' horizontal-edge filter
 
 
-@pytest.fixture(autouse=True)
-def library_switched_off(monkeypatch):
-    """Before the learner's module loads (autouse fixtures run first), so even a name it
-    imports from minigrad at the top of the file is the switched-off one. nn.Conv2d and
-    nn.MaxPool2d call these functions too, so they are switched off with them."""
-    def refuse(*args, **kwargs):
-        raise RuntimeError(SWITCHED_OFF)
-    for module in (minigrad.functional, minigrad.nn.functional):
-        for name in ("conv2d", "max_pool2d", "avg_pool2d"):
-            monkeypatch.setattr(module, name, refuse)
-
-
-def shown(x: np.ndarray) -> str:
-    """An array as Python code the learner can paste (``from numpy import array``)."""
-    return " ".join(repr(np.asarray(x)).split())
-
-
-def described(x) -> dict[str, str]:
-    if not isinstance(x, np.ndarray):
-        return {"en": f"{x!r} (a {type(x).__name__}, not a numpy array)",
-                "ca": f"{x!r} (un {type(x).__name__}, no un array de numpy)"}
-    return {"en": f"shape {x.shape}: {shown(x)}", "ca": f"forma {x.shape}: {shown(x)}"}
+# nn.Conv2d and nn.MaxPool2d call these functions too, so they are switched off with them.
+library_switched_off = grading.switched_off(
+    minigrad.functional.conv2d, minigrad.functional.max_pool2d, minigrad.functional.avg_pool2d)
 
 
 # --- 8.1 the convolution ----------------------------------------------------------------------
 def check_array_result(grade, image, original, got, expected, shape_hint, values_hint,
                        rtol=1e-9, atol=1e-9):
     """The three checks every exercise here shares: input untouched, output shape, output values."""
-    grade.check(np.array_equal(image, original), hint=HINTS["untouched"],
-                expected={"en": "image unchanged", "ca": "la imatge sense canvis"},
-                got={"en": f"image changed to {shown(image)}",
-                     "ca": f"la imatge ha canviat a {shown(image)}"})
+    grade.unchanged("image", image, original, hint=HINTS["untouched"])
     grade.check(isinstance(got, np.ndarray) and got.shape == expected.shape,
                 expected={"en": f"an array of shape {expected.shape}",
                           "ca": f"un array de forma {expected.shape}"},

@@ -14,10 +14,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import grading
+from grading import described, shown
 import minigrad
 import minigrad.functional
 import minigrad.nn as nn
-import minigrad.nn.functional
 import minigrad.optim as optim
 from minigrad import Tensor
 from minigrad.data import DataLoader, load_digits, train_test_split
@@ -144,28 +145,6 @@ HINTS = {
     },
 }
 
-SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
-                "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
-
-
-def shown(x) -> str:
-    """An array as Python code the learner can paste (``from numpy import array``)."""
-    return " ".join(repr(np.asarray(x)).split())
-
-
-def described(x) -> dict[str, str]:
-    if not isinstance(x, np.ndarray):
-        return {"en": f"{x!r} (a {type(x).__name__}, not a numpy array)",
-                "ca": f"{x!r} (un {type(x).__name__}, no un array de numpy)"}
-    return {"en": f"shape {x.shape}: {shown(x)}", "ca": f"forma {x.shape}: {shown(x)}"}
-
-
-def untouched(grade, X, original, hint):
-    grade.check(np.array_equal(X, original), hint=hint,
-                expected={"en": "X unchanged", "ca": "X sense canvis"},
-                got={"en": "X was modified", "ca": "X ha estat modificada"})
-
-
 # --- 9.1 PCA ----------------------------------------------------------------------------------
 def expected_pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The grader's own route: eigenvectors of the covariance matrix, largest eigenvalue first."""
@@ -187,7 +166,7 @@ def check_pca(submission, grade, X, k):
     grade.trying(f"pca({shown(X)}, {k})")
     original = X.copy()
     got = submission.pca(X, k)
-    untouched(grade, X, original, HINTS["pca_untouched"])
+    grade.unchanged("X", X, original, hint=HINTS["pca_untouched"])
     grade.check(isinstance(got, (tuple, list)) and len(got) == 2,
                 expected={"en": "a pair (mean, components)", "ca": "una parella (mean, components)"},
                 got=repr(got), hint=HINTS["pca_pair"])
@@ -242,7 +221,7 @@ def call_noise(submission, grade, X, std, seed):
                  f"from {X.min():g} to {X.max():g}")
     original = X.copy()
     got = submission.add_noise(X, std, np.random.default_rng(seed))
-    untouched(grade, X, original, HINTS["noise_shape"])
+    grade.unchanged("X", X, original, hint=HINTS["noise_shape"])
     grade.check(isinstance(got, np.ndarray) and got.shape == X.shape,
                 expected={"en": f"a new array of shape {X.shape}",
                           "ca": f"un array nou de forma {X.shape}"},
@@ -328,8 +307,8 @@ def check_error(submission, grade, X, X_hat):
     grade.trying(f"reconstruction_error({shown(X)}, {shown(X_hat)})")
     original, original_hat = X.copy(), X_hat.copy()
     got = submission.reconstruction_error(X, X_hat)
-    untouched(grade, X, original, HINTS["error_values"])
-    untouched(grade, X_hat, original_hat, HINTS["error_values"])
+    grade.unchanged("X", X, original, hint=HINTS["error_values"])
+    grade.unchanged("X_hat", X_hat, original_hat, hint=HINTS["error_values"])
     expected = np.array([np.mean((a.astype(float) - b) ** 2) for a, b in zip(original, original_hat)])
     grade.check(isinstance(got, np.ndarray) and got.shape == (len(X),),
                 expected={"en": f"an array of shape ({len(X)},)", "ca": f"un array de forma ({len(X)},)"},
@@ -338,16 +317,13 @@ def check_error(submission, grade, X, X_hat):
                 expected=expected, got=got, hint=HINTS["error_values"])
 
 
-@pytest.mark.exercise("ch09.reconstruction_error", points=2)
-class TestReconstructionError:
-    @pytest.fixture(autouse=True)
-    def mse_switched_off(self, monkeypatch):
-        def refuse(*args, **kwargs):
-            raise RuntimeError(SWITCHED_OFF)
-        for module in (minigrad.functional, minigrad.nn.functional):
-            monkeypatch.setattr(module, "mse_loss", refuse)
-        monkeypatch.setattr(nn.MSELoss, "function", staticmethod(refuse))
+mse_switched_off = grading.switched_off(minigrad.functional.mse_loss, name="mse_switched_off",
+                                        autouse=False)
 
+
+@pytest.mark.exercise("ch09.reconstruction_error", points=2)
+@pytest.mark.usefixtures("mse_switched_off")
+class TestReconstructionError:
     @pytest.mark.parametrize("shape", [(1, 1), (3, 4), (5, 8, 8), (2, 1, 8, 8), (4, 64), (6, 2, 3)],
                              ids=lambda s: "x".join(map(str, s)))
     def test_shapes(self, submission, grade, shape):

@@ -7,6 +7,9 @@ A *node* is any object with
   local derivative of the operation that made it (the chain rule, one step);
 * ``_begin_backward(order)`` (a classmethod) — prepares a pass, e.g. clears the
   gradients of intermediate nodes so that a second pass does not double them;
+* ``_accumulate(seed)`` — adds ``seed`` to the node's own gradient: how the root
+  receives d(root)/d(root) (and, inside ``_propagate``, how each parent receives
+  its share);
 
 and Python's default hashing, by identity (a node class that defines ``__eq__``
 must keep ``__hash__ = object.__hash__``): the search below keeps a set of nodes.
@@ -20,7 +23,8 @@ gradient. The scalar :class:`~minigrad.scalar.Value` and the
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import Any, Callable
 
 
 def topological_order(root: Any) -> list:
@@ -63,19 +67,57 @@ def backpropagate(root: Any, seed: Any) -> list:
     return order
 
 
+class grad_mode:
+    """The switch every tensor operation reads before recording: ``grad_mode.enabled``.
+
+    Change it with ``no_grad()`` or ``set_grad_enabled(mode)``; read it with
+    ``is_grad_enabled()``. (The scalar ``Value`` always records; it is for small,
+    explained graphs.)
+    """
+
+    enabled = True
+
+
+def is_grad_enabled() -> bool:
+    """True when tensor operations record the graph (the default), as in PyTorch."""
+    return grad_mode.enabled
+
+
+class set_grad_enabled:
+    """``set_grad_enabled(False)`` stops recording, ``set_grad_enabled(True)`` resumes it.
+
+    As in PyTorch it is also a context manager: ``with set_grad_enabled(training):``
+    restores the previous mode at the end of the block.
+    """
+
+    def __init__(self, mode: bool) -> None:
+        self._previous = grad_mode.enabled
+        grad_mode.enabled = bool(mode)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        grad_mode.enabled = self._previous
+
+
 class no_grad:
     """``with no_grad():`` — tensor operations inside record no graph.
 
     Use it for evaluation and for updating parameters: nothing is kept for a
-    backward pass, so it is faster and lighter. (The scalar ``Value`` always
-    records; it is for small, explained graphs.)
+    backward pass, so it is faster and lighter. Also a decorator: ``@no_grad()``.
     """
 
-    enabled = True  # read by the tensor engine before recording an operation
-
     def __enter__(self) -> None:
-        self._previous = no_grad.enabled
-        no_grad.enabled = False
+        self._previous = grad_mode.enabled
+        grad_mode.enabled = False
 
     def __exit__(self, *exc: object) -> None:
-        no_grad.enabled = self._previous
+        grad_mode.enabled = self._previous
+
+    def __call__(self, fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def without_grad(*args: Any, **kwargs: Any) -> Any:
+            with no_grad():
+                return fn(*args, **kwargs)
+        return without_grad

@@ -5,11 +5,12 @@
 - Synthetic sets on the plane, reproducible by seed: :func:`make_moons`, :func:`make_circles`,
   :func:`make_xor`, :func:`make_spirals`, :func:`make_blobs`, and :func:`make_wages`, a
   regression whose answer needs an *interaction* between two inputs.
-- :class:`DataLoader`: mini-batches ``(xb, yb)``, shuffled reproducibly.
+- :class:`~minigrad.utils.data.DataLoader` (defined in :mod:`minigrad.utils.data`, re-exported
+  here): mini-batches ``(xb, yb)`` of arrays ``X, y``, shuffled reproducibly.
 - MNIST (:func:`load_mnist`, :func:`read_idx`) lives in :mod:`minigrad.mnist` and is
   re-exported here.
 
-Everything returns plain numpy arrays: inputs ``float32``, class labels ``int64``.
+The data sets are plain numpy arrays: inputs ``float32``, class labels ``int64``.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ import hashlib
 import io
 import math
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .mnist import load_mnist, read_idx
 from .randomness import generator
+from .utils.data import DataLoader
 
 __all__ = [
     "load_digits", "train_test_split", "make_moons", "make_circles", "make_xor",
@@ -33,7 +35,8 @@ __all__ = [
 ]
 
 DIGITS_PATH = Path(__file__).parent / "datasets" / "digits.csv.gz"
-# sha256sum of the copy in shared/data (scikit-learn's sklearn/datasets/data/digits.csv.gz).
+# sha256 of scikit-learn's sklearn/datasets/data/digits.csv.gz, the file shipped here: a changed
+# or damaged copy is detected on the first load instead of training on wrong pixels.
 DIGITS_SHA256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
 
 
@@ -235,53 +238,3 @@ def _finish(X: np.ndarray, y: np.ndarray, noise: float, rng: np.random.Generator
         X = X + noise * rng.standard_normal(X.shape)
     order = rng.permutation(len(y))
     return X[order].astype(np.float32), y[order]
-
-
-# --- mini-batches -----------------------------------------------------------------------------
-class DataLoader:
-    """Iterate over ``(xb, yb)`` mini-batches of ``batch_size`` samples (the last one may be
-    smaller unless ``drop_last``).
-
-    ``shuffle=True`` visits the samples in a new random order every epoch (each pass of a
-    ``for`` loop). With a ``seed`` the loader owns its generator, so the sequence of epoch orders is
-    the same for every loader built with that seed; with ``seed=None`` it draws from minigrad's
-    generator, which :func:`minigrad.manual_seed` controls.
-
-    Batches are numpy arrays (Tensors given as ``X`` or ``y`` are read as their arrays); a
-    module called on a batch takes it as a constant input. Without shuffling, batches are views (slices) of ``X`` and ``y``; with shuffling, each batch is
-    one gather ``X[indices]``. Do not modify a batch in place unless you mean to modify ``X``.
-    """
-
-    def __init__(self, X: np.ndarray, y: np.ndarray, batch_size: int = 32, shuffle: bool = False,
-                 seed: int | None = None, drop_last: bool = False) -> None:
-        self.X, self.y = np.asarray(X), np.asarray(y)
-        if len(self.X) != len(self.y):
-            raise ValueError(f"DataLoader: X has {len(self.X)} samples but y has {len(self.y)}")
-        if not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
-            raise ValueError(f"DataLoader: batch_size must be a positive integer, "
-                             f"got {batch_size!r}")
-        self.batch_size, self.shuffle, self.drop_last = int(batch_size), shuffle, drop_last
-        self._rng = None if seed is None else np.random.default_rng(seed)
-
-    def __len__(self) -> int:
-        """The number of batches in an epoch."""
-        n, b = len(self.X), self.batch_size
-        return n // b if self.drop_last else -(-n // b)
-
-    def __iter__(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        n, b = len(self.X), self.batch_size
-        stop = n - n % b if self.drop_last else n
-        if not self.shuffle:
-            for start in range(0, stop, b):
-                yield self.X[start:start + b], self.y[start:start + b]
-            return
-        # drawn when the epoch starts, so manual_seed between loops takes effect
-        rng = generator() if self._rng is None else self._rng
-        order = rng.permutation(n)
-        for start in range(0, stop, b):
-            index = order[start:start + b]
-            yield self.X[index], self.y[index]
-
-    def __repr__(self) -> str:
-        return (f"DataLoader({len(self.X)} samples, batch_size={self.batch_size}, "
-                f"shuffle={self.shuffle}, drop_last={self.drop_last}, {len(self)} batches)")

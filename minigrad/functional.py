@@ -12,13 +12,16 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from . import stable
 from .randomness import generator
-from .tensor import Tensor, _node, matmul
+from .dtypes import floating
+from .shapes import broadcasting, pair
+from .tensor import Tensor, matmul
 
 __all__ = [
     "linear", "conv2d", "max_pool2d", "avg_pool2d", "dropout", "relu", "sigmoid", "tanh",
     "softmax", "log_softmax", "one_hot", "mse_loss", "binary_cross_entropy",
-    "binary_cross_entropy_with_logits", "cross_entropy",
+    "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
 ]
 
 
@@ -43,12 +46,12 @@ def tanh(x: Tensor) -> Tensor:
     return x.tanh()
 
 
-def softmax(x: Tensor, axis: int = -1) -> Tensor:
-    return x.softmax(axis)
+def softmax(x: Tensor, dim: int | None = None, *, axis: int | None = None) -> Tensor:
+    return x.softmax(dim, axis=axis)
 
 
-def log_softmax(x: Tensor, axis: int = -1) -> Tensor:
-    return x.log_softmax(axis)
+def log_softmax(x: Tensor, dim: int | None = None, *, axis: int | None = None) -> Tensor:
+    return x.log_softmax(dim, axis=axis)
 
 
 # --- layers ------------------------------------------------------------------------
@@ -61,7 +64,7 @@ def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     if x.shape[-1] != weight.shape[-1]:
         raise ValueError(f"linear: input has {x.shape[-1]} features (shape {x.shape}) but the "
                          f"weight expects {weight.shape[-1]} (weight shape {weight.shape})")
-    if x.ndim != 2 or weight.ndim != 2:  # the general case, through matmul's broadcasting
+    if x.ndim != 2:  # the general case, through matmul's broadcasting
         out = matmul(x, weight.T)
         return out if bias is None else out + bias
     xd, wd = x.data, weight.data
@@ -72,8 +75,8 @@ def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
     def backward(g: np.ndarray) -> tuple:  # one node: dL/dx = g W, dL/dW = gᵀ x, dL/db = Σₙ g
         return (g @ wd if x.requires_grad else None,
                 g.T @ xd if weight.requires_grad else None,
-                g.sum(axis=0) if bias is not None and bias.requires_grad else None)
-    return _node(out, (x, weight) if bias is None else (x, weight, bias), backward, "linear")
+                g)  # the bias was broadcast over the batch: the engine sums its rows
+    return Tensor.from_op(out, (x, weight) if bias is None else (x, weight, bias), backward, "linear")
 
 
 def _check_bias(op: str, bias: Tensor | None, weight: Tensor) -> None:
@@ -82,18 +85,6 @@ def _check_bias(op: str, bias: Tensor | None, weight: Tensor) -> None:
     if bias is not None and bias.shape != weight.shape[:1]:
         raise ValueError(f"{op}: bias has shape {bias.shape}, but the weight {weight.shape} has "
                          f"{weight.shape[0]} outputs: expected ({weight.shape[0]},)")
-
-
-def _pair(v: int | tuple[int, int]) -> tuple[int, int]:
-    return (v, v) if isinstance(v, (int, np.integer)) else tuple(v)
-
-
-def _checked_pair(v: Any, least: int, op: str, what: str) -> tuple[int, int]:
-    """``_pair(v)``, refusing anything but integers ≥ ``least`` (a stride of 0 divides by zero)."""
-    pair = _pair(v) if isinstance(v, (int, np.integer, tuple, list)) else ()
-    if len(pair) != 2 or not all(isinstance(k, (int, np.integer)) and k >= least for k in pair):
-        raise ValueError(f"{op}: {what} must be an integer ≥ {least} or a pair of them, got {v!r}")
-    return pair
 
 
 def _span(k: int, stride: int, pad: int, size: int, out_size: int) -> tuple[slice, slice]:
@@ -132,8 +123,8 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         raise ValueError(f"conv2d: input has {c} channels (shape {x.shape}) but the weight "
                          f"expects {wc} (shape {weight.shape})")
     _check_bias("conv2d", bias, weight)
-    sh, sw = _checked_pair(stride, 1, "conv2d", "stride")
-    ph, pw = _checked_pair(padding, 0, "conv2d", "padding")
+    sh, sw = pair(stride, 1, "conv2d", "stride")
+    ph, pw = pair(padding, 0, "conv2d", "padding")
     if h + 2 * ph < kh or w + 2 * pw < kw:
         raise ValueError(f"conv2d: kernel {kh}×{kw} is larger than the padded input "
                          f"{h + 2 * ph}×{w + 2 * pw}")
@@ -170,15 +161,15 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
                     gx[:, :, xi, xj] += gcols[:, :, p, q, oi, oj]
         return (gx, gw) if bias is None else (gx, gw, gb)
     parents = (x, weight) if bias is None else (x, weight, bias)
-    return _node(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
+    return Tensor.from_op(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
 
 
 def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple:
     _expect_tensors(name, x)
     if x.ndim != 4:
         raise ValueError(f"{name}: expected input (N, C, H, W), got {x.shape}")
-    kh, kw = _checked_pair(kernel_size, 1, name, "kernel_size")
-    sh, sw = _checked_pair(stride if stride is not None else kernel_size, 1, name, "stride")
+    kh, kw = pair(kernel_size, 1, name, "kernel_size")
+    sh, sw = pair(stride if stride is not None else kernel_size, 1, name, "stride")
     h, w = x.shape[2:]
     if kh > h or kw > w:
         raise ValueError(f"{name}: kernel {kh}×{kw} is larger than the input {h}×{w}")
@@ -188,7 +179,8 @@ def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple
 def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | None = None) -> Tensor:
     """Largest value of each kernel window (stride defaults to the kernel size).
 
-    The gradient goes to the first maximum of each window (row-major order).
+    The gradient goes to the first maximum of each window (row-major order), the rule of
+    ``Tensor.max`` too (and of PyTorch's max-pooling).
     """
     kh, kw, sh, sw, ho, wo = _pool_geometry(x, kernel_size, stride, "max_pool2d")
     data = x.data
@@ -221,7 +213,7 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
             if k < len(positions) - 1:
                 left *= ~hit
         return (gx,)
-    return _node(out, (x,), backward, "max_pool2d")
+    return Tensor.from_op(out, (x,), backward, "max_pool2d")
 
 
 def avg_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | None = None) -> Tensor:
@@ -244,7 +236,7 @@ def avg_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
             for q in range(kw):
                 tap(gx, p, q)[...] += share
         return (gx,)
-    return _node(out, (x,), backward, "avg_pool2d")
+    return Tensor.from_op(out, (x,), backward, "avg_pool2d")
 
 
 def dropout(x: Tensor, p: float = 0.5, training: bool = True) -> Tensor:
@@ -258,7 +250,7 @@ def dropout(x: Tensor, p: float = 0.5, training: bool = True) -> Tensor:
     if not training or p == 0.0:
         return x
     mask = (generator().random(x.shape) >= p).astype(x.dtype) / (1.0 - p)
-    return _node(x.data * mask, (x,), lambda g: (g * mask,), "dropout")
+    return Tensor.from_op(x.data * mask, (x,), lambda g: (g * mask,), "dropout")
 
 
 def one_hot(labels: Any, num_classes: int) -> Tensor:
@@ -272,12 +264,15 @@ def one_hot(labels: Any, num_classes: int) -> Tensor:
 
 # --- losses ---------------------------------------------------------------------------
 def _reduce(loss: np.ndarray, grad: np.ndarray, reduction: str, name: str) -> tuple:
-    """Apply ``reduction`` to per-entry losses and scale their gradient to match."""
+    """Apply ``reduction`` to per-entry losses and scale their gradient to match
+    ('none' keeps one loss per entry, as in PyTorch)."""
     if reduction == "mean":
         return loss.mean(), grad / max(loss.size, 1)
     if reduction == "sum":
         return loss.sum(), grad
-    raise ValueError(f"{name}: reduction must be 'mean' or 'sum', got {reduction!r}")
+    if reduction == "none":
+        return loss, grad
+    raise ValueError(f"{name}: reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
 
 
 def _target(target: Any, like: Tensor, name: str) -> np.ndarray:
@@ -289,14 +284,31 @@ def _target(target: Any, like: Tensor, name: str) -> np.ndarray:
 
 def _loss_node(pred: Tensor, loss: np.ndarray, grad: np.ndarray, reduction: str, name: str) -> Tensor:
     value, grad = _reduce(loss, grad, reduction, name)
-    return _node(np.asarray(value, dtype=pred.dtype), (pred,), lambda g: (g * grad,), name)
+    # With 'none', a loss per row (cross_entropy's, shape (N,)) has a gradient per entry (N, C).
+    return Tensor.from_op(np.asarray(value, dtype=pred.dtype), (pred,),
+                          lambda g: (g.reshape(g.shape + (1,) * (grad.ndim - g.ndim)) * grad,), name)
 
 
 def mse_loss(pred: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """Mean squared error: mean((pred − target)²). Shapes must match."""
     _expect_tensors("mse_loss", pred)
-    diff = pred.data - _target(target, pred, "mse_loss")
-    return _loss_node(pred, diff * diff, 2 * diff, reduction, "mse_loss")
+    diff = broadcasting(np.subtract, pred.data, _target(target, pred, "mse_loss"), "mse_loss")
+    return _loss_node(pred, broadcasting(np.multiply, diff, diff, "mse_loss"), 2 * diff, reduction, "mse_loss")
+
+
+def smooth_l1_loss(pred: Tensor, target: Any, reduction: str = "mean", beta: float = 1.0) -> Tensor:
+    """Huber-like loss: ½d²/β where |d| < β, |d| − ½β elsewhere (d = pred − target).
+
+    Quadratic near 0, linear far away, so outliers pull less than in mse_loss.
+    Gradient: d/β inside, sign(d) outside.
+    """
+    _expect_tensors("smooth_l1_loss", pred)
+    if beta <= 0:
+        raise ValueError(f"smooth_l1_loss: beta must be > 0 in minigrad (β = 0 is l1_loss), got {beta}")
+    d = broadcasting(np.subtract, pred.data, _target(target, pred, "smooth_l1_loss"), "smooth_l1_loss")
+    near = np.abs(d) < beta
+    loss = np.where(near, 0.5 * d * d / beta, np.abs(d) - 0.5 * beta)
+    return _loss_node(pred, loss, np.where(near, d / beta, np.sign(d)), reduction, "smooth_l1_loss")
 
 
 def binary_cross_entropy(prob: Tensor, target: Any, reduction: str = "mean") -> Tensor:
@@ -319,7 +331,7 @@ def binary_cross_entropy_with_logits(logits: Tensor, target: Any, reduction: str
     _expect_tensors("binary_cross_entropy_with_logits", logits)
     x, t = logits.data, _target(target, logits, "binary_cross_entropy_with_logits")
     loss = np.maximum(x, 0) - x * t + np.log1p(np.exp(-np.abs(x)))
-    return _loss_node(logits, loss, Tensor(x).sigmoid().data - t, reduction,
+    return _loss_node(logits, loss, stable.sigmoid(x) - t, reduction,
                       "binary_cross_entropy_with_logits")
 
 
@@ -331,24 +343,34 @@ def _check_classes(labels: np.ndarray, num_classes: int, name: str) -> None:
                          f"{labels.min()} to {labels.max()}")
 
 
+def _classes(scores: Tensor, target: Any, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """The (N,) integer targets of (N, C) scores, checked; and the row numbers 0 … N − 1."""
+    _expect_tensors(name, scores)
+    t = np.asarray(target.data if isinstance(target, Tensor) else target)
+    if scores.ndim != 2 or t.shape != (scores.shape[0],):
+        raise ValueError(f"{name}: expected scores (N, C) and targets (N,), got scores "
+                         f"{scores.shape} and targets {t.shape}")
+    _check_classes(t, scores.shape[1], name)
+    return t, np.arange(len(t))
+
+
 def cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     """Softmax followed by the negative log-likelihood of the right class, fused.
 
     logits: (N, C) raw scores; target: (N,) integer classes in [0, C).
     loss_n = logsumexp(x_n) − x_n[t_n];  dloss_n/dx_n = softmax(x_n) − one_hot(t_n).
     """
-    _expect_tensors("cross_entropy", logits)
-    t = np.asarray(target.data if isinstance(target, Tensor) else target)
-    if logits.ndim != 2 or t.shape != (logits.shape[0],):
-        raise ValueError(f"cross_entropy: expected logits (N, C) and targets (N,), got logits "
-                         f"{logits.shape} and targets {t.shape}")
-    _check_classes(t, logits.shape[1], "cross_entropy")
-    x = logits.data
-    shifted = x - x.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    total = e.sum(axis=1, keepdims=True)
-    rows = np.arange(len(t))
-    loss = np.log(total[:, 0]) - shifted[rows, t]
-    grad = e / total
+    t, rows = _classes(logits, target, "cross_entropy")
+    log_p = stable.log_softmax(floating(logits.data), axis=1)
+    grad = np.exp(log_p)
     grad[rows, t] -= 1
-    return _loss_node(logits, loss, grad, reduction, "cross_entropy")
+    return _loss_node(logits, -log_p[rows, t], grad, reduction, "cross_entropy")
+
+
+def nll_loss(log_probs: Tensor, target: Any, reduction: str = "mean") -> Tensor:
+    """The negative log-likelihood of the right class, from log-probabilities (N, C) such as
+    ``log_softmax(x, dim=1)``: loss_n = −log_probs[n, t_n]. ``cross_entropy`` fuses the two."""
+    t, rows = _classes(log_probs, target, "nll_loss")
+    grad = np.zeros_like(log_probs.data)
+    grad[rows, t] = -1
+    return _loss_node(log_probs, -log_probs.data[rows, t], grad, reduction, "nll_loss")

@@ -39,13 +39,13 @@ def gradcheck(fn: Callable[..., Tensor], *inputs: Tensor, eps: float = 1e-6,
         inputs[i].grad = None
     out = fn(*inputs)
     try:
-        (out if out.size == 1 else out.sum()).backward()
+        (out if out.numel() == 1 else out.sum()).backward()
     except ValueError as e:  # the engine checks every gradient's shape against its input's
         raise AssertionError(f"gradcheck: the backward pass failed: {e}") from e
 
     for i in checked:
         x = inputs[i]
-        analytic = x.grad if x.grad is not None else np.zeros_like(x.data)
+        analytic = x.grad.data if x.grad is not None else np.zeros_like(x.data)
         numerical = np.zeros_like(x.data)
         flat = x.data.reshape(-1)  # a view: perturbing it perturbs the input
         with no_grad():

@@ -9,15 +9,20 @@ reference cycles and is freed as soon as it is no longer used.
 
 from __future__ import annotations
 
-import operator
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import numpy as np
 
 from .allocator import keep_freed_memory
-from .autograd import backpropagate, no_grad
-from .randomness import generator
-from .shapes import Axis, _broadcasting, _check_axis, _keep, _unbroadcast
+from .autograd import backpropagate, grad_mode
+from .conversions import ConversionOps, check_device
+from .dtypes import DEFAULT_FLOAT, as_dtype, floating
+from .elementwise import ElementwiseOps
+from .inplace import InPlaceOps
+from .reductions import ReductionOps
+from .reshaping import ReshapingOps
+from .shapes import broadcasting, unbroadcast
+from .stable import float_error
 
 keep_freed_memory()  # once, when the engine is imported: see minigrad/allocator.py
 
@@ -27,71 +32,77 @@ def _released(grad: np.ndarray) -> tuple:
     raise RuntimeError("backward: this part of the graph was freed by an earlier backward()")
 
 
-class Tensor:
+class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceOps):
     """An n-dimensional array with automatic differentiation.
 
     ``Tensor([[1.0, 2.0], [3.0, 4.0]])`` is float32 (Python floats default to float32,
     as in PyTorch); a float64 numpy array stays float64; integer data stays integer
     and cannot require a gradient (``Tensor([1, 2]) * 0.5`` is float32, not truncated
-    to integers). After ``loss.backward()``, every
-    tensor created with ``requires_grad=True`` holds dloss/dtensor in ``.grad``
-    (same shape as ``.data``). Gradients accumulate until set back to ``None``.
+    to integers). After ``loss.backward()``, every tensor created with
+    ``requires_grad=True`` holds dloss/dtensor in ``.grad``, a tensor of its shape.
+    Gradients accumulate until set back to ``None`` (``optimizer.zero_grad()``).
+
+    The operations are grouped by concept: arithmetic and comparisons here, the
+    element-wise functions in :mod:`minigrad.elementwise`, reductions in
+    :mod:`minigrad.reductions`, reshaping and indexing in :mod:`minigrad.reshaping`,
+    conversions in :mod:`minigrad.conversions`, in-place updates in :mod:`minigrad.inplace`.
+    Each operation computes its result and hands :meth:`from_op` the backward that maps
+    dL/d(result) to dL/d(each input).
     """
 
-    __slots__ = ("data", "grad", "requires_grad", "label", "_parents", "_backward", "_op")
-    __array_priority__ = 1000  # ndarray + Tensor goes to Tensor.__radd__
+    # The gradient is kept as a numpy array (``_grad``), which the engine adds to; ``.grad``
+    # wraps it in a Tensor only when asked for.
+    __slots__ = ("data", "_grad", "requires_grad", "label", "_parents", "_backward", "_op")
+    __hash__ = object.__hash__  # == compares entries; the graph's sets need identity
 
     def __init__(self, data: Any, requires_grad: bool = False, dtype: Any = None,
-                 label: str = "") -> None:
+                 label: str = "", device: Any = None) -> None:
+        check_device(device)
         if isinstance(data, Tensor):
             data = data.data
-        if dtype is None and not isinstance(data, np.ndarray | np.generic):
-            arr = np.asarray(data)
-            dtype = np.float32 if arr.dtype.kind == "f" or arr.dtype == object else None
-            data = arr
-        self.data = np.array(data, dtype=dtype) if dtype is not None else np.asarray(data)
+        if dtype is not None:
+            dtype = as_dtype(dtype)
+        elif not isinstance(data, np.ndarray | np.generic):
+            data = np.asarray(data)
+            dtype = DEFAULT_FLOAT if data.dtype.kind == "f" or data.dtype == object else None
+        if dtype is None:
+            self.data = np.asarray(data)
+        else:
+            with np.errstate(over="raise"):
+                try:
+                    self.data = np.array(data, dtype=dtype)
+                except FloatingPointError:
+                    raise OverflowError(f"Tensor: values up to {np.max(np.abs(data)):.4g} do not fit "
+                                        f"{dtype}; pass dtype=minigrad.float64") from None
         if self.data.dtype.kind not in "fiub":
             raise TypeError(f"Tensor: unsupported data of dtype {self.data.dtype}")
         if requires_grad and self.data.dtype.kind != "f":
             raise TypeError(f"Tensor: only floating-point tensors can require gradients, "
                             f"got dtype {self.data.dtype}")
-        self.grad: np.ndarray | None = None
+        self._grad: np.ndarray | None = None
         self.requires_grad = requires_grad
         self.label = label
         self._parents: tuple = ()
         self._backward: Callable | None = None
         self._op = ""
 
-    # --- properties and conversions ------------------------------------------
-    shape = property(lambda self: self.data.shape)
-    ndim = property(lambda self: self.data.ndim)
-    dtype = property(lambda self: self.data.dtype)
-    size = property(lambda self: self.data.size)
-    T = property(lambda self: self.transpose())
+    @property
+    def grad(self) -> Tensor | None:
+        """dL/d(self) after ``L.backward()``, as a tensor of ``self``'s shape (None before).
 
-    def numpy(self) -> np.ndarray:
-        return self.data
+        It shares memory with the gradient the engine accumulates into, so
+        ``p.grad.zero_()`` and ``np.asarray(p.grad)`` see the same numbers.
+        """
+        return None if self._grad is None else Tensor.from_op(self._grad, (), None, "grad")
 
-    def item(self) -> float | int:
-        if self.data.size != 1:
-            raise ValueError(f"item: only one-element tensors can become a number, shape is {self.shape}")
-        return self.data.item()
-
-    def detach(self) -> Tensor:
-        """The same data, cut off from the graph (no gradient flows through it)."""
-        return Tensor(self.data)
-
-    def __len__(self) -> int:
-        if self.data.ndim == 0:
-            raise TypeError("len() of a 0-d tensor")
-        return len(self.data)
-
-    def __repr__(self) -> str:
-        body = np.array2string(self.data, precision=4, separator=", ", prefix="Tensor(")
-        extra = ", requires_grad=True" if self.requires_grad else ""
-        if self.data.dtype != np.float32:
-            extra = f", dtype={self.data.dtype}" + extra
-        return f"Tensor({body}{extra})"
+    @grad.setter
+    def grad(self, value: Any) -> None:
+        if value is not None:
+            value = value.data if isinstance(value, Tensor) else np.asarray(value)
+            if value.shape != self.data.shape:
+                raise ValueError(f"grad: assigned a gradient of shape {value.shape} to a tensor "
+                                 f"of shape {self.data.shape}")
+        self._grad = value
 
     # --- backpropagation -------------------------------------------------------
     def backward(self, grad: Any = None, retain_graph: bool = False) -> None:
@@ -113,7 +124,10 @@ class Tensor:
             seed = np.array(grad.data if isinstance(grad, Tensor) else grad, dtype=self.data.dtype)
             if seed.shape != self.shape:
                 raise ValueError(f"backward: grad has shape {seed.shape}, the tensor {self.shape}")
-        order = backpropagate(self, seed)
+        # A gradient that overflows or is undefined stops the pass with the op's name
+        # (see _propagate) instead of spreading inf and nan through the graph.
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            order = backpropagate(self, seed)
         if not retain_graph:
             for node in order:
                 if node._parents:
@@ -128,79 +142,123 @@ class Tensor:
                 raise RuntimeError(f"backward: the graph through {node._op!r} (shape {node.shape}) was freed "
                                    f"by an earlier backward(); use backward(retain_graph=True) to go twice")
             if node._parents:  # a pass interrupted by an error may have left some behind
-                node.grad = None
+                node._grad = None
 
     def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
         """Add ``g`` to ``self.grad``; ``owned``: nothing else refers to ``g``."""
         if g.dtype != self.data.dtype:
             g, owned = g.astype(self.data.dtype), True
-        if self.grad is None:
+        if self._grad is None:
             # A leaf's grad is its own array (the optimiser and the learner may
             # modify it): copied unless owned. An intermediate grad is read once and dropped.
-            self.grad = g if owned or self._parents else g.copy()
+            self._grad = g if owned or self._parents else g.copy()
         elif self._parents:
-            self.grad = self.grad + g
+            self._grad = self._grad + g
         else:
-            self.grad += g
+            self._grad += g
 
     def _propagate(self) -> None:
-        incoming = self.grad
-        grads = self._backward(incoming)
-        self.grad = None  # an intermediate gradient is needed only once
+        incoming = self._grad
+        try:
+            grads = self._backward(incoming)
+        except FloatingPointError as e:
+            raise float_error(f"backward of {self._op!r}", e, f"for a result of shape {self.shape}") from None
+        self._grad = None  # an intermediate gradient is needed only once
         for k, (parent, g) in enumerate(zip(self._parents, grads)):
-            if g is not None and parent.requires_grad:
-                if g.shape != parent.data.shape:  # caught here, next to the op that made it
+            if g is None or not parent.requires_grad:
+                continue
+            if g.shape != parent.data.shape:
+                # The input was broadcast in the forward pass: each copy of an entry received a
+                # gradient, and the copies' gradients add up. The sum is a new array, the parent's.
+                try:
+                    g, owned = unbroadcast(g, parent.data.shape), True
+                except ValueError:  # caught here, next to the op that made it
                     raise ValueError(f"backward of {self._op!r}: the gradient for input {k} has shape "
-                                     f"{g.shape}, but that input has shape {parent.data.shape}")
+                                     f"{g.shape}, but that input has shape {parent.data.shape}") from None
+            else:
                 # A backward returns new arrays, or its incoming gradient and views of it. A new
-                # array (not a view) given to one parent only is that parent's to keep (which
-                # matters for leaves only: they keep their gradient).
-                owned = (not parent._parents and g is not incoming and g.base is None
-                         and sum(g is h for h in grads) == 1)
-                parent._accumulate(g, owned)
+                # array (not a view) given to one parent only is that parent's to keep.
+                owned = g is not incoming and g.base is None and sum(g is h for h in grads) == 1
+            parent._accumulate(g, owned and not parent._parents)  # only leaves keep theirs
+
+    @classmethod
+    def from_op(cls, data: Any, parents: tuple, backward: Callable, op: str) -> Tensor:
+        """The result of an operation: ``data``, recorded in the graph if an input requires grad.
+
+        ``parents`` are the input tensors; ``backward(g)`` receives dL/d(result) (an array of
+        the result's shape) and returns one gradient per parent, in order: an array of that
+        input's shape, or of the shape it was broadcast to (the engine sums it back), or None
+        when that input gets none. ``op`` names the operation in errors and graph drawings.
+        Capture input *arrays* in ``backward``, never the result tensor. The way to add an
+        operation of your own, as ``Value(data, parents=, local=, op=)`` is for scalars::
+
+            def sin(x: Tensor) -> Tensor:
+                a = x.data
+                return Tensor.from_op(np.sin(a), (x,), lambda g: (g * np.cos(a),), "sin")
+        """
+        out = cls.__new__(cls)
+        out.data = data if type(data) is np.ndarray else np.asarray(data)
+        out._grad, out.label, out._op = None, "", op
+        if grad_mode.enabled and any(p.requires_grad for p in parents):
+            out.requires_grad, out._parents, out._backward = True, parents, backward
+        else:
+            out.requires_grad, out._parents, out._backward = False, (), None
+        return out
 
     # --- arithmetic: result, then the backward that maps dL/dout to dL/dinputs --
     def __add__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        a, b = left.shape, right.shape
-        return _node(_broadcasting(np.add, left.data, right.data, "+"), (left, right),
-                     lambda g: (_unbroadcast(g, a), _unbroadcast(g, b)), "+")
+        return Tensor.from_op(broadcasting(np.add, left.data, right.data, "+"), (left, right),
+                              lambda g: (g, g), "+")
 
     def __sub__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        a, b = left.shape, right.shape
-        return _node(_broadcasting(np.subtract, left.data, right.data, "-"), (left, right),
-                     lambda g: (_unbroadcast(g, a), _unbroadcast(-g, b)), "-")
+        return Tensor.from_op(broadcasting(np.subtract, left.data, right.data, "-"), (left, right),
+                              lambda g: (g, -g), "-")
 
     def __mul__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
         x, y = left.data, right.data
-        return _node(_broadcasting(np.multiply, x, y, "*"), (left, right),
-                     lambda g: (_unbroadcast(g * y, x.shape), _unbroadcast(g * x, y.shape)), "*")
+        return Tensor.from_op(broadcasting(np.multiply, x, y, "*"), (left, right),
+                              lambda g: (g * y, g * x), "*")
 
     def __truediv__(self, other: Any) -> Tensor:
         left, right = _operands(self, other)
-        x, y = left.data, right.data
+        x, y = floating(left.data), floating(right.data)  # 7 / 2 is 3.5, in float32
         if not np.all(y):
             raise ZeroDivisionError(f"/: the divisor (shape {y.shape}) has {y.size - np.count_nonzero(y)} "
                                     f"zero entries")
-        return _node(_broadcasting(np.divide, x, y, "/"), (left, right),
-                     lambda g: (_unbroadcast(g / y, x.shape),
-                                _unbroadcast(-g * x / (y * y), y.shape)), "/")
+        out = broadcasting(np.divide, x, y, "/")
+        # d(x/y)/dy = −x/y² = −out/y: no y², which a tiny y would underflow to 0
+        return Tensor.from_op(out, (left, right), lambda g: (g / y, -g * out / y), "/")
 
     def __pow__(self, n: float) -> Tensor:
-        if isinstance(n, Tensor) or not np.isscalar(n):
+        """xⁿ for a number n; d(xⁿ)/dx = n·xⁿ⁻¹ (0 for n = 0, even at x = 0, as in PyTorch)."""
+        if isinstance(n, (Tensor, bool)) or not isinstance(n, (int, float, np.integer, np.floating)):
             raise TypeError(f"Tensor ** {type(n).__name__}: only a number exponent is supported")
         x = self.data
+        whole = float(n).is_integer()
+        if x.dtype.kind != "f" and (not whole or n < 0):
+            if not whole:
+                x = floating(x)  # an integer tensor to a fractional power: float32
+            else:
+                raise ValueError(f"Tensor ** {n}: integer tensors cannot be raised to a negative "
+                                 f"power (as in PyTorch); convert with .float() first")
         if n < 0 and np.any(x == 0):
             raise ValueError(f"Tensor ** {n}: zero raised to a negative power")
-        if not float(n).is_integer() and np.any(x < 0):
+        if not whole and np.any(x < 0):
             raise ValueError(f"Tensor ** {n}: negative entries (min {x.min()}) with a "
                              f"non-integer exponent have no real result")
-        return _node(x ** n, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+        out = broadcasting(np.power, x, np.asarray(n, dtype=x.dtype), f"**{n:g}")
+        if n == 0:
+            return Tensor.from_op(out, (self,), lambda g: (np.zeros_like(x),), "**0")
+        return Tensor.from_op(out, (self,), lambda g: (g * n * x ** (n - 1),), f"**{n:g}")
+
+    def pow(self, exponent: float) -> Tensor:
+        return self ** exponent
 
     def __neg__(self) -> Tensor:
-        return _node(-self.data, (self,), lambda g: (-g,), "neg")
+        return Tensor.from_op(-self.data, (self,), lambda g: (-g,), "neg")
 
     def __radd__(self, other: Any) -> Tensor:
         return self + other
@@ -223,141 +281,40 @@ class Tensor:
         right, left = _operands(self, other)
         return matmul(left, right)
 
-    # --- element-wise functions --------------------------------------------------
-    def exp(self) -> Tensor:
-        with np.errstate(over="raise"):
-            try:
-                out = np.exp(self.data)
-            except FloatingPointError:
-                raise OverflowError(f"exp: overflows {self.dtype} for entries up to {self.data.max():.4g}; "
-                                    f"for probabilities use sigmoid, softmax or log_softmax") from None
-        return _node(out, (self,), lambda g: (g * out,), "exp")
+    def matmul(self, other: Any) -> Tensor:
+        return self @ other
 
-    def log(self) -> Tensor:
-        x = self.data
-        if np.any(x <= 0):
-            raise ValueError(f"log: the logarithm needs positive entries, found {x.min()}")
-        return _node(np.log(x), (self,), lambda g: (g / x,), "log")
+    def mm(self, other: Any) -> Tensor:
+        """The product of two matrices (2-D only, as in PyTorch; :meth:`matmul` takes any rank)."""
+        if self.ndim != 2 or getattr(other, "ndim", None) != 2:
+            raise ValueError(f"mm: expects two matrices, got shapes {self.shape} and {np.shape(other)}; "
+                             f"use matmul (or @) for other ranks")
+        return self @ other
 
-    def relu(self) -> Tensor:
-        x = self.data
-        return _node(np.maximum(x, 0), (self,), lambda g: (g * (x > 0),), "relu")
+    # --- comparisons: bool tensors, entry by entry, with no gradient (a step has none) ----------
+    def _compare(self, fn: Callable, other: Any, op: str) -> Tensor:
+        left, right = _operands(self, other)
+        return Tensor(broadcasting(fn, left.data, right.data, op))
 
-    def sigmoid(self) -> Tensor:
-        # exp of minus |x| never overflows; the two branches are equal algebraically.
-        e = np.exp(-np.abs(self.data))
-        out = np.where(self.data >= 0, 1 / (1 + e), e / (1 + e))
-        return _node(out, (self,), lambda g: (g * out * (1 - out),), "sigmoid")
+    def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return self._compare(np.equal, other, "==")
 
-    def tanh(self) -> Tensor:
-        out = np.tanh(self.data)
-        return _node(out, (self,), lambda g: (g * (1 - out * out),), "tanh")
+    def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
+        return self._compare(np.not_equal, other, "!=")
 
-    def softmax(self, axis: int = -1) -> Tensor:
-        """softmax(x)ᵢ = e^(xᵢ - max x) / Σⱼ e^(xⱼ - max x): subtracting the max avoids overflow."""
-        _check_axis("softmax", axis, self.shape)
-        e = np.exp(self.data - self.data.max(axis=axis, keepdims=True))
-        out = e / e.sum(axis=axis, keepdims=True)
-        return _node(out, (self,),
-                     lambda g: (out * (g - (g * out).sum(axis=axis, keepdims=True)),), "softmax")
+    def __lt__(self, other: Any) -> Tensor:
+        return self._compare(np.less, other, "<")
 
-    def log_softmax(self, axis: int = -1) -> Tensor:
-        """log softmax(x) = x - logsumexp(x), with logsumexp computed around the max."""
-        _check_axis("log_softmax", axis, self.shape)
-        shifted = self.data - self.data.max(axis=axis, keepdims=True)
-        out = shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
-        return _node(out, (self,),
-                     lambda g: (g - np.exp(out) * g.sum(axis=axis, keepdims=True),), "log_softmax")
+    def __le__(self, other: Any) -> Tensor:
+        return self._compare(np.less_equal, other, "<=")
 
-    # --- reductions ----------------------------------------------------------------
-    def sum(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        shape = self.shape
-        _check_axis("sum", axis, shape)
-        return _node(self.data.sum(axis=axis, keepdims=keepdims), (self,),
-                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)), shape),), "sum")
+    def __gt__(self, other: Any) -> Tensor:
+        return self._compare(np.greater, other, ">")
 
-    def mean(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        shape = self.shape
-        _check_axis("mean", axis, shape)
-        out = self.data.mean(axis=axis, keepdims=keepdims)
-        n = self.data.size // max(out.size, 1)  # how many entries each mean averaged
-        return _node(out, (self,),
-                     lambda g: (np.broadcast_to(_keep(g, axis, keepdims, len(shape)) / n, shape),), "mean")
+    def __ge__(self, other: Any) -> Tensor:
+        return self._compare(np.greater_equal, other, ">=")
 
-    def max(self, axis: Axis = None, keepdims: bool = False) -> Tensor:
-        """The largest entry along ``axis``. Its gradient goes to the arg-max; when
-        several entries tie for the maximum, the gradient is split evenly among them."""
-        _check_axis("max", axis, self.shape)
-        x = self.data
-        out = x.max(axis=axis, keepdims=True)
-
-        def backward(g: np.ndarray) -> tuple:
-            winners = x == out
-            share = winners / winners.sum(axis=axis, keepdims=True)
-            return (_keep(g, axis, keepdims, x.ndim) * share,)
-        return _node(out if keepdims else np.squeeze(out, axis=axis), (self,), backward, "max")
-
-    def argmax(self, axis: int | None = None) -> Tensor:
-        """Index of the largest entry (no gradient: an index is not differentiable)."""
-        _check_axis("argmax", axis, self.shape)
-        return Tensor(self.data.argmax(axis=axis))
-
-    # --- shapes ------------------------------------------------------------------------
-    def reshape(self, *shape: int | Sequence[int]) -> Tensor:
-        """The same entries in a new shape (numpy semantics: one size may be -1)."""
-        shape = tuple(shape[0]) if len(shape) == 1 and not isinstance(shape[0], (int, np.integer)) else shape
-        try:
-            shape = tuple(operator.index(s) for s in shape)  # numpy integers too, never 2.5
-        except TypeError:
-            raise TypeError(f"reshape: the new shape must be integers, got {shape}") from None
-        old = self.shape
-        try:
-            out = self.data.reshape(shape)
-        except ValueError:
-            raise ValueError(f"reshape: cannot reshape a tensor of shape {old} "
-                             f"({self.data.size} entries) into {shape}") from None
-        return _node(out, (self,), lambda g: (g.reshape(old),), "reshape")
-
-    def transpose(self, *axes: int) -> Tensor:
-        """Permute the axes (numpy semantics: no arguments reverses them)."""
-        axes = tuple(axes[0]) if len(axes) == 1 and not isinstance(axes[0], (int, np.integer)) else axes
-        axes = axes or tuple(reversed(range(self.ndim)))
-        _check_axis("transpose", axes, self.shape, permutation=True)
-        inverse = tuple(np.argsort(axes))
-        return _node(self.data.transpose(axes), (self,), lambda g: (g.transpose(inverse),), "transpose")
-
-    def flatten(self, start_dim: int = 1) -> Tensor:
-        """Merge the axes from ``start_dim`` on: (N, C, H, W) → (N, C·H·W) by default."""
-        ndim = max(self.ndim, 1)  # a 0-d tensor flattens to one entry, as in PyTorch
-        if not -ndim <= start_dim < ndim:
-            raise ValueError(f"flatten: start_dim {start_dim} is out of range for a tensor of shape "
-                             f"{self.shape}; flatten(0) merges all its axes")
-        return self.reshape(self.shape[:start_dim] + (-1,))
-
-    def __getitem__(self, index: Any) -> Tensor:
-        index = _plain_index(index)
-        shape, dtype = self.shape, self.data.dtype
-        advanced = any(isinstance(i, np.ndarray) for i in (index if isinstance(index, tuple) else (index,)))
-
-        def backward(g: np.ndarray) -> tuple:
-            full = np.zeros(shape, dtype=dtype)
-            if advanced:
-                np.add.at(full, index, g)   # repeated indices must add up
-            else:
-                full[index] = g
-            return (full,)
-        return _node(self.data[index], (self,), backward, "index")
-
-
-def _node(data: np.ndarray, parents: tuple, backward: Callable, op: str) -> Tensor:
-    """The result of an operation: recorded in the graph if any input needs a gradient."""
-    out = Tensor.__new__(Tensor)
-    out.data, out.grad, out.label = data, None, ""
-    if no_grad.enabled and any(p.requires_grad for p in parents):
-        out.requires_grad, out._parents, out._backward, out._op = True, parents, backward, op
-    else:
-        out.requires_grad, out._parents, out._backward, out._op = False, (), None, op
-    return out
+    eq, ne, lt, le, gt, ge = __eq__, __ne__, __lt__, __le__, __gt__, __ge__
 
 
 def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
@@ -369,26 +326,20 @@ def _operands(t: Tensor, x: Any) -> tuple[Tensor, Tensor]:
     cannot require grad, so nothing is lost). Arrays keep their dtype, under numpy's rules.
     """
     if isinstance(x, Tensor):
+        a, b = t.data.dtype, x.data.dtype
+        if a != b and (a.kind == "f") != (b.kind == "f"):
+            # An integer tensor with a floating one takes its dtype, as in PyTorch (numpy
+            # would make int64 with float32 float64).
+            return (t, Tensor(x.data.astype(a))) if a.kind == "f" else (Tensor(t.data.astype(b)), x)
         return t, x
     if isinstance(x, bool) or not isinstance(x, (int, float, np.ndarray, np.generic, list, tuple)):
         raise TypeError(f"Tensor: cannot combine a Tensor with {type(x).__name__} {x!r}")
     if not isinstance(x, (int, float)):
         return t, Tensor(x)
     if isinstance(x, float) and t.dtype.kind != "f":
-        return Tensor(t.data.astype(np.float32)), Tensor(np.asarray(x, dtype=np.float32))
+        return Tensor(t.data.astype(DEFAULT_FLOAT)), Tensor(x)
     # An int with a bool tensor: numpy's default integer, as True + 1 is 2.
-    return t, Tensor(np.asarray(x, dtype=t.dtype if t.dtype.kind != "b" else None))
-
-
-def _plain_index(index: Any) -> Any:
-    """Tensors and lists used as indices become numpy arrays."""
-    if isinstance(index, tuple):
-        return tuple(_plain_index(i) for i in index)
-    if isinstance(index, Tensor):
-        return index.data
-    if isinstance(index, list):
-        return np.asarray(index)
-    return index
+    return t, Tensor(x, dtype=t.dtype if t.dtype.kind != "b" else np.int64)
 
 
 def matmul(a: Tensor, b: Tensor) -> Tensor:
@@ -416,49 +367,14 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     if y.ndim == 1:
         out = out.squeeze(-1)
 
-    def backward(g: np.ndarray) -> tuple:
+    def backward(g: np.ndarray) -> tuple:  # batch axes that were broadcast are summed by the engine
         g2 = g.reshape(out2.shape)
         ga = gb = None  # skip the products nobody needs (e.g. dL/d(input batch))
         if a.requires_grad:
-            ga = _unbroadcast(g2 @ np.swapaxes(y2, -1, -2), x2.shape).reshape(x.shape)
+            ga = g2 @ np.swapaxes(y2, -1, -2)
+            ga = ga[..., 0, :] if x.ndim == 1 else ga  # drop the row axis a 1-D ``a`` was given
         if b.requires_grad:
-            gb = _unbroadcast(np.swapaxes(x2, -1, -2) @ g2, y2.shape).reshape(y.shape)
+            gb = np.swapaxes(x2, -1, -2) @ g2
+            gb = gb[..., 0] if y.ndim == 1 else gb     # and the column axis of a 1-D ``b``
         return ga, gb
-    return _node(out, (a, b), backward, "@")
-
-
-def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
-    """Join tensors along an existing axis; the gradient is split back into the pieces."""
-    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
-    try:
-        out = np.concatenate([t.data for t in tensors], axis=axis)
-    except ValueError as e:
-        raise ValueError(f"cat: cannot join shapes {[t.shape for t in tensors]} along axis {axis}: {e}") from None
-    cuts = np.cumsum([t.shape[axis] for t in tensors])[:-1]
-    return _node(out, tuple(tensors), lambda g: tuple(np.split(g, cuts, axis=axis)), "cat")
-
-
-def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
-    """Join same-shaped tensors along a new axis."""
-    tensors = [t if isinstance(t, Tensor) else Tensor(t) for t in tensors]
-    shapes = {t.shape for t in tensors}
-    if len(shapes) != 1:
-        raise ValueError(f"stack: all tensors need the same shape, got {[t.shape for t in tensors]}")
-    _check_axis("stack", axis, (len(tensors), *tensors[0].shape))  # the axes of the result
-    out = np.stack([t.data for t in tensors], axis=axis)
-    n = len(tensors)
-    return _node(out, tuple(tensors),
-                 lambda g: tuple(np.squeeze(p, axis) for p in np.split(g, n, axis=axis)), "stack")
-
-
-def zeros(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    return Tensor(np.zeros(shape, dtype=dtype), requires_grad=requires_grad)
-
-
-def ones(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    return Tensor(np.ones(shape, dtype=dtype), requires_grad=requires_grad)
-
-
-def randn(*shape: int, requires_grad: bool = False, dtype: Any = np.float32) -> Tensor:
-    """Standard normal entries drawn from minigrad's generator (see ``manual_seed``)."""
-    return Tensor(generator().standard_normal(shape).astype(dtype), requires_grad=requires_grad)
+    return Tensor.from_op(out, (a, b), backward, "@")

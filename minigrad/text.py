@@ -144,6 +144,11 @@ class Vocabulary:
                            "unknown token")
         return 0
 
+    def get(self, token: str, default: int | None = None) -> int | None:
+        """The index of ``token``, or ``default`` if it is not in the vocabulary (unlike
+        ``vocab[token]``, which gives the unknown token's index)."""
+        return self._index.get(token, default)
+
     @property
     def tokens(self) -> tuple[str, ...]:
         """Every term, in index order (the unknown token first, if any)."""
@@ -185,7 +190,7 @@ def bag_of_words(docs: Iterable[Document], vocab: Vocabulary,
     unknown = None if vocab.unknown is None else 0
     flat = []  # row * len(vocab) + column of each counted term, so one bincount counts them all
     for i, doc in enumerate(docs):
-        columns = (vocab._index.get(t, unknown) for t in _terms(doc, ngram_range, "bag_of_words"))
+        columns = (vocab.get(t, unknown) for t in _terms(doc, ngram_range, "bag_of_words"))
         flat.extend(i * len(vocab) + j for j in columns if j is not None)
     counts = np.bincount(np.asarray(flat, dtype=np.int64), minlength=len(docs) * len(vocab))
     return counts.reshape(len(docs), len(vocab)).astype(np.float32)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -89,12 +90,9 @@ def confusion_matrix(y_true: Any, y_pred: Any, num_classes: int | None = None) -
     return np.bincount(t * n + p, minlength=n * n).reshape(n, n)
 
 
-METRICS: dict[str, Metric] = {"accuracy": accuracy}
-
-
 def _metric_functions(metrics: Sequence[str | Metric], loss_fn: Callable,
                       caller: str) -> dict[str, Metric]:
-    """Names (keys of ``METRICS``) or functions ``f(outputs, targets) -> float``, by name."""
+    """``"accuracy"`` or functions ``f(outputs, targets) -> float``, by name."""
     if isinstance(metrics, str):
         metrics = (metrics,)
     # A binary loss says how to read one score per sample: a logit (class 1 from 0 up) or a
@@ -107,10 +105,8 @@ def _metric_functions(metrics: Sequence[str | Metric], loss_fn: Callable,
             out[m.__name__] = m
         elif m == "accuracy":
             out[m] = lambda scores, y: accuracy(scores, y, threshold)
-        elif m in METRICS:
-            out[m] = METRICS[m]
         else:
-            raise ValueError(f"{caller}: unknown metric {m!r}; use one of {sorted(METRICS)} "
+            raise ValueError(f"{caller}: unknown metric {m!r}; use 'accuracy' "
                              "or a function f(outputs, targets) -> float")
     return out
 
@@ -130,6 +126,21 @@ def _batches(data: Data, batch_size: int = 256) -> Iterator[tuple[Any, Any]]:
 
 def _tensor(x: Any) -> Tensor:
     return x if isinstance(x, Tensor) else Tensor(np.asarray(x))
+
+
+@contextmanager
+def evaluating(model: Any) -> Iterator[Any]:
+    """``with evaluating(model):`` runs the block in evaluation mode (dropout off) without
+    recording a graph, then gives every sub-module back the mode it had (a frozen part left in
+    evaluation mode stays there)."""
+    modes = [(m, m.training) for m in model.modules()]
+    model.eval()
+    try:
+        with no_grad():
+            yield model
+    finally:
+        for m, mode in modes:
+            m.training = mode
 
 
 class _Totals:
@@ -154,7 +165,7 @@ def evaluate(model: Any, loader: Data, loss_fn: Callable,
              metrics: Sequence[str | Metric] = ("accuracy",)) -> dict[str, float]:
     """Mean loss and metrics of ``model`` over ``loader`` (a loader or an ``(X, y)`` tuple).
 
-    Runs in evaluation mode without recording a graph, then restores the model's mode. The
+    Runs inside :func:`evaluating` (evaluation mode, no graph, modes restored after). The
     loss is averaged over samples, which assumes ``loss_fn`` averages over its batch.
     Returns e.g. ``{"loss": 0.08, "accuracy": 0.97}``.
     """
@@ -163,31 +174,21 @@ def evaluate(model: Any, loader: Data, loss_fn: Callable,
 
 def _evaluate(model: Any, loader: Data, loss_fn: Callable, metrics: dict[str, Metric]) -> dict[str, float]:
     totals = _Totals(metrics)
-    was_training = model.training
-    model.eval()
-    try:
-        with no_grad():
-            for x, y in _batches(loader):
-                output = model(_tensor(x))
-                totals.add(loss_fn(output, y).item(), output.data, y)
-    finally:
-        model.train(was_training)
+    with evaluating(model):
+        for x, y in _batches(loader):
+            output = model(_tensor(x))
+            totals.add(loss_fn(output, y).item(), output.data, y)
     return totals.means()
 
 
 def predict(model: Any, X: Any, batch_size: int = 256) -> np.ndarray:
     """The model's outputs for inputs ``X`` (N, ...) as one array, computed ``batch_size`` at a time.
 
-    Evaluation mode and ``no_grad``; the model's previous mode is restored afterwards.
+    Runs inside :func:`evaluating`: evaluation mode, no graph, the modes restored afterwards.
     """
     X = _array(X)
-    was_training = model.training
-    model.eval()
-    try:
-        with no_grad():
-            outputs = [model(Tensor(X[i:i + batch_size])).data for i in range(0, len(X), batch_size)]
-    finally:
-        model.train(was_training)
+    with evaluating(model):
+        outputs = [model(Tensor(X[i:i + batch_size])).data for i in range(0, len(X), batch_size)]
     if not outputs:
         raise ValueError("predict: X holds no samples")
     return np.concatenate(outputs)
@@ -212,11 +213,6 @@ class History:
         self.epochs.append(epoch)
         for key, value in logs.items():
             self.history.setdefault(key, []).append(value)
-
-    def plot(self, title: str | None = None, **options: Any) -> Any:
-        """The curves, one panel per quantity; ``options`` as in :func:`minigrad.viz.plot_history`."""
-        from .viz import plot_history
-        return plot_history(self, title=title, **options)
 
     def __repr__(self) -> str:
         last = ", ".join(f"{k}={v[-1]:.4g}" for k, v in self.history.items())
@@ -247,12 +243,17 @@ def _format(logs: dict[str, float]) -> str:
     return "  ".join(f"{k} {v:.4f}" for k, v in logs.items())
 
 
+_PROGRESS_MODES = (True, False, "bar", "summary", "epoch")
+
+
 class _Progress:
-    """A live bar on a terminal (stderr, redrawn with ``\\r``), a few plain lines elsewhere."""
+    """How ``fit`` reports: a live bar on stderr, redrawn with ``\\r`` (``"bar"``); about ten
+    lines, the first, every ``epochs/10``-th and the last epoch (``"summary"``); one line per
+    epoch (``"epoch"``); nothing (False). True picks "bar" on a terminal, "summary" elsewhere."""
 
     def __init__(self, progress: bool | str, epochs: int, batches: int | None) -> None:
-        if progress not in (True, False, "bar", "epoch"):
-            raise ValueError(f"fit: progress must be True, False, 'bar' or 'epoch', got {progress!r}")
+        if progress not in _PROGRESS_MODES:
+            raise ValueError(f"fit: progress must be one of {_PROGRESS_MODES}, got {progress!r}")
         if progress is True:
             progress = "bar" if sys.stderr.isatty() else "summary"
         self.mode, self.epochs, self.batches = progress, epochs, batches
@@ -299,13 +300,14 @@ def fit(model: Any, loss_fn: Callable, optimizer: Any, train_loader: Iterable, e
 
     * ``train_loader`` yields ``(x, y)`` batches (numpy arrays or Tensors), e.g. a
       :class:`minigrad.data.DataLoader`; ``val_data`` is another loader or an ``(X, y)`` tuple.
-    * ``metrics``: names from ``METRICS`` (``"accuracy"``) or functions ``f(outputs, targets)``;
+    * ``metrics``: ``"accuracy"`` or functions ``f(outputs, targets) -> float``;
       use ``metrics=()`` for a regression. Each is reported on the training batches (as they
       were seen, in training mode) and, with ``val_data``, as ``val_<name>``.
     * ``early_stopping``: an :class:`EarlyStopping`, or just its patience as an int. Watches
       ``val_loss`` (so it needs ``val_data``) and by default restores the best epoch's weights.
-    * ``progress``: True shows a bar on a terminal and about ten summary lines elsewhere (a
-      notebook, a log file); ``"epoch"`` prints one line per epoch; False prints nothing.
+    * ``progress``: ``"bar"``, a live bar on stderr; ``"summary"``, about ten lines (the first,
+      every tenth of the run and the last epoch); ``"epoch"``, one line per epoch; False,
+      nothing. True (the default) is "bar" on a terminal, "summary" elsewhere (a notebook, a log).
 
     The model is left in the mode (training or evaluation) it was in before.
     """

@@ -95,3 +95,46 @@ def test_parse_po(body, expected):
 
 def test_the_book_catalogs_are_complete(capsys):
     assert gate.main([]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("The accuracy on the test set.", "La precisió amb el conjunt de prova."),
+    ("After one backward pass.", "Després d'un pas enrere."),
+    ("Two forward passes.", "Dues vegades el pas endavant."),  # the English term's plural
+    ("Each entry of the result.", "Cada entrada del resultat."),
+    ("Its entries are repeated.", "Les seves entrades es repeteixen."),
+    ("Momentum adds inertia.", "El Momentum hi afegeix inèrcia."),
+    ("The decoder.", "El decodificador."),
+    ("Years of education.", "Anys d'educació."),
+    ("Wages.", "Salaris."),
+    ("Eight components.", "Vuit components, la component principal."),
+])
+def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 1
+    assert "forbidden term (line" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    # The forbidden form in another sense: the English term is not in the message.
+    ("float32 keeps six digits.", "La precisió dels float32 és de sis xifres."),
+    ("The input of a neuron.", "L'entrada d'una neurona."),
+    # Code, formulas and English glosses are not prose.
+    ("Momentum gives inertia: `momentum=0.9`.", "El *moment* (*momentum*) dona inèrcia: `momentum=0.9`."),
+    ("An autoencoder and its decoder $\\text{decoder}(z)$.",
+     "Un autocodificador (en anglès, *autoencoder*) i el descodificador $\\text{decodificador}(z)$."),
+    ("Every entry of every gradient.", "Cada element de cada gradient."),
+])
+def test_allowed_uses_pass(tmp_path, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 0
+
+
+def test_the_terminology_table_has_the_book_s_terms():
+    terms = {t.catalan: [form for form, _ in t.forbidden] for t in gate.terminology()}
+    assert terms["exactitud"] == ["precisió"]
+    assert terms["passada endavant"] == ["pas endavant"] and terms["passada enrere"] == ["pas enrere"]
+    assert "entrada" in terms["element (of a vector, also component)"]
+    assert terms["moment"] == ["momentum"]
+    assert "decodificador" in terms["codificador / descodificador"]
+    assert "la component" in terms["component, masculine (el component, els components)"]

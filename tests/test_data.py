@@ -463,3 +463,80 @@ def test_download_tries_the_next_mirror(tmp_path, monkeypatch):
 def test_a_digest_is_known_for_each_standard_file():
     assert sorted(mnist.MNIST_SHA256) == sorted(name + ".gz" for name in fake_mnist())
     assert all(len(d) == 64 and int(d, 16) >= 0 for d in mnist.MNIST_SHA256.values())
+
+
+# --- minigrad.utils.data ----------------------------------------------------------------------
+def test_utils_data_imports_like_torch():
+    import minigrad.utils.data
+    from minigrad.utils.data import DataLoader as Loader, Dataset, TensorDataset  # noqa: F401
+    assert minigrad.utils.data.DataLoader is DataLoader is Loader  # one loader, in one place
+
+
+def test_tensor_dataset_and_its_loader_yield_tuples_of_tensors():
+    from minigrad import Tensor
+    from minigrad.utils.data import TensorDataset
+    X = np.arange(20, dtype=np.float32).reshape(10, 2)
+    y = np.arange(10)
+    dataset = TensorDataset(Tensor(X), y)
+    assert len(dataset) == 10 and isinstance(dataset.tensors[1], Tensor)
+    x3, y3 = dataset[3]
+    assert x3.data.tolist() == [6.0, 7.0] and y3.item() == 3
+    loader = DataLoader(dataset, batch_size=4)
+    assert loader.dataset is dataset and len(loader) == 3
+    batches = list(loader)
+    assert all(isinstance(t, Tensor) for b in batches for t in b)
+    assert [len(yb.data) for _, yb in batches] == [4, 4, 2]
+    assert np.concatenate([yb.data for _, yb in batches]).tolist() == list(range(10))
+    shuffled = DataLoader(dataset, batch_size=3, shuffle=True, seed=0, drop_last=True)
+    seen = np.concatenate([yb.data for _, yb in shuffled])
+    assert len(seen) == 9 and len(set(seen.tolist())) == 9 and seen.tolist() != sorted(seen.tolist())
+    with pytest.raises(ValueError, match=r"same length, got \[10, 3\]"):
+        TensorDataset(X, y[:3])
+
+
+def test_a_dataset_of_samples_is_collated_like_pytorch():
+    from minigrad import Tensor
+    from minigrad.utils.data import Dataset
+
+    class Squares(Dataset):
+        def __len__(self):
+            return 5
+
+        def __getitem__(self, i):
+            return np.array([i, i * i], dtype=np.float32), i % 2
+
+    batches = list(DataLoader(Squares(), batch_size=2))
+    assert len(batches) == 3
+    xb, yb = batches[1]
+    assert isinstance(xb, Tensor) and xb.data.tolist() == [[2, 4], [3, 9]]
+    assert yb.data.tolist() == [0, 1] and yb.dtype.kind == "i"
+    plain = list(DataLoader([1.0, 2.0, 3.0], batch_size=2))  # anything with len() and [i]
+    assert [b.data.tolist() for b in plain] == [[1.0, 2.0], [3.0]]
+
+
+def test_loader_arguments_are_checked():
+    from minigrad.utils.data import Dataset, TensorDataset
+    with pytest.raises(TypeError, match=r"batch size by name \(batch_size=32\)"):
+        DataLoader(TensorDataset(np.zeros(3)), 32)
+    with pytest.raises(TypeError, match="already holds its targets"):
+        DataLoader(TensorDataset(np.zeros(3)), np.zeros(3))
+    with pytest.raises(TypeError, match="expected a Dataset"):
+        DataLoader(3)
+    with pytest.raises(NotImplementedError, match="must define __len__"):
+        len(Dataset())
+
+
+def test_fit_trains_on_batches_of_tensors():
+    import minigrad
+    import minigrad.nn as nn
+    import minigrad.optim as optim
+    from minigrad.train import fit
+    from minigrad.utils.data import TensorDataset
+    X, y = make_moons(64, seed=0)
+    minigrad.manual_seed(0)
+    model = nn.MLP([2, 16, 2])
+    history = fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=0.02),
+                  DataLoader(TensorDataset(X, y), batch_size=16, shuffle=True, seed=0), epochs=15,
+                  val_data=DataLoader(TensorDataset(X, y), batch_size=64), progress=False)
+    assert history.history["loss"][-1] < history.history["loss"][0]
+    assert history.history["val_accuracy"][-1] > 0.8

@@ -69,6 +69,18 @@ def untouched_stubs() -> None:
                          f"`raise NotImplementedError(\"a one-line hint\")`")
 
 
+def grader_tests(exercise) -> tuple[str, list[str]]:
+    """The class of tests that grades ``exercise`` and the names of its test methods."""
+    tree = ast.parse((EXERCISES / f"test_{exercise.module}.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and any(
+                f"exercise({exercise.id!r}" in ast.unparse(d).replace('"', "'")
+                for d in node.decorator_list):
+            return node.name, [f.name for f in node.body
+                               if isinstance(f, ast.FunctionDef) and f.name.startswith("test_")]
+    raise AssertionError(f"no class of tests marked exercise({exercise.id!r})")
+
+
 def wrong_module(path: Path) -> str:
     """``ch02_derivatives__sign_error.py`` stands in for ``ch02_derivatives.py``."""
     return path.stem.split("__")[0]
@@ -80,6 +92,7 @@ class Job:
     lang: str | None = None                                 # MINIGRAD_LANG, if set
     files: dict[str, str] = field(default_factory=dict)     # module -> source to grade instead
     grading: bool = True                                    # grade exercises/ (else: plain pytest)
+    paths: list[str] = field(default_factory=list)          # what to grade, if not exercises/
     ci: bool = False                                        # CI=1: pytest prints long summaries
 
 
@@ -97,7 +110,7 @@ class Run:
 def run(job: Job, tmp: Path) -> Run:
     cmd = [sys.executable, "-m", "pytest", *job.args]
     if job.grading:  # graders do not use hypothesis: skipping its plugin halves the start-up
-        cmd += [str(EXERCISES), "--grading-report", str(tmp / "report.json"),
+        cmd += [*(job.paths or [str(EXERCISES)]), "--grading-report", str(tmp / "report.json"),
                 "-p", "no:hypothesispytest"]
     if job.files:
         for module, source in job.files.items():
@@ -119,15 +132,18 @@ def run(job: Job, tmp: Path) -> Run:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     first = ALL[0]
+    # `except Exception` in the loop: the time limit is not an Exception the learner can catch.
+    LOOP = (f"def {first.function}(*args, **kwargs):\n    while True:\n        try:\n"
+            f"            pass\n        except Exception:\n            pass\n")
     jobs = {
         "solutions": Job(["--solutions"]),
         "stubs": Job([]),
         "stubs in Catalan": Job([], lang="ca"),
-        "infinite loop": Job(["-m", first.id, "--timeout", "1"], files={
-            first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n        pass\n"}),
+        "infinite loop": Job(["-m", first.id, "--grading-timeout", "1"], files={first.module: LOOP}),
         "name error": Job(["-m", first.id], files={
             first.module: f"def {first.function}(*args, **kwargs):\n    return undefined_name\n"}),
-        "without pytest-timeout": Job(["-m", first.id, "--solutions", "-p", "no:timeout"]),
+        "without pytest-timeout": Job(["-m", first.id, "--grading-timeout", "1", "-p", "no:timeout"],
+                                      files={first.module: LOOP}),
         "unloadable": Job(["-m", first.chapter], files={first.module: "def broken(:\n"}),
         "unloadable on CI": Job(["-m", first.chapter], files={first.module: "def broken(:\n"},
                                 ci=True),
@@ -136,6 +152,10 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         "wrong in Catalan": Job(["-m", string_constant(WRONG[0], "EXERCISE"), "--lang", "ca"],
                                 files={wrong_module(WRONG[0]): WRONG[0].read_text()}),
     }
+    cls, tests = grader_tests(first)
+    grader = f"exercises/test_{first.module}.py"
+    jobs["one test by -k"] = Job(["--solutions", "-m", first.id, "-k", tests[0]])
+    jobs["one test by node id"] = Job(["--solutions"], paths=[f"{grader}::{cls}::{tests[0]}"])
     for path in WRONG:
         jobs[path.name] = Job(["-m", string_constant(path, "EXERCISE") or "EXERCISE-missing"],
                               files={wrong_module(path): path.read_text()})
@@ -245,7 +265,8 @@ def test_an_infinite_loop_is_stopped_once_per_exercise(runs):
     # One timeout (--timeout 1: one second) stops the exercise: its other tests are skipped.
     assert result.output.count("still running after 1 s") == 1, result.output
     assert "probably an infinite loop" in result.output, result.output
-    assert f"{first.module}.py, line 2: while True:" in result.output, result.output
+    assert re.search(rf"{first.module}\.py, line [2-6]: (while True|try|pass|except)", result.output), \
+        result.output
     assert "Timeout (>" not in result.output and "Traceback" not in result.output, result.output
     others = number_of_tests(runs, first) - 1
     assert others >= 2, f"{first} needs three tests or more to prove this"
@@ -278,12 +299,13 @@ def test_a_total_row_when_more_than_one_chapter_is_graded(runs):
     assert not re.search(r"\btotal \d+/\d+ \d+/\d+", one_chapter), one_chapter
 
 
-def test_grading_works_without_pytest_timeout(runs):
+def test_the_time_limit_is_the_plugins_own(runs):
+    # Without pytest-timeout (or with it) the plugin stops an infinite loop itself, and knows a
+    # timeout by its exception, not by the text of another plugin's message.
     result, first = runs["without pytest-timeout"], ALL[0]
     assert "INTERNALERROR" not in result.output, result.output
-    assert result.statuses() == {first.id: "passed"} and result.returncode == 0, result.output
-    assert result.output.count("pytest-timeout is not installed: an infinite loop will not be "
-                               "stopped") == 1, result.output
+    assert result.statuses() == {first.id: "timeout"}, result.output
+    assert result.output.count("still running after 1 s") == 1, result.output
 
 
 def test_plain_pytest_at_the_root_does_not_collect_the_graders(runs):
@@ -296,3 +318,13 @@ def test_a_selection_that_matches_no_exercise_lists_the_exercises(runs):
     output, first = runs["misspelt selection"].output, ALL[0]
     assert "No exercise was selected" in output and first.id + "," in output, output
 
+
+
+@pytest.mark.parametrize("job", ["one test by -k", "one test by node id"])
+def test_a_partial_run_says_so_and_never_passes(runs, job):
+    result, first = runs[job], ALL[0]
+    assert result.statuses() == {first.id: "partial"}, result.output
+    assert result.report["complete"] is False, result.report
+    assert result.report["exercises"][first.id]["earned"] == 0, result.report
+    assert "partial run is not a grade" in result.output, result.output
+    assert "Well done" not in result.output and "passed 1/" not in result.output, result.output

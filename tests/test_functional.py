@@ -11,6 +11,8 @@ import minigrad.functional as F
 from minigrad import Tensor, gradcheck
 
 SETTINGS = settings(max_examples=15, deadline=None)
+# No numpy RuntimeWarning may escape an operation: it would be an unreported inf or nan.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def leaf(shape, seed=0, low=-1.0, high=1.0):

@@ -158,9 +158,13 @@ def test_a_shared_layer_is_one_set_of_parameters():
     shared = nn.Linear(2, 2)
     model = nn.Sequential(shared, nn.ReLU(), shared)
     assert [n for n, _ in model.named_parameters()] == ["0.weight", "0.bias"]
-    assert list(model.state_dict()) == ["0.weight", "0.bias"]
+    # as in PyTorch, the state dict names the shared layer at both places, and loads from either
+    assert list(model.state_dict()) == ["0.weight", "0.bias", "2.weight", "2.bias"]
+    state = model.state_dict()
+    assert model.load_state_dict(state) == ([], [])
+    assert model.load_state_dict({"2.weight": state["2.weight"], "2.bias": state["2.bias"]}) == ([], [])
     model(Tensor(np.ones((1, 2)))).sum().backward()
-    before, grad = shared.weight.data.copy(), shared.weight.grad.copy()
+    before, grad = shared.weight.data.copy(), shared.weight.grad.data.copy()
     mg.optim.SGD(model.parameters(), lr=0.1).step()
     np.testing.assert_allclose(shared.weight.data, before - 0.1 * grad, rtol=1e-6)
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minigrad import Value, weighted_sum
-from minigrad.scalar import MLP, Layer, Neuron
+from minigrad.scalar_nn import MLP, Layer, Neuron
 
 H = 1e-6
 

@@ -152,6 +152,7 @@ def test_vocabulary_lookup_and_unknown():
     with pytest.raises(KeyError, match="'emu' is not in the vocabulary"):
         strict["emu"]
     assert "2 tokens" in repr(strict)
+    assert vocab.get("dog") == 2 and vocab.get("emu") is None and vocab.get("emu", -1) == -1
 
 
 def test_vocabulary_rejects_repeated_tokens():

@@ -140,7 +140,7 @@ def test_fit_argument_errors_are_clear():
     with pytest.raises(ValueError, match="epochs must be a positive integer"):
         fit(model, loss, opt, loader, 0)
     with pytest.raises(TypeError, match=r"wrap arrays in a loader, e\.g\. DataLoader\(X, y"):
-        fit(model, loss, opt, (loader.X, loader.y), 2)
+        fit(model, loss, opt, (np.zeros((4, 2)), np.zeros(4)), 2)
     with pytest.raises(ValueError, match="patience must be a positive integer"):
         EarlyStopping(patience=0)
 
@@ -197,6 +197,8 @@ def test_progress_is_a_bar_on_a_terminal_and_a_few_lines_elsewhere(capsys, monke
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[1] for line in lines] == ["1/20"] + [f"{e}/20" for e in range(2, 21, 2)]
     assert "val_accuracy" in lines[-1]
+    progress_run("summary")
+    assert capsys.readouterr().out.splitlines()[1].split()[1] == "2/20"
     progress_run("epoch")
     assert len(capsys.readouterr().out.splitlines()) == 20
     progress_run(False)
@@ -207,3 +209,29 @@ def test_progress_is_a_bar_on_a_terminal_and_a_few_lines_elsewhere(capsys, monke
     drawn = terminal.getvalue()
     assert "\r" in drawn and "ETA" in drawn and "[" in drawn and drawn.count("\n") == 20
     assert capsys.readouterr().out == ""
+
+
+def test_evaluating_switches_to_eval_mode_without_a_graph_and_restores_every_mode():
+    from minigrad.train import evaluating
+    model = nn.Sequential(nn.Linear(2, 2), nn.Dropout(0.5), nn.Sequential(nn.Dropout(0.5)))
+    model[2].eval()                                        # a part left in eval mode stays there
+    with evaluating(model) as m:
+        assert m is model and not any(x.training for x in model.modules())
+        out = model(np.ones((3, 2), dtype=np.float32))
+        assert not out.requires_grad
+    assert model.training and model[1].training and not model[2].training
+    with pytest.raises(RuntimeError):
+        with evaluating(model):
+            raise RuntimeError("inside")
+    assert model.training and not model[2][0].training
+
+
+def test_unknown_metrics_and_progress_modes_are_named():
+    model = nn.MLP([2, 2])
+    X, y = make_moons(8, seed=0)
+    with pytest.raises(ValueError, match="unknown metric 'f1'; use 'accuracy'"):
+        fit(model, nn.CrossEntropyLoss(), optim.SGD(model.parameters(), lr=0.1),
+            DataLoader(X, y, 4), epochs=1, metrics=["f1"], progress=False)
+    with pytest.raises(ValueError, match="progress must be one of .*'summary'"):
+        fit(model, nn.CrossEntropyLoss(), optim.SGD(model.parameters(), lr=0.1),
+            DataLoader(X, y, 4), epochs=1, progress="lines")

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure  # noqa: E402
 import minigrad  # noqa: E402
 import minigrad.nn as nn  # noqa: E402
 from minigrad import Tensor, viz  # noqa: E402
-from minigrad.scalar import MLP as ScalarMLP  # noqa: E402
+from minigrad.scalar_nn import MLP as ScalarMLP  # noqa: E402
 from minigrad.train import History  # noqa: E402
 
 
@@ -62,12 +62,12 @@ def test_decision_boundary_of_a_function_follows_its_scores():
     np.testing.assert_allclose(boundary[:, 0], 0, atol=1e-6)   # the line x1 = 0
 
 
-def test_decision_boundary_of_a_scalar_mlp_equals_its_value_forward():
+def test_decision_boundary_of_a_scalar_mlp_is_its_value_forward():
     minigrad.manual_seed(0)
     model = ScalarMLP(2, [6, 6, 1], activation="tanh")
     P = np.random.default_rng(1).normal(size=(5, 2))
-    fast = viz._score_function(model)(P).ravel()
-    np.testing.assert_allclose(fast, [model(list(p)).data for p in P], rtol=1e-12)
+    scores = viz._score_function(model)(P).ravel()
+    np.testing.assert_array_equal(scores, [model(list(p)).data for p in P])
     X, y = points()
     fig = viz.plot_decision_boundary(model, X, 2 * y - 1, resolution=30)   # labels ±1
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["-1", "1"]
@@ -79,7 +79,7 @@ def test_plot_history_has_one_panel_per_quantity_and_marks_the_best_epoch():
         h._append(e, {"loss": loss, "accuracy": 0.5 + e / 10, "val_loss": val,
                       "val_accuracy": 0.5})
     h.best_epoch = 2
-    fig = h.plot(title="run")
+    fig = viz.plot_history(h, title="run")
     assert isinstance(fig, Figure) and len(fig.axes) == 2
     assert [ax.get_ylabel() for ax in fig.axes] == ["loss", "accuracy"]
     for ax in fig.axes:
@@ -157,3 +157,11 @@ def test_draw_graph_is_reexported_and_shows_tensor_shapes():
     fig = viz.draw_graph((x * 2).sum())
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert any("shape (2, 3)" in t for t in texts) and "sum" in texts
+
+
+def test_train_does_not_import_viz():
+    # viz draws what train measured; train must work without matplotlib, so no import back
+    code = "import sys, minigrad.train; print('minigrad.viz' in sys.modules, 'matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+    assert not hasattr(History, "plot")

@@ -17,11 +17,10 @@ if (typeof messages !== "undefined") {
   locale = "ca";
 }
 
-// Landmark names that sphinx-book-theme writes in English into its templates.
-document.addEventListener("DOMContentLoaded", () => {
-  const names = { Main: "Índex del llibre", Page: "Navegació de la pàgina" };
-  for (const nav of document.querySelectorAll("nav[aria-label]")) {
-    const label = names[nav.getAttribute("aria-label")];
-    if (label) nav.setAttribute("aria-label", label);
-  }
-});
+// Sphinx's translations.js turns Catalan's plural rule "(n != 1)" into a function that returns a
+// boolean, and Documentation.ngettext indexes the [singular, plural] pair with it: undefined,
+// so the search page threw before it could show its count of results. An index it is.
+if (typeof Documentation !== "undefined") {
+  const pluralRule = Documentation.PLURAL_EXPR;
+  Documentation.PLURAL_EXPR = (n) => Number(pluralRule(n));
+}

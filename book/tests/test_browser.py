@@ -2,63 +2,16 @@
 
 English front page → a chapter → "Català" → the same chapter in Catalan, with its math typeset
 by the bundled MathJax, its figure, a solution dropdown and Catalan copy buttons → "English".
-No request may leave localhost. Skips, saying why, without Chromium or Playwright, unless
-MINIGRAD_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure.
+No request may leave localhost (the ``page`` fixture of conftest.py).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 
-CHROMIUM = os.environ.get("MINIGRAD_CHROMIUM", "/usr/bin/chromium")
-# As the machine notes say: headless as root, and no background traffic to Google's hosts.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CHAPTER = "chapters/02-derivatives.html"  # the placeholder with math, a figure and a dropdown
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("MINIGRAD_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser test required (MINIGRAD_REQUIRE_BROWSER=1) but {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not (os.path.isfile(CHROMIUM) or shutil.which(CHROMIUM)):
-        _unavailable(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[browser]')")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that refuses, and remembers, any request that leaves the local server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.outside = []
-    local = urlsplit(server).netloc
-
-    def guard(route):
-        url = route.request.url
-        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != local:
-            page.outside.append(url)
-            return route.abort()
-        return route.continue_()
-
-    page.route("**/*", guard)
-    yield page
-    context.close()
 
 
 def switch_to(page, language: str) -> None:
@@ -137,3 +90,45 @@ def test_a_chapter_downloads_as_a_notebook(page, server):
     notebook = response.json()
     assert notebook["nbformat"] == 4
     assert any("import minigrad" in "".join(cell["source"]) for cell in notebook["cells"])
+
+
+def test_catalan_search_shows_its_count_of_results(page, server):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/ca/search.html?q=gradient")
+    summary = page.locator("#search-results p.search-summary")
+    summary.wait_for(timeout=15_000)
+    assert page.locator("#search-results li").count() > 0
+    assert any(word in summary.inner_text() for word in ("pàgina", "pàgines")), summary.inner_text()
+    assert not errors, errors
+
+
+def test_switching_language_keeps_the_section(page, server):
+    section = "#what-a-derivative-tells-us"
+    page.goto(f"{server}/en/{CHAPTER}{section}")
+    switch_to(page, "Català")
+    assert page.url == f"{server}/ca/{CHAPTER}{section}"
+    page.goto(f"{server}/ca/{CHAPTER}")  # a section reached later, by the page's own links
+    page.locator(f".bd-sidebar-secondary a[href='{section}']").click()
+    switch_to(page, "English")
+    assert page.url == f"{server}/en/{CHAPTER}{section}"
+
+
+@pytest.mark.parametrize("locale, edition", [("ca-ES", "ca"), ("en-GB", "en"), ("de-DE", "en")])
+def test_the_root_follows_the_browsers_languages(browser, server, locale, edition):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/{edition}/index.html")
+    context.close()
+
+
+def test_the_root_remembers_the_readers_choice(browser, server):
+    context = browser.new_context(locale="ca-ES")
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/ca/index.html")
+    switch_to(page, "English")
+    page.goto(f"{server}/")
+    page.wait_for_url(f"{server}/en/index.html")
+    context.close()

@@ -8,6 +8,7 @@ English one (the code is English by design in both editions).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,11 @@ def _catalog(page: str) -> dict[str, str]:
         return {m.id: m.string for m in read_po(po) if m.id and m.string}
 
 
+def _plain(markdown: str) -> str:
+    """A msgid's links to chapters as the notebooks write them (book/_ext/plain_notebook.py)."""
+    return re.sub(r"\{doc\}`([^`<]*?)\s*<([^`>]+)>`", r"[\1](\2.ipynb)", markdown)
+
+
 def _title_and_first_paragraph(markdown: str) -> tuple[str, str]:
     """The page title and the first paragraph after it, as Sphinx's msgids write them."""
     tokens = MarkdownIt("commonmark").parse(markdown)
@@ -55,7 +61,7 @@ def test_catalan_notebook_is_translated_and_runs_the_same_code(site, page):
 
     en_markdown, ca_markdown = _markdown(english), _markdown(catalan)
     title, paragraph = _title_and_first_paragraph(en_markdown[0])
-    catalog = _catalog(page)
+    catalog = {_plain(msgid): _plain(msgstr) for msgid, msgstr in _catalog(page).items()}
     assert title in catalog and paragraph in catalog, f"{page}.po lacks its title or 1st paragraph"
     assert ca_markdown[0].startswith(f"# {catalog[title]}\n"), ca_markdown[0][:200]
     assert catalog[paragraph] in ca_markdown[0]
@@ -72,7 +78,9 @@ def test_catalan_notebook_translates_every_heading(site):
     en_text = "\n".join(_markdown(_notebook(site, "en", page)))
     ca_text = "\n".join(_markdown(_notebook(site, "ca", page)))
     ca_lines = set(ca_text.splitlines())
-    headings = [line for line in en_text.splitlines() if line.startswith("#")]
+    en_lines = en_text.splitlines()
+    headings = [en_lines[t.map[0]] for t in MarkdownIt("commonmark").parse(en_text)
+                if t.type == "heading_open"]  # not the comments of the included code
     assert len(headings) > 3
     for line in headings:
         marks, _, heading = line.partition(" ")
@@ -80,4 +88,34 @@ def test_catalan_notebook_translates_every_heading(site):
         assert f"{marks} {catalog[heading]}" in ca_lines, heading
         assert line not in ca_lines, heading
     # The titles of admonitions and dropdowns too.
-    assert "```{admonition} " + catalog["Learning objectives"] in ca_text
+    assert f"> **{catalog['Learning objectives']}**" in ca_text
+    assert f"<summary>{catalog['Solution']}</summary>" in ca_text
+
+
+@pytest.mark.parametrize("lang", ["en", "ca"])
+def test_notebooks_are_plain_jupyter_markdown(site, lang):
+    """No MyST markup is left for plain Jupyter to show raw: the included code is inline."""
+    for page in PAGES:
+        markdown = "\n".join(_markdown(_notebook(site, lang, page)))
+        assert "```{" not in markdown and "{doc}`" not in markdown, page
+    markdown = "\n".join(_markdown(_notebook(site, lang, "chapters/03-perceptron")))
+    stub = (BOOK.parent / "exercises" / "ch03_perceptron.py").read_text(encoding="utf-8")
+    solution = (BOOK.parent / "exercises" / "solutions" / "ch03_perceptron.py").read_text(
+        encoding="utf-8")
+    for code in (stub, solution):  # the exercise's starter code, then its solution
+        function = code[code.index("def perceptron_predict"):].split("\n\n\n")[0].rstrip()
+        assert f"```python\n{function}\n```" in markdown
+    assert markdown.count("<details>") >= 4 and "](02-derivatives.ipynb)" in markdown
+
+
+@pytest.mark.parametrize("lang", ["en", "ca"])
+def test_downloads_save_files_and_match_the_edition(site, lang):
+    """Each chapter's download menu saves its files (``download``) and offers the .md source only
+    in English, where the page is the source: a Catalan page's .md would be English."""
+    for page in PAGES:
+        html = (site / lang / f"{page}.html").read_text(encoding="utf-8")
+        links = re.findall(r"<a [^>]*href=\"[^\"]*_sources/[^\"]*\"[^>]*>", html)
+        suffixes = sorted(re.search(r"_sources/[^\"]*(\.\w+)\"", link)[1] for link in links)
+        assert suffixes == ([".ipynb", ".md"] if lang == "en" else [".ipynb"]), (page, suffixes)
+        assert all(re.search(r"\sdownload[\s>]", link) for link in links), links
+    assert not list((site / "ca" / "_sources").rglob("*.md"))

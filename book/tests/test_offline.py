@@ -99,3 +99,16 @@ def test_the_check_sees_external_urls():
     assert [u for u in parser.urls if is_external(u)] == [
         "https://cdn.example/x.css", "//cdn.example/x.js", "http://fonts.example/f"]
     assert parser.lang == "ca"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hidden_code_toggles_speak_the_editions_language(site, lang):
+    """MyST-NB names the toggle of a hidden cell "Toggle hidden content" in every edition; ours
+    is named by its visible prompt, which conf.py words per language."""
+    pages = [p.read_text(encoding="utf-8") for p in (site / lang / "chapters").glob("*.html")]
+    toggles = [html for html in pages if '<details class="admonition hide' in html]
+    assert toggles, "no page has a hidden code cell any more: this check checks nothing"
+    prompt = {"en": "Show code cell", "ca": "Mostra la cel·la de codi"}[lang]
+    for html in toggles:
+        assert "Toggle hidden content" not in html
+        assert f'<p class="collapsed admonition-title">{prompt}' in html

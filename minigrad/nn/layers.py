@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import functional as F
 from ..randomness import generator
+from ..shapes import pair
 from ..tensor import Tensor
 from .module import Module, Parameter
 
@@ -70,7 +71,8 @@ class Conv2d(Module):
             raise ValueError(f"Conv2d: padding must be a number of pixels (int or pair), got "
                              f"{padding!r}; for 'same' with an odd kernel k, use padding=k // 2")
         self.in_channels, self.out_channels = in_channels, out_channels
-        self.kernel_size, self.stride, self.padding = F._pair(kernel_size), F._pair(stride), F._pair(padding)
+        self.kernel_size = pair(kernel_size, 1, "Conv2d", "kernel_size")
+        self.stride, self.padding = pair(stride, 1, "Conv2d", "stride"), pair(padding, 0, "Conv2d", "padding")
         k = self.kernel_size[0] * self.kernel_size[1]
         self.weight = init_weight((out_channels, in_channels, *self.kernel_size),
                                   in_channels * k, out_channels * k, init)
@@ -84,20 +86,29 @@ class Conv2d(Module):
                 f"stride={self.stride}, padding={self.padding}")
 
 
-class MaxPool2d(Module):
+class _Pool2d(Module):
+    """Pooling over windows of ``kernel_size`` pixels moved by ``stride`` (default: the kernel size)."""
+
+    function = staticmethod(F.max_pool2d)
+
     def __init__(self, kernel_size: int = 2, stride: int | None = None) -> None:
         self.kernel_size, self.stride = kernel_size, stride
 
     def forward(self, x: Tensor) -> Tensor:
-        return F.max_pool2d(x, self.kernel_size, self.stride)
+        return self.function(x, self.kernel_size, self.stride)
 
     def extra_repr(self) -> str:
         return f"kernel_size={self.kernel_size}, stride={self.stride or self.kernel_size}"
 
 
-class AvgPool2d(MaxPool2d):
-    def forward(self, x: Tensor) -> Tensor:
-        return F.avg_pool2d(x, self.kernel_size, self.stride)
+class MaxPool2d(_Pool2d):
+    """The largest value of each window: (N, C, H, W) → (N, C, Ho, Wo)."""
+
+
+class AvgPool2d(_Pool2d):
+    """The mean of each window: (N, C, H, W) → (N, C, Ho, Wo)."""
+
+    function = staticmethod(F.avg_pool2d)
 
 
 class Flatten(Module):
@@ -121,6 +132,31 @@ class Sigmoid(Module):
 class Tanh(Module):
     def forward(self, x: Tensor) -> Tensor:
         return x.tanh()
+
+
+class _Normalise(Module):
+    """A function of each slice along ``dim`` (the class axis: ``dim=1`` for (N, C) scores)."""
+
+    function = staticmethod(F.softmax)
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.function(x, self.dim)
+
+    def extra_repr(self) -> str:
+        return f"dim={self.dim}"
+
+
+class Softmax(_Normalise):
+    """softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ) along ``dim``: each slice becomes probabilities."""
+
+
+class LogSoftmax(_Normalise):
+    """log softmax(x) along ``dim``, computed stably as x − max − log Σ e^(x − max)."""
+
+    function = staticmethod(F.log_softmax)
 
 
 class Dropout(Module):
@@ -158,31 +194,3 @@ class Embedding(Module):
 
     def extra_repr(self) -> str:
         return f"{self.num_embeddings}, {self.embedding_dim}"
-
-
-class Sequential(Module):
-    """Layers applied one after the other; ``model[0]`` is the first, ``model[1:]`` a Sequential."""
-
-    def __init__(self, *layers: Module) -> None:
-        for i, layer in enumerate(layers):
-            if not isinstance(layer, Module):
-                raise TypeError(f"Sequential: item {i} is a {type(layer).__name__}, not a Module")
-            setattr(self, str(i), layer)
-
-    def _layers(self) -> list[Module]:
-        return list(self.children())
-
-    def forward(self, x: Any) -> Any:
-        for layer in self.children():
-            x = layer(x)
-        return x
-
-    def __getitem__(self, i: int | slice) -> Module:
-        layers = self._layers()
-        return Sequential(*layers[i]) if isinstance(i, slice) else layers[i]
-
-    def __len__(self) -> int:
-        return len(self._layers())
-
-    def __iter__(self):
-        return iter(self._layers())

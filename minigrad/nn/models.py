@@ -9,7 +9,8 @@ import numpy as np
 from .. import functional as F
 from ..autograd import no_grad
 from ..tensor import Tensor
-from .layers import Linear, ReLU, Sequential, Sigmoid, Tanh
+from .containers import Sequential
+from .layers import Linear, ReLU, Sigmoid, Tanh
 from .module import Module
 
 _ACTIVATIONS = {"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh}
@@ -72,8 +73,8 @@ class Perceptron(Module):
                 self.zero_grad()
                 loss.backward()
                 with no_grad():
-                    w.data -= lr * w.grad
-                    b.data -= lr * b.grad
+                    w.data -= lr * w.grad.data
+                    b.data -= lr * b.grad.data
                 history.append(loss.item())
         return history
 

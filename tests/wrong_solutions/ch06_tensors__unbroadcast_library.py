@@ -1,9 +1,9 @@
 """Wrong: calls minigrad's own unbroadcasting instead of writing it (the grader switches it off)."""
 
-from minigrad.tensor import _unbroadcast
+from minigrad.shapes import unbroadcast as library_unbroadcast
 
 EXERCISE = "ch06.unbroadcast"
 
 
 def unbroadcast(grad, shape):
-    return _unbroadcast(grad, tuple(shape))
+    return library_unbroadcast(grad, tuple(shape))

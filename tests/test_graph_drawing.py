@@ -7,7 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from minigrad import Value, draw_graph, to_dot  # noqa: E402
-from minigrad.graph import MAX_SIZE  # noqa: E402
+from minigrad.graph_drawing import MAX_SIZE  # noqa: E402
 
 
 def small_graph():

@@ -1,0 +1,1 @@
+"""Utilities under PyTorch's import paths: :mod:`minigrad.utils.data` (``torch.utils.data``)."""
