@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import harness
 
-TIMED = ("scalar", "mlp", "cnn")          # minigrad against its peers, step by step
+TIMED = ("scalar", "mlp", "cnn", "transformer")  # minigrad against its peers, step by step
 OTHERS = ("digits", "import")             # whole runs: accuracy and time, and start-up time
 
 

@@ -374,3 +374,11 @@ def nll_loss(log_probs: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     grad = np.zeros_like(log_probs.data)
     grad[rows, t] = -1
     return _loss_node(log_probs, -log_probs.data[rows, t], grad, reduction, "nll_loss")
+
+
+# Normalisation, GELU and attention live in rooms of their own; F offers them all.
+from .activation import gelu  # noqa: E402
+from .attention import masked_softmax, scaled_dot_product_attention  # noqa: E402
+from .normalization import batch_norm, layer_norm  # noqa: E402
+
+__all__ += ["gelu", "masked_softmax", "scaled_dot_product_attention", "batch_norm", "layer_norm"]

@@ -220,3 +220,6 @@ class Adam(Optimizer):
                 m_hat = m / (1 - beta1 ** t)                         # m̂ = m / (1 − β₁ᵗ)
                 v_hat = v / (1 - beta2 ** t)                         # v̂ = v / (1 − β₂ᵗ)
                 p.data -= lr * m_hat / (np.sqrt(v_hat) + eps)        # p ← p − lr · m̂ / (√v̂ + ε)
+
+
+from . import lr_scheduler  # noqa: E402,F401  (optim.lr_scheduler.StepLR, as in PyTorch)

@@ -1,0 +1,83 @@
+"""Chapter 13 exercises: the causal mask, attention weights, layer normalisation, a transformer
+block, sampling with a temperature and a learning-rate schedule, all with numpy.
+
+minigrad's own attention and layer norm are switched off while grading: write them yourself.
+(Escriu-ho tu mateix: el corrector desactiva l'atenció i la normalització de minigrad.)
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch13_attention.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch13_attention.py    # comentaris en català
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def causal_mask(size: int) -> np.ndarray:
+    """The (size, size) boolean mask of a causal model: entry [i, j] is True when j ≤ i.
+
+    Row i belongs to the query at position i; it may look at keys 0, 1, ..., i, never later.
+    Example: causal_mask(3) is [[True, False, False], [True, True, False], [True, True, True]].
+    (La màscara causal: [i, j] és True quan j ≤ i.)
+    """
+    raise NotImplementedError("np.tril of a (size, size) array of ones, as booleans")
+
+
+def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """softmax(q kᵀ / √d) row by row: how much each query reads from each key.
+
+    q: (L, d) queries, k: (S, d) keys, mask: None or an (L, S) boolean array, True where a
+    query may look. Returns (L, S) weights; each row adds up to 1 and is 0 where the mask is
+    False. Must not overflow, whatever the size of the scores.
+    (Els pesos d'atenció: softmax de q kᵀ / √d per files, amb la màscara.)
+    """
+    raise NotImplementedError("scores = q @ k.T / sqrt(d); -inf where masked; softmax by rows")
+
+
+def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+    """Layer normalisation of each row of x: weight · (x − μ) / √(σ² + eps) + bias.
+
+    x: (..., d); μ and σ² are the mean and the (biased) variance of each row's last axis;
+    weight and bias: (d,). Returns an array of x's shape.
+    (Normalitza cada fila: mitjana 0 i variància 1, i després escala i desplaça.)
+    """
+    raise NotImplementedError("mean and var over axis=-1 with keepdims=True, then scale and shift")
+
+
+def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
+    """One pre-norm transformer block with a single causal attention head, forward only.
+
+        h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
+        x = x + attention(h)           attention(h) = A (h Wv) Wo, A = attention_weights(h Wq, h Wk, causal)
+        h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
+        x = x + relu(h W1 + b1) W2 + b2
+
+    x: (T, d); p holds "Wq", "Wk", "Wv", "Wo" (d, d), "W1" (d, m), "b1" (m,), "W2" (m, d),
+    "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d).
+    (Un bloc de transformer: atenció causal i MLP, cadascun amb norma prèvia i connexió residual.)
+    """
+    raise NotImplementedError("norm, causal attention, add; norm, MLP, add: use your functions")
+
+
+def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator) -> int:
+    """Draw the index of the next token from softmax(logits / temperature).
+
+    logits: (V,) scores. temperature > 0: draw with ``rng`` (e.g. rng.choice(V, p=probs));
+    temperature == 0: no randomness, return the index of the largest logit.
+    (Tria el següent token segons softmax(logits / temperatura); amb temperatura 0, el màxim.)
+    """
+    raise NotImplementedError("temperature 0: argmax; else softmax(logits / temperature), draw")
+
+
+def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
+                  min_lr: float = 0.0) -> float:
+    """The learning rate at ``step`` (0, 1, ..., total_steps − 1): warm-up, then cosine decay.
+
+    While step < warmup_steps: peak_lr · (step + 1) / warmup_steps.
+    After: min_lr + (peak_lr − min_lr) · (1 + cos(π t)) / 2, where
+    t = (step − warmup_steps) / (total_steps − warmup_steps) goes from 0 to almost 1.
+    (La taxa d'aprenentatge: escalfament lineal i després decaïment en cosinus.)
+    """
+    raise NotImplementedError("two cases: step < warmup_steps, then the cosine of pi * t")

@@ -1,0 +1,49 @@
+"""Reference solutions for chapter 13 (exercises/ch13_attention.py)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def causal_mask(size: int) -> np.ndarray:
+    return np.tril(np.ones((size, size), dtype=bool))
+
+
+def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    scores = q @ k.T / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = x.var(axis=-1, keepdims=True)
+    return weight * (x - mean) / np.sqrt(var + eps) + bias
+
+
+def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
+    h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
+    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal_mask(len(x)))
+    x = x + weights @ (h @ p["Wv"]) @ p["Wo"]
+    h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
+    return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
+
+
+def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator) -> int:
+    if temperature == 0:
+        return int(np.argmax(logits))
+    scaled = logits / temperature
+    probs = np.exp(scaled - scaled.max())
+    return int(rng.choice(len(logits), p=probs / probs.sum()))
+
+
+def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
+                  min_lr: float = 0.0) -> float:
+    if step < warmup_steps:
+        return peak_lr * (step + 1) / warmup_steps
+    t = (step - warmup_steps) / (total_steps - warmup_steps)
+    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2

@@ -1,0 +1,467 @@
+"""Graders for chapter 13 (exercises/ch13_attention.py): causal mask, attention weights, layer
+norm, a transformer block, sampling with a temperature, a warm-up and cosine schedule.
+
+minigrad already computes attention and layer norm: an autouse fixture switches them off before
+the learner's module is loaded, so calling them cannot pass. Every expected value is computed
+here, with numpy, from the definitions in the chapter; inputs come from fixed seeds, many of
+them, plus the awkward cases (huge scores, rows of almost equal values, tiny models).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+import pytest
+
+import minigrad.attention
+import minigrad.functional
+import minigrad.lr_scheduler
+import minigrad.nn
+import minigrad.normalization
+
+SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
+                "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
+
+HINTS = {
+    "mask_shape": {
+        "en": "Return a (size, size) numpy array of booleans (dtype bool): np.tril(np.ones((size, "
+              "size), dtype=bool)) has exactly that shape.",
+        "ca": "Retorna un array de numpy (size, size) de booleans (dtype bool): np.tril(np.ones((size, "
+              "size), dtype=bool)) té exactament aquesta forma.",
+    },
+    "mask_future": {
+        "en": "Row i is the query at position i: it may look at keys j ≤ i only, so everything ABOVE "
+              "the diagonal must be False (the future). np.tril keeps the lower triangle; np.triu "
+              "keeps the upper one.",
+        "ca": "La fila i és la consulta de la posició i: només pot mirar les claus j ≤ i, així que tot "
+              "el que hi ha PER SOBRE de la diagonal ha de ser False (el futur). np.tril conserva el "
+              "triangle inferior; np.triu, el superior.",
+    },
+    "mask_self": {
+        "en": "The diagonal must be True: a position may look at itself (j = i). With k=-1, np.tril "
+              "drops the diagonal.",
+        "ca": "La diagonal ha de ser True: una posició es pot mirar a si mateixa (j = i). Amb k=-1, "
+              "np.tril treu la diagonal.",
+    },
+    "weights_shape": {
+        "en": "Return one row of weights per query and one column per key: shape (L, S), the shape "
+              "of q @ k.T.",
+        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (L, S), la forma "
+              "de q @ k.T.",
+    },
+    "weights_finite": {
+        "en": "Some weights are inf or nan: np.exp overflowed. Subtract each row's maximum score "
+              "(scores.max(axis=-1, keepdims=True)) before np.exp; masked scores set to -inf give "
+              "exp(-inf) = 0, which is fine.",
+        "ca": "Hi ha pesos inf o nan: np.exp s'ha desbordat. Resta el màxim de cada fila "
+              "(scores.max(axis=-1, keepdims=True)) abans de np.exp; les puntuacions emmascarades "
+              "a -inf donen exp(-inf) = 0, i això és correcte.",
+    },
+    "weights_rows": {
+        "en": "Each ROW (one query) must add up to 1: take the softmax along the last axis, over "
+              "the keys, with keepdims=True in max and sum.",
+        "ca": "Cada FILA (una consulta) ha de sumar 1: fes la softmax al llarg de l'últim eix, sobre "
+              "les claus, amb keepdims=True a max i sum.",
+    },
+    "weights_masked": {
+        "en": "Where the mask is False the weight must be exactly 0 and the row must still add up "
+              "to 1: set those scores to -inf BEFORE the softmax (np.where(mask, scores, -np.inf)); "
+              "zeroing weights afterwards breaks the sum.",
+        "ca": "On la màscara és False el pes ha de ser exactament 0 i la fila ha de continuar "
+              "sumant 1: posa aquestes puntuacions a -inf ABANS de la softmax (np.where(mask, "
+              "scores, -np.inf)); posar pesos a zero després trenca la suma.",
+    },
+    "weights_scale": {
+        "en": "Divide the scores q @ k.T by √d, the square root of the number of features of a "
+              "query (q.shape[-1]): not by d, and not forgotten.",
+        "ca": "Divideix les puntuacions q @ k.T per √d, l'arrel quadrada del nombre de "
+              "característiques d'una consulta (q.shape[-1]): no per d, i sense oblidar-ho.",
+    },
+    "norm_shape": {
+        "en": "Return an array of x's shape: one normalised value per input value.",
+        "ca": "Retorna un array de la forma de x: un valor normalitzat per cada valor d'entrada.",
+    },
+    "norm_axis": {
+        "en": "Normalise each ROW on its own: the mean and the variance over the last axis "
+              "(axis=-1, keepdims=True), not over the whole array or over the examples.",
+        "ca": "Normalitza cada FILA per separat: la mitjana i la variància sobre l'últim eix "
+              "(axis=-1, keepdims=True), no sobre tot l'array ni sobre els exemples.",
+    },
+    "norm_values": {
+        "en": "Use the biased variance (np.var's default, dividing by d), add eps INSIDE the "
+              "square root, √(σ² + eps), then multiply by weight and add bias.",
+        "ca": "Fes servir la variància esbiaixada (la de np.var per defecte, que divideix per d), "
+              "suma eps A DINS de l'arrel, √(σ² + eps), i després multiplica per weight i suma bias.",
+    },
+    "block_shape": {
+        "en": "The block returns one vector per position: an array of x's shape (T, d).",
+        "ca": "El bloc retorna un vector per posició: un array de la forma de x, (T, d).",
+    },
+    "block_future": {
+        "en": "The output at position i changed when only LATER positions of x changed: the "
+              "attention must use the causal mask, causal_mask(T).",
+        "ca": "La sortida de la posició i ha canviat quan només han canviat posicions POSTERIORS "
+              "de x: l'atenció ha de fer servir la màscara causal, causal_mask(T).",
+    },
+    "block_values": {
+        "en": "Follow the docstring in order: normalise FIRST (pre-norm), then add the attention "
+              "to x (a residual connection); normalise the new x, then add the MLP. Each sub-layer "
+              "reads a normalised copy and adds to x itself.",
+        "ca": "Segueix el docstring en ordre: primer normalitza (norma prèvia) i després suma "
+              "l'atenció a x (una connexió residual); normalitza la nova x i hi suma l'MLP. Cada "
+              "subcapa llegeix una còpia normalitzada i suma a la mateixa x.",
+    },
+    "sample_int": {
+        "en": "Return the index of the token as a Python or numpy integer, not an array or a "
+              "probability: int(...).",
+        "ca": "Retorna l'índex del token com a enter de Python o de numpy, no un array ni una "
+              "probabilitat: int(...).",
+    },
+    "sample_greedy": {
+        "en": "With temperature 0 there is no randomness: return np.argmax(logits), the most "
+              "likely token (dividing by 0 is not an option).",
+        "ca": "Amb temperatura 0 no hi ha atzar: retorna np.argmax(logits), el token més probable "
+              "(dividir per 0 no és una opció).",
+    },
+    "sample_rng": {
+        "en": "Draw with the generator you receive (rng.choice or rng.random), not with np.random: "
+              "the same seed must give the same tokens, and different seeds different ones.",
+        "ca": "Tria amb el generador que reps (rng.choice o rng.random), no amb np.random: la "
+              "mateixa llavor ha de donar els mateixos tokens, i llavors diferents, tokens diferents.",
+    },
+    "sample_frequencies": {
+        "en": "The tokens do not come out as often as softmax(logits / temperature) says. DIVIDE "
+              "the logits by the temperature (a high temperature flattens the distribution), "
+              "subtract the maximum, exponentiate and normalise, then draw with those "
+              "probabilities.",
+        "ca": "Els tokens no surten tan sovint com diu softmax(logits / temperatura). DIVIDEIX els "
+              "logits per la temperatura (una temperatura alta aplana la distribució), resta el "
+              "màxim, fes l'exponencial i normalitza, i després tria amb aquestes probabilitats.",
+    },
+    "schedule_warmup": {
+        "en": "During the warm-up (step < warmup_steps) the rate is peak_lr · (step + 1) / "
+              "warmup_steps: it grows in equal steps and reaches peak_lr at the last warm-up step.",
+        "ca": "Durant l'escalfament (step < warmup_steps) la taxa és peak_lr · (step + 1) / "
+              "warmup_steps: creix a passos iguals i arriba a peak_lr a l'últim pas d'escalfament.",
+    },
+    "schedule_cosine": {
+        "en": "After the warm-up, t = (step − warmup_steps) / (total_steps − warmup_steps) starts at "
+              "0, so the decay starts at peak_lr; the rate is min_lr + (peak_lr − min_lr) · (1 + "
+              "cos(π t)) / 2, half a cosine (π t, not 2π t) ending at min_lr, not 0.",
+        "ca": "Després de l'escalfament, t = (step − warmup_steps) / (total_steps − warmup_steps) "
+              "comença a 0, de manera que el decaïment comença a peak_lr; la taxa és min_lr + "
+              "(peak_lr − min_lr) · (1 + cos(π t)) / 2, mig cosinus (π t, no 2π t) que acaba a "
+              "min_lr, no a 0.",
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def library_switched_off(monkeypatch):
+    """Before the learner's module loads (autouse fixtures run first), so even a name it
+    imports from minigrad at the top of the file is the switched-off one."""
+    def refuse(*args, **kwargs):
+        raise RuntimeError(SWITCHED_OFF)
+    for module in (minigrad.functional, minigrad.attention, minigrad.normalization):
+        for name in ("scaled_dot_product_attention", "masked_softmax", "layer_norm", "_softmax"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, refuse)
+    for name in ("LayerNorm", "MultiheadAttention"):
+        monkeypatch.setattr(minigrad.nn, name, refuse)
+    for name in ("LambdaLR", "LinearLR", "CosineAnnealingLR", "SequentialLR"):
+        monkeypatch.setattr(minigrad.lr_scheduler, name, refuse)
+
+
+def shown(x: np.ndarray) -> str:
+    """An array as Python code the learner can paste (``from numpy import array``)."""
+    return " ".join(repr(np.asarray(x)).split())
+
+
+def shape_words(shape: tuple) -> dict:
+    return {"en": f"an array of shape {shape}", "ca": f"un array de forma {shape}"}
+
+
+def got_shape(got) -> dict:
+    return {"en": f"shape {np.shape(got)}: {got!r}", "ca": f"forma {np.shape(got)}: {got!r}"}
+
+
+# --- 13.1 the causal mask ----------------------------------------------------------------------
+def check_mask(submission, grade, size: int) -> None:
+    grade.trying(f"causal_mask({size})")
+    got = submission.causal_mask(size)
+    expected = np.tril(np.ones((size, size), dtype=bool))
+    grade.check(isinstance(got, np.ndarray) and got.shape == (size, size) and got.dtype == bool,
+                expected={"en": f"a boolean array of shape {(size, size)}",
+                          "ca": f"un array booleà de forma {(size, size)}"},
+                got={"en": f"{type(got).__name__} {np.shape(got)} of dtype {getattr(got, 'dtype', '-')}",
+                     "ca": f"{type(got).__name__} {np.shape(got)} de dtype {getattr(got, 'dtype', '-')}"},
+                hint=HINTS["mask_shape"])
+    future = bool(np.triu(got, 1).any())
+    hint = HINTS["mask_future"] if future else HINTS["mask_self"]
+    grade.check(np.array_equal(got, expected), expected=expected, got=got, hint=hint)
+
+
+@pytest.mark.exercise("ch13.causal_mask", points=1)
+class TestCausalMask:
+    @pytest.mark.parametrize("size", [1, 2, 3, 5])
+    def test_small(self, submission, grade, size):
+        check_mask(submission, grade, size)
+
+    def test_the_sizes_of_a_model(self, submission, grade):
+        for size in (8, 17, 32, 64):
+            check_mask(submission, grade, size)
+
+
+# --- 13.2 attention weights --------------------------------------------------------------------
+def expected_weights(q, k, mask):
+    scores = q @ k.T / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def check_weights(submission, grade, q, k, mask) -> None:
+    grade.trying(f"attention_weights({shown(q)}, {shown(k)}, {None if mask is None else shown(mask)})")
+    with np.errstate(all="ignore"):  # an unstable version overflows: judged below, not as a warning
+        got = submission.attention_weights(q.copy(), k.copy(), None if mask is None else mask.copy())
+    expected = expected_weights(q, k, mask)
+    grade.check(np.shape(got) == expected.shape, expected=shape_words(expected.shape),
+                got=got_shape(got), hint=HINTS["weights_shape"])
+    got = np.asarray(got, dtype=float)
+    grade.check(bool(np.isfinite(got).all()), expected=expected, got=got, hint=HINTS["weights_finite"])
+    grade.check(np.allclose(got.sum(axis=-1), 1.0, atol=1e-9), expected=expected, got=got,
+                hint=HINTS["weights_rows"])
+    if mask is not None:
+        grade.check(bool(np.all(got[~mask] == 0)), expected=expected, got=got, hint=HINTS["weights_masked"])
+    grade.check(np.allclose(got, expected, rtol=1e-7, atol=1e-10), expected=expected, got=got,
+                hint=HINTS["weights_scale"])
+
+
+def attention_case(rng, scale=1.0, masked=True):
+    length, keys, d = rng.integers(1, 6), rng.integers(1, 6), rng.integers(2, 9)
+    q, k = rng.standard_normal((length, d)) * scale, rng.standard_normal((keys, d)) * scale
+    mask = None
+    if masked:
+        mask = rng.random((length, keys)) < 0.6
+        mask[np.arange(length), rng.integers(0, keys, length)] = True     # one key at least per row
+    return q, k, mask
+
+
+@pytest.mark.exercise("ch13.attention_weights", points=2)
+class TestAttentionWeights:
+    def test_without_a_mask(self, submission, grade):
+        rng = np.random.default_rng(1302)
+        for _ in range(20):
+            check_weights(submission, grade, *attention_case(rng, 2.0, masked=False))
+
+    def test_with_masks(self, submission, grade):
+        rng = np.random.default_rng(1303)
+        for _ in range(20):
+            check_weights(submission, grade, *attention_case(rng, 2.0))
+        q, k = rng.standard_normal((6, 4)), rng.standard_normal((6, 4))
+        check_weights(submission, grade, q, k, np.tril(np.ones((6, 6), dtype=bool)))
+
+    def test_huge_scores(self, submission, grade):
+        rng = np.random.default_rng(1304)
+        for _ in range(5):
+            check_weights(submission, grade, *attention_case(rng, 60.0))
+
+
+# --- 13.3 layer norm ---------------------------------------------------------------------------
+def expected_norm(x, w, b, eps):
+    return w * (x - x.mean(axis=-1, keepdims=True)) / np.sqrt(x.var(axis=-1, keepdims=True) + eps) + b
+
+
+def check_norm(submission, grade, x, w, b, eps=None) -> None:
+    extra = "" if eps is None else f", eps={eps}"
+    grade.trying(f"layer_norm({shown(x)}, {shown(w)}, {shown(b)}{extra})")
+    args = (x.copy(), w.copy(), b.copy()) + (() if eps is None else (eps,))
+    with np.errstate(all="ignore"):
+        got = submission.layer_norm(*args)
+    expected = expected_norm(x, w, b, 1e-5 if eps is None else eps)
+    grade.check(np.shape(got) == x.shape, expected=shape_words(x.shape), got=got_shape(got),
+                hint=HINTS["norm_shape"])
+    got = np.asarray(got, dtype=float)
+    centred = (got - b) / w
+    per_row = np.allclose(centred.mean(axis=-1), 0.0, atol=1e-6)
+    grade.check(per_row, expected=expected, got=got, hint=HINTS["norm_axis"])
+    grade.check(np.allclose(got, expected, rtol=1e-6, atol=1e-8), expected=expected, got=got,
+                hint=HINTS["norm_values"])
+
+
+def norm_case(rng, spread=1.0):
+    shape = tuple(rng.integers(1, 4, rng.integers(1, 3))) + (int(rng.integers(2, 7)),)
+    x = rng.standard_normal(shape) * spread + rng.standard_normal()
+    w, b = rng.uniform(0.5, 2.0, shape[-1]), rng.standard_normal(shape[-1])
+    return x, w, b
+
+
+@pytest.mark.exercise("ch13.layer_norm", points=2)
+class TestLayerNorm:
+    def test_rows_of_a_batch(self, submission, grade):
+        rng = np.random.default_rng(1305)
+        for _ in range(20):
+            check_norm(submission, grade, *norm_case(rng))
+
+    def test_short_rows_and_tiny_spreads(self, submission, grade):
+        rng = np.random.default_rng(1306)
+        check_norm(submission, grade, np.array([[1.0, 2.0, 4.0], [3.0, 3.0, 3.5]]), np.ones(3), np.zeros(3))
+        for _ in range(10):
+            check_norm(submission, grade, *norm_case(rng, spread=1e-3))
+
+    def test_eps_is_a_parameter(self, submission, grade):
+        rng = np.random.default_rng(1307)
+        for eps in (0.1, 1e-3):
+            check_norm(submission, grade, *norm_case(rng, spread=0.2), eps=eps)
+
+
+# --- 13.4 a transformer block ------------------------------------------------------------------
+def expected_block(x, p):
+    def norm(v, w, b):
+        return expected_norm(v, w, b, 1e-5)
+    h = norm(x, p["ln1_weight"], p["ln1_bias"])
+    a = expected_weights(h @ p["Wq"], h @ p["Wk"], np.tril(np.ones((len(x), len(x)), dtype=bool)))
+    x = x + a @ (h @ p["Wv"]) @ p["Wo"]
+    h = norm(x, p["ln2_weight"], p["ln2_bias"])
+    return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
+
+
+def block_case(rng, length):
+    d, m = 4, 8
+    p = {name: rng.standard_normal(shape) / math.sqrt(shape[0]) for name, shape in
+         (("Wq", (d, d)), ("Wk", (d, d)), ("Wv", (d, d)), ("Wo", (d, d)), ("W1", (d, m)), ("W2", (m, d)))}
+    p |= {"b1": rng.standard_normal(m) * 0.1, "b2": rng.standard_normal(d) * 0.1,
+          "ln1_weight": rng.uniform(0.5, 1.5, d), "ln1_bias": rng.standard_normal(d) * 0.1,
+          "ln2_weight": rng.uniform(0.5, 1.5, d), "ln2_bias": rng.standard_normal(d) * 0.1}
+    return rng.standard_normal((length, d)) * 2 + 1, p
+
+
+def check_block(submission, grade, x, p) -> None:
+    names = ", ".join(f'"{k}": {shown(v)}' for k, v in p.items())
+    grade.trying(f"transformer_block({shown(x)}, {{{names}}})")
+    with np.errstate(all="ignore"):
+        got = submission.transformer_block(x.copy(), {k: v.copy() for k, v in p.items()})
+    expected = expected_block(x, p)
+    grade.check(np.shape(got) == x.shape, expected=shape_words(x.shape), got=got_shape(got),
+                hint=HINTS["block_shape"])
+    got = np.asarray(got, dtype=float)
+    if len(x) > 1:  # change the last position only: the others must not move
+        later = x.copy()
+        later[-1] = -2 * later[-1] + np.arange(x.shape[1])   # not a constant shift: layer norm hides those
+        with np.errstate(all="ignore"):
+            moved = np.asarray(submission.transformer_block(later, {k: v.copy() for k, v in p.items()}),
+                               dtype=float)
+        grade.check(np.allclose(moved[:-1], got[:-1], rtol=0, atol=1e-12), expected=expected, got=got,
+                    hint=HINTS["block_future"])
+    grade.check(np.allclose(got, expected, rtol=1e-6, atol=1e-8), expected=expected, got=got,
+                hint=HINTS["block_values"])
+
+
+@pytest.mark.exercise("ch13.transformer_block", points=3)
+class TestTransformerBlock:
+    def test_one_position(self, submission, grade):
+        check_block(submission, grade, *block_case(np.random.default_rng(1308), 1))
+
+    def test_sequences(self, submission, grade):
+        rng = np.random.default_rng(1309)
+        for length in (2, 3, 5, 7):
+            check_block(submission, grade, *block_case(rng, length))
+
+    def test_more_sequences(self, submission, grade):
+        rng = np.random.default_rng(1310)
+        for _ in range(5):
+            check_block(submission, grade, *block_case(rng, int(rng.integers(2, 9))))
+
+
+# --- 13.5 sampling with a temperature ----------------------------------------------------------
+def probabilities(logits, temperature):
+    z = logits / temperature
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def check_frequencies(submission, grade, logits, temperature, draws=4000, seed=0) -> None:
+    grade.trying(f"[sample({shown(logits)}, {temperature}, rng) for _ in range({draws})], "
+                 f"rng = np.random.default_rng({seed})")
+    rng = np.random.default_rng(seed)
+    with np.errstate(all="ignore"):
+        tokens = [submission.sample(logits.copy(), temperature, rng) for _ in range(draws)]
+    grade.check(all(isinstance(t, numbers.Integral) and 0 <= t < len(logits) for t in tokens),
+                expected={"en": f"integers from 0 to {len(logits) - 1}",
+                          "ca": f"enters de 0 a {len(logits) - 1}"},
+                got=tokens[:5], hint=HINTS["sample_int"])
+    expected = probabilities(logits, temperature)
+    frequencies = np.bincount(tokens, minlength=len(logits)) / draws
+    grade.check(np.abs(frequencies - expected).max() < 0.03,
+                expected={"en": f"frequencies close to {np.round(expected, 3).tolist()}",
+                          "ca": f"freqüències properes a {np.round(expected, 3).tolist()}"},
+                got={"en": f"frequencies {np.round(frequencies, 3).tolist()}",
+                     "ca": f"freqüències {np.round(frequencies, 3).tolist()}"},
+                hint=HINTS["sample_frequencies"])
+
+
+@pytest.mark.exercise("ch13.sample", points=2)
+class TestSample:
+    def test_temperature_zero_is_the_most_likely_token(self, submission, grade):
+        rng = np.random.default_rng(1311)
+        for _ in range(10):
+            logits = rng.standard_normal(int(rng.integers(2, 9))) * 3
+            grade.trying(f"sample({shown(logits)}, 0, rng)")
+            got = submission.sample(logits.copy(), 0, rng)
+            grade.check(isinstance(got, numbers.Integral), expected=int(np.argmax(logits)), got=got,
+                        hint=HINTS["sample_int"])
+            grade.check(got == np.argmax(logits), expected=int(np.argmax(logits)), got=got,
+                        hint=HINTS["sample_greedy"])
+
+    def test_frequencies_follow_the_temperature(self, submission, grade):
+        logits = np.array([2.0, 1.0, 0.0, -1.0])
+        for seed, temperature in enumerate((1.0, 0.5, 2.0, 5.0)):
+            check_frequencies(submission, grade, logits, temperature, seed=seed)
+        check_frequencies(submission, grade, np.array([1000.0, 999.0, 0.0]), 0.5, seed=9)
+
+    def test_the_generator_given_is_used(self, submission, grade):
+        logits = np.zeros(10)
+        grade.trying("sample(np.zeros(10), 1.0, rng), 40 times, with rng = np.random.default_rng(s) "
+                     "for s = 1, 1, 2")
+        runs = []
+        for seed in (1, 1, 2):
+            rng = np.random.default_rng(seed)
+            runs.append([submission.sample(logits.copy(), 1.0, rng) for _ in range(40)])
+        grade.check(runs[0] == runs[1] and runs[0] != runs[2],
+                    expected={"en": "the same tokens for the same seed, other tokens for another seed",
+                              "ca": "els mateixos tokens per a la mateixa llavor, uns altres per a una altra"},
+                    got=runs, hint=HINTS["sample_rng"])
+
+
+# --- 13.6 a warm-up and cosine schedule --------------------------------------------------------
+def expected_lr(step, total, warmup, peak, low):
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    t = (step - warmup) / (total - warmup)
+    return low + (peak - low) * (1 + math.cos(math.pi * t)) / 2
+
+
+def check_schedule(submission, grade, total, warmup, peak, low=None) -> None:
+    extra = () if low is None else (low,)
+    for step in range(total):
+        grade.trying(f"warmup_cosine({step}, {total}, {warmup}, {peak}" + "".join(f", {a}" for a in extra) + ")")
+        got = submission.warmup_cosine(step, total, warmup, peak, *extra)
+        hint = HINTS["schedule_warmup"] if step < warmup else HINTS["schedule_cosine"]
+        grade.close(got, expected_lr(step, total, warmup, peak, 0.0 if low is None else low), hint=hint,
+                    rel=1e-9, abs=1e-15)
+
+
+@pytest.mark.exercise("ch13.warmup_cosine", points=2)
+class TestWarmupCosine:
+    def test_warm_up(self, submission, grade):
+        check_schedule(submission, grade, 20, 5, 0.01)
+
+    def test_cosine_to_a_minimum(self, submission, grade):
+        check_schedule(submission, grade, 30, 4, 3e-3, 3e-4)
+        check_schedule(submission, grade, 12, 1, 1.0, 0.5)
+
+    def test_no_warm_up(self, submission, grade):
+        check_schedule(submission, grade, 10, 0, 0.1, 0.0)
