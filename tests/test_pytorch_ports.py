@@ -1,0 +1,95 @@
+"""What the seventeen PyTorch programs of tests/pytorch_programs need (issue 18): each function
+against PyTorch's semantics (skipped without torch), against finite differences where it is
+differentiable, and for a clear error."""
+
+import numpy as np
+import pytest
+
+import minigrad as mg
+from minigrad import Tensor, gradcheck
+
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
+
+def leaf(shape, seed=0, low=-2.0, high=2.0):
+    return Tensor(np.random.default_rng(seed).uniform(low, high, size=shape), requires_grad=True)
+
+
+def torch_or_skip():
+    return pytest.importorskip("torch")
+
+
+# --- top level: dtypes, device, factories -------------------------------------------------------
+def test_dtype_and_device_aliases():
+    torch = torch_or_skip()
+    assert mg.float is mg.float32 and torch.float is torch.float32
+    assert mg.int is mg.int32 and torch.int is torch.int32 and mg.long is mg.int64
+    d = mg.device("cpu")
+    assert d == "cpu" and str(d) == "cpu" and repr(d) == repr(torch.device("cpu"))
+    assert mg.zeros(2).device == d and str(mg.zeros(2).device) == str(torch.zeros(2).device)
+    assert mg.linspace(0, 1, 3, device=d, dtype=mg.float).dtype == np.float32
+    with pytest.raises(RuntimeError, match="CPU only"):
+        mg.device("cuda")
+
+
+def test_from_numpy_shares_memory():
+    a = np.arange(3.0)
+    t = mg.from_numpy(a)
+    assert t.dtype == np.float64
+    a[0] = 7.0
+    assert t[0].item() == 7.0
+    with pytest.raises(TypeError, match="from_numpy: expected a numpy.ndarray"):
+        mg.from_numpy([1.0])
+
+
+def test_normal_moments_shapes_and_errors():
+    mg.manual_seed(0)
+    x = mg.normal(3.0, 0.5, size=(20000,))
+    assert x.dtype == np.float32 and abs(x.mean().item() - 3) < 0.02 and abs(x.std().item() - 0.5) < 0.02
+    assert mg.normal(mg.zeros(2, 3), 1.0).shape == (2, 3)
+    assert mg.normal(0, 1, (2,), requires_grad=True).requires_grad
+    with pytest.raises(ValueError, match="normal: std must be ≥ 0"):
+        mg.normal(0, -1.0, size=(2,))
+
+
+# --- functions -----------------------------------------------------------------------------------
+def test_maximum_minimum_against_torch_and_gradcheck():
+    torch = torch_or_skip()
+    a, b = np.array([[1.0, -2.0, 3.0]]), np.array([[0.5], [3.0]])
+    assert np.array_equal(mg.maximum(Tensor(a), Tensor(b)).numpy(),
+                          torch.maximum(torch.tensor(a), torch.tensor(b)).numpy())
+    assert np.array_equal(mg.max(Tensor(a), Tensor(b)).numpy(), torch.max(torch.tensor(a), torch.tensor(b)).numpy())
+    assert np.array_equal(mg.min(Tensor(a), Tensor(b)).numpy(), torch.min(torch.tensor(a), torch.tensor(b)).numpy())
+    x, y = leaf((2, 3)), leaf((3,), seed=1)
+    assert gradcheck(mg.maximum, x, y) and gradcheck(mg.minimum, x, y)
+    tie_x, tie_y = torch.tensor([1.0], requires_grad=True), torch.tensor([1.0], requires_grad=True)
+    torch.maximum(tie_x, tie_y).backward()
+    mx, my = Tensor([1.0], requires_grad=True), Tensor([1.0], requires_grad=True)
+    mg.maximum(mx, my).backward()
+    assert mx.grad.item() == tie_x.grad.item() and my.grad.item() == tie_y.grad.item()
+    assert mg.max(Tensor(a)).item() == 3.0 and mg.max(Tensor(a), 1).indices.tolist() == [2]
+    with pytest.raises(ValueError, match=r"maximum: shapes \(2,\) and \(3,\)"):
+        mg.maximum(mg.zeros(2), mg.zeros(3))
+
+
+def test_allclose_as_torch():
+    torch = torch_or_skip()
+    for a, b in [([1.0, 2.0], [1.0, 2.0 + 1e-7]), ([1.0], [1.1]), ([[1.0]], [1.0, 1.0])]:
+        assert mg.allclose(mg.tensor(a), mg.tensor(b)) == torch.allclose(torch.tensor(a), torch.tensor(b))
+
+
+def test_loss_modules_reduction_none():
+    torch = torch_or_skip()
+    logits, target = np.random.default_rng(0).normal(size=(4, 3)), np.array([0, 2, 1, 1])
+    ours = mg.nn.CrossEntropyLoss(reduction="none")(Tensor(logits), Tensor(target))
+    theirs = torch.nn.CrossEntropyLoss(reduction="none")(torch.tensor(logits), torch.tensor(target))
+    assert ours.shape == (4,) and np.allclose(ours.numpy(), theirs.numpy(), atol=1e-6)
+    with pytest.raises(ValueError, match="'mean', 'sum' or 'none'"):
+        mg.nn.MSELoss(reduction="avg")
+
+
+def test_utils_data_reachable_and_load_weights_only(tmp_path):
+    assert mg.utils.data.TensorDataset is __import__("minigrad.utils.data").utils.data.TensorDataset
+    mg.save({"w": mg.ones(2)}, tmp_path / "m.pth")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.pth"]
+    assert np.array_equal(mg.load(tmp_path / "m.pth", weights_only=True)["w"], np.ones(2))
