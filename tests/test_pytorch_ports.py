@@ -93,3 +93,45 @@ def test_utils_data_reachable_and_load_weights_only(tmp_path):
     mg.save({"w": mg.ones(2)}, tmp_path / "m.pth")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.pth"]
     assert np.array_equal(mg.load(tmp_path / "m.pth", weights_only=True)["w"], np.ones(2))
+
+
+# --- nn.init and Module.to ----------------------------------------------------------------------
+@pytest.mark.parametrize("name,kwargs,shape", [
+    ("xavier_uniform_", {}, (300, 200)), ("xavier_normal_", {"gain": 2.0}, (64, 32, 3, 3)),
+    ("kaiming_uniform_", {"a": 0.1}, (300, 200)), ("kaiming_normal_", {"mode": "fan_out", "nonlinearity": "relu"}, (64, 32, 3, 3)),
+    ("normal_", {"mean": 1.0, "std": 0.5}, (300, 200)), ("uniform_", {"a": -1.0, "b": 3.0}, (300, 200))])
+def test_init_matches_torch_moments(name, kwargs, shape):
+    torch = torch_or_skip()
+    ours = getattr(mg.nn.init, name)(Tensor(np.zeros(shape, np.float32)), **kwargs)
+    theirs = getattr(torch.nn.init, name)(torch.zeros(shape), **kwargs).numpy()
+    assert ours.shape == shape and ours.dtype == np.float32
+    assert abs(ours.numpy().std() / theirs.std() - 1) < 0.03
+    assert abs(ours.numpy().mean() - theirs.mean()) < 0.03 * theirs.std() + 1e-3
+    if name.endswith("uniform_"):
+        assert abs(ours.numpy().max() / theirs.max() - 1) < 0.01
+
+
+def test_init_in_place_constants_gain_and_errors():
+    torch = torch_or_skip()
+    layer = mg.nn.Linear(3, 2)
+    w = layer.weight
+    assert mg.nn.init.constant_(layer.weight, 0.5) is w and np.all(w.numpy() == 0.5)
+    assert np.all(mg.nn.init.zeros_(layer.bias).numpy() == 0) and np.all(mg.nn.init.ones_(w).numpy() == 1)
+    for nl, p in [("relu", None), ("tanh", None), ("leaky_relu", 0.2), ("sigmoid", None), ("selu", None)]:
+        assert mg.nn.init.calculate_gain(nl, p) == pytest.approx(torch.nn.init.calculate_gain(nl, p))
+    with pytest.raises(ValueError, match=r"xavier_uniform_: fan in and fan out .* shape \(3,\)"):
+        mg.nn.init.xavier_uniform_(mg.zeros(3))
+    with pytest.raises(ValueError, match="mode must be 'fan_in' or 'fan_out'"):
+        mg.nn.init.kaiming_normal_(w, mode="fan")
+    with pytest.raises(TypeError, match="nn.init.normal_: expected a Tensor"):
+        mg.nn.init.normal_(np.zeros(3))
+
+
+def test_module_to_and_cpu_return_the_module():
+    model = mg.nn.Sequential(mg.nn.Linear(2, 2))
+    assert model.to("cpu") is model and model.to(mg.device("cpu")) is model and model.cpu() is model
+    assert model.train() is model
+    with pytest.raises(RuntimeError, match="CPU only"):
+        model.to("cuda")
+    with pytest.raises(TypeError, match="Sequential.to: changing the dtype"):
+        model.to(mg.float64)

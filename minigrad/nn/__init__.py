@@ -1,6 +1,6 @@
 """Neural-network modules with PyTorch's names (``import minigrad.nn as nn``)."""
 
-from . import functional
+from . import functional, init
 from .activation import GELU
 from .attention import MultiheadAttention
 from .containers import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
@@ -15,6 +15,6 @@ __all__ = [
     "Module", "Parameter", "LoadResult", "Linear", "Conv2d", "MaxPool2d", "AvgPool2d", "Flatten",
     "ReLU", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "Dropout", "Embedding", "Sequential",
     "ModuleList", "ModuleDict", "ParameterList", "ParameterDict", "MSELoss", "BCELoss",
-    "BCEWithLogitsLoss", "CrossEntropyLoss", "Perceptron", "MLP", "Autoencoder", "functional",
+    "BCEWithLogitsLoss", "CrossEntropyLoss", "Perceptron", "MLP", "Autoencoder", "functional", "init",
     "GELU", "LayerNorm", "BatchNorm1d", "BatchNorm2d", "MultiheadAttention",
 ]
