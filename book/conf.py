@@ -134,12 +134,15 @@ mathjax3_config = {"options": {"enableMenu": False}}
 # --- API reference -------------------------------------------------------------
 # The API page documents these modules in this order; one that cannot be imported stops the build.
 # viewcode gives every documented object a link to its highlighted source, on pages in the site.
-minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.tensor", "minigrad.functional",
+minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.scalar_nn", "minigrad.functional",
                         "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
-                        "minigrad.train", "minigrad.viz"]
+                        "minigrad.train", "minigrad.viz", "minigrad.utils.data"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True}
+# Tensor's operations live in mixins grouped by concept (minigrad/elementwise.py, ...): document
+# them on Tensor itself, but not what every Module, Parameter or Optimizer inherits again.
+autodoc_default_options = {"members": True,
+                           "inherited-members": "object, Module, Tensor, Optimizer, Dataset, tuple"}
 napoleon_numpy_docstring = False
 # No intersphinx (the book is offline), so names from numpy or the standard library in
 # signatures stay plain text instead of failing the nitpicky build. Docstrings may also name

@@ -99,6 +99,18 @@ class ConversionOps:
             kwargs["out"] = tuple(x.data if isinstance(x, ConversionOps) else x for x in kwargs["out"])
         return getattr(ufunc, method)(*plain, **kwargs)
 
+    def __array_function__(self, func: Any, types: Any, args: tuple, kwargs: dict) -> Any:
+        """numpy functions (``np.all(x == 0)``, ``np.sum(x)``, ``np.testing``) on a tensor's data.
+        Without this, numpy would call the tensor's own ``all``/``sum`` with numpy-only
+        arguments (``out=``) that PyTorch's signatures do not take."""
+        def plain(a: Any) -> Any:
+            if isinstance(a, ConversionOps):
+                return a.data
+            if isinstance(a, (list, tuple)):
+                return type(a)(plain(x) for x in a)
+            return a
+        return func(*plain(args), **{k: plain(v) for k, v in kwargs.items()})
+
     def tolist(self) -> Any:
         return self.data.tolist()
 

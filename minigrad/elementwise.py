@@ -92,7 +92,7 @@ class ElementwiseOps:
                             lambda g: (out * (g - (g * out).sum(axis=axis, keepdims=True)),), "softmax")
 
     def log_softmax(self, dim: int | None = None, *, axis: int | None = None) -> Tensor:
-        """log softmax(x) = x − logsumexp(x) along ``dim`` (see :func:`minigrad.stable.log_softmax`).
+        """log softmax(x) = x − logsumexp(x) along ``dim`` (see ``minigrad.stable.log_softmax``).
 
         Backward: dL/dx = g − softmax(x) · Σⱼ gⱼ.
         """

@@ -297,7 +297,7 @@ def mse_loss(pred: Tensor, target: Any, reduction: str = "mean") -> Tensor:
 
 
 def smooth_l1_loss(pred: Tensor, target: Any, reduction: str = "mean", beta: float = 1.0) -> Tensor:
-    """Huber-like loss: ½d²/β where |d| < β, |d| − ½β elsewhere (d = pred − target).
+    """Huber-like loss: ½d²/β where abs(d) < β, abs(d) − ½β elsewhere (d = pred − target).
 
     Quadratic near 0, linear far away, so outliers pull less than in mse_loss.
     Gradient: d/β inside, sign(d) outside.

@@ -29,7 +29,7 @@ def _as_function(name: str) -> Callable:
         x = input if isinstance(input, Tensor) else Tensor(input)
         return getattr(x, name)(*args, **kwargs)
     function.__name__ = function.__qualname__ = name
-    function.__doc__ = f"``minigrad.{name}(x, ...)`` is ``x.{name}(...)``: see :meth:`minigrad.Tensor.{name}`."
+    function.__doc__ = f"``minigrad.{name}(x, ...)`` is ``x.{name}(...)``: see ``Tensor.{name}``."
     return function
 
 
