@@ -135,3 +135,28 @@ def test_module_to_and_cpu_return_the_module():
         model.to("cuda")
     with pytest.raises(TypeError, match="Sequential.to: changing the dtype"):
         model.to(mg.float64)
+
+
+# --- pooling and flattening ---------------------------------------------------------------------
+@pytest.mark.parametrize("size", [1, 2, (3, 1), (None, 2)])
+def test_adaptive_avg_pool2d_against_torch_and_gradcheck(size):
+    torch = torch_or_skip()
+    x = leaf((2, 3, 6, 4))
+    ours = mg.nn.AdaptiveAvgPool2d(size)(x)
+    theirs = torch.nn.AdaptiveAvgPool2d(size)(torch.tensor(x.numpy()))
+    assert np.allclose(ours.numpy(), theirs.numpy())
+    assert gradcheck(lambda t: mg.nn.functional.adaptive_avg_pool2d(t, size), x)
+
+
+def test_adaptive_avg_pool2d_refuses_uneven_cells():
+    with pytest.raises(ValueError, match=r"adaptive_avg_pool2d: output size \(4, 4\) must divide the input's \(6, 4\)"):
+        mg.nn.functional.adaptive_avg_pool2d(mg.zeros(1, 1, 6, 4), 4)
+    with pytest.raises(ValueError, match=r"adaptive_avg_pool2d: expected \(N, C, H, W\)"):
+        mg.nn.functional.adaptive_avg_pool2d(mg.zeros(6, 4), 2)
+
+
+def test_flatten_module_end_dim_as_torch():
+    torch = torch_or_skip()
+    x = np.zeros((2, 3, 4, 5), np.float32)
+    for args in [(), (0, 1), (1, 2), (0, -1)]:
+        assert mg.nn.Flatten(*args)(Tensor(x)).shape == tuple(torch.nn.Flatten(*args)(torch.tensor(x)).shape)
