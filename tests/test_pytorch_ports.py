@@ -160,3 +160,53 @@ def test_flatten_module_end_dim_as_torch():
     x = np.zeros((2, 3, 4, 5), np.float32)
     for args in [(), (0, 1), (1, 2), (0, -1)]:
         assert mg.nn.Flatten(*args)(Tensor(x)).shape == tuple(torch.nn.Flatten(*args)(torch.tensor(x)).shape)
+
+
+# --- autograd surface: grad_fn, expand, repeat, Tensor ** Tensor -------------------------------
+def test_grad_fn_names_the_operation_as_torch():
+    torch = torch_or_skip()
+    x = Tensor(np.ones(3, np.float32), requires_grad=True)
+    tx = torch.ones(3, requires_grad=True)
+    assert x.grad_fn is None and tx.grad_fn is None
+    assert (x * 2).grad_fn is not None and repr((x * 2).grad_fn) == "<MulBackward0>"
+    assert type((tx * 2).grad_fn).__name__ == "MulBackward0"
+    assert repr((x + x).grad_fn) == "<AddBackward0>" and repr((x ** 2).grad_fn) == "<PowBackward0>"
+    with mg.no_grad():
+        assert (x * 2).grad_fn is None
+
+
+def test_expand_and_repeat_against_torch_and_gradcheck():
+    torch = torch_or_skip()
+    a = np.random.default_rng(0).normal(size=(3, 1))
+    for ours, theirs in [(Tensor(a).expand(2, 3, 4), torch.tensor(a).expand(2, 3, 4)),
+                         (Tensor(a).expand(-1, 5), torch.tensor(a).expand(-1, 5)),
+                         (Tensor(a).repeat(2, 3), torch.tensor(a).repeat(2, 3)),
+                         (Tensor(a).repeat(2, 1, 2), torch.tensor(a).repeat(2, 1, 2))]:
+        assert np.array_equal(ours.numpy(), theirs.numpy())
+    x = leaf((3, 1))
+    w = leaf((2, 6, 2), seed=1)
+    assert gradcheck(lambda t: t.expand(2, 3, 4) * w[:, :3, :1], x)
+    assert gradcheck(lambda t: t.repeat(2, 2, 2) * w, x)
+    with pytest.raises(ValueError, match=r"expand: cannot expand shape \(3, 1\) to \(4, 1\)"):
+        Tensor(a).expand(4, 1)
+    with pytest.raises(ValueError, match="repeat: give one count per dim"):
+        Tensor(a).repeat(2)
+
+
+def test_tensor_power_against_torch_and_gradcheck():
+    torch = torch_or_skip()
+    x = np.linspace(-1, 1, 5, dtype=np.float32)
+    p = np.array([1, 2, 3])
+    ours = Tensor(x).unsqueeze(-1).pow(Tensor(p))
+    theirs = torch.tensor(x).unsqueeze(-1).pow(torch.tensor(p))
+    assert ours.dtype == np.float32 and np.allclose(ours.numpy(), theirs.numpy())
+    base, expo = leaf((4, 1), low=0.5, high=2.0), leaf((3,), seed=1)
+    assert gradcheck(lambda b, e: b ** e, base, expo)
+    neg = leaf((4, 1), low=-2.0, high=2.0)
+    assert gradcheck(lambda b: b ** Tensor(np.array([0.0, 1.0, 2.0, 3.0])), neg)
+    with pytest.raises(ValueError, match="pow: the gradient with respect to the exponent, xᵖ·ln x, needs x > 0"):
+        neg ** Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    with pytest.raises(ValueError, match="pow: negative entries"):
+        Tensor([-1.0]) ** Tensor([0.5])
+    with pytest.raises(ValueError, match=r"pow: shapes \(2,\) and \(3,\)"):
+        mg.ones(2) ** mg.ones(3)
