@@ -12,7 +12,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .shapes import check_axis
-from .tensor import Tensor, matmul
+from .tensor import Tensor
+from .tensor import matmul as _matmul
 
 # Each is minigrad.<name>(x, ...) = x.<name>(...), as in PyTorch.
 METHODS = ["exp", "log", "sqrt", "abs", "sin", "cos", "relu", "sigmoid", "tanh", "softmax",
@@ -20,7 +21,7 @@ METHODS = ["exp", "log", "sqrt", "abs", "sin", "cos", "relu", "sigmoid", "tanh",
            "argmax", "argmin", "reshape", "permute", "transpose", "flatten", "squeeze",
            "unsqueeze", "t", "mm", "numel"]
 
-__all__ = METHODS + ["matmul", "cat", "stack", "where", "max", "min", "maximum", "minimum",
+__all__ = METHODS + ["matmul", "mul", "cat", "stack", "where", "max", "min", "maximum", "minimum",
                      "allclose"]
 
 
@@ -35,6 +36,32 @@ def _as_function(name: str) -> Callable:
 
 for _name in METHODS:
     globals()[_name] = _as_function(_name)
+
+
+def _into(out: Tensor | None, result: Tensor, op: str) -> Tensor:
+    """``result``, or with PyTorch's ``out=`` its entries written into ``out`` (same shape)."""
+    if out is None:
+        return result
+    if not isinstance(out, Tensor) or out.shape != result.shape:
+        raise ValueError(f"{op}: out= must be a tensor of the result's shape {result.shape}, "
+                         f"got {getattr(out, 'shape', type(out).__name__)}")
+    if result.requires_grad:
+        raise RuntimeError(f"{op}: out= does not record gradients (as in PyTorch); "
+                           f"use the result instead: y = {op}(...)")
+    out.data[...] = result.data
+    return out
+
+
+def matmul(input: Any, other: Any, *, out: Tensor | None = None) -> Tensor:
+    """``input @ other`` (see :func:`minigrad.tensor.matmul`), written into ``out`` if given."""
+    x, y = (t if isinstance(t, Tensor) else Tensor(t) for t in (input, other))
+    return _into(out, _matmul(x, y), "matmul")
+
+
+def mul(input: Any, other: Any, *, out: Tensor | None = None) -> Tensor:
+    """``input * other`` entry by entry (broadcast), written into ``out`` if given."""
+    x = input if isinstance(input, Tensor) else Tensor(input)
+    return _into(out, x * other, "mul")
 
 
 def _tensors(op: str, tensors: Sequence[Any]) -> list[Tensor]:

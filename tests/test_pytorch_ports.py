@@ -210,3 +210,19 @@ def test_tensor_power_against_torch_and_gradcheck():
         Tensor([-1.0]) ** Tensor([0.5])
     with pytest.raises(ValueError, match=r"pow: shapes \(2,\) and \(3,\)"):
         mg.ones(2) ** mg.ones(3)
+
+
+def test_out_argument_writes_into_the_tensor_as_torch():
+    torch = torch_or_skip()
+    a = np.random.default_rng(0).normal(size=(3, 3)).astype(np.float32)
+    ours, theirs = mg.zeros(3, 3), torch.zeros(3, 3)
+    assert mg.matmul(Tensor(a), Tensor(a).T, out=ours) is ours
+    torch.matmul(torch.tensor(a), torch.tensor(a).T, out=theirs)
+    assert np.allclose(ours.numpy(), theirs.numpy())
+    mg.mul(Tensor(a), Tensor(a), out=ours)
+    torch.mul(torch.tensor(a), torch.tensor(a), out=theirs)
+    assert np.allclose(ours.numpy(), theirs.numpy()) and np.allclose(Tensor(a).mul(2).numpy(), 2 * a)
+    with pytest.raises(ValueError, match=r"matmul: out= must be a tensor of the result's shape \(3, 3\)"):
+        mg.matmul(Tensor(a), Tensor(a), out=mg.zeros(2))
+    with pytest.raises(RuntimeError, match="mul: out= does not record gradients"):
+        mg.mul(leaf((3,)), 2.0, out=mg.zeros(3))
