@@ -50,6 +50,9 @@ class device:
     __hash__ = object.__hash__
 
 
+_Device = device  # ``to(..., device=...)`` takes a parameter of that name
+
+
 class ConversionOps:
     """The conversions of ``Tensor`` (``x.item()``, ``x.size(0)``, ``x.long()``, ``float(x)``...)."""
 
@@ -133,7 +136,8 @@ class ConversionOps:
         for a in args:
             if isinstance(a, ConversionOps):
                 dtype = a.dtype
-            elif isinstance(a, str) and a.split(":")[0] in ("cpu", "cuda", "mps", "xla", "meta"):
+            elif isinstance(a, _Device) or isinstance(a, str) and a.split(":")[0] in (
+                    "cpu", "cuda", "mps", "xla", "meta"):
                 device = a
             else:
                 dtype = a

@@ -39,6 +39,10 @@ class ReshapingOps:
         """PyTorch's name for :meth:`reshape` (numpy arrays have no memory layout to respect here)."""
         return self.reshape(*shape)
 
+    def view_as(self, other: Tensor) -> Tensor:
+        """:meth:`view` to ``other``'s shape."""
+        return self.reshape(other.shape)
+
     def permute(self, *dims: int | Sequence[int]) -> Tensor:
         """The dims in a new order: ``x.permute(2, 0, 1)`` makes dim 2 the first."""
         dims = _ints("permute", dims)

@@ -226,3 +226,14 @@ def test_out_argument_writes_into_the_tensor_as_torch():
         mg.matmul(Tensor(a), Tensor(a), out=mg.zeros(2))
     with pytest.raises(RuntimeError, match="mul: out= does not record gradients"):
         mg.mul(leaf((3,)), 2.0, out=mg.zeros(3))
+
+
+def test_view_as_eq_and_to_device_as_torch():
+    torch = torch_or_skip()
+    a, b = np.arange(6.0).reshape(2, 3), np.arange(6.0)
+    assert Tensor(b).view_as(Tensor(a)).shape == tuple(torch.tensor(b).view_as(torch.tensor(a)).shape)
+    assert Tensor(a).eq(Tensor(a)).numpy().tolist() == torch.tensor(a).eq(torch.tensor(a)).numpy().tolist()
+    x = Tensor(a)
+    assert x.to(mg.device("cpu")) is x
+    with pytest.raises(ValueError, match="reshape: cannot reshape"):
+        Tensor(b).view_as(mg.zeros(4))
