@@ -237,3 +237,15 @@ def test_view_as_eq_and_to_device_as_torch():
     assert x.to(mg.device("cpu")) is x
     with pytest.raises(ValueError, match="reshape: cannot reshape"):
         Tensor(b).view_as(mg.zeros(4))
+
+
+def test_tensor_normal_and_uniform_in_place():
+    torch = torch_or_skip()
+    x = mg.zeros(20000)
+    assert x.normal_(2.0, 0.5) is x and abs(x.mean().item() - 2) < 0.02 and abs(x.std().item() - 0.5) < 0.02
+    x.uniform_(-1.0, 3.0)
+    assert -1 <= x.min().item() and x.max().item() < 3 and abs(x.mean().item() - 1) < 0.05
+    with pytest.raises(RuntimeError, match="normal_: this tensor .* requires grad"):
+        mg.zeros(2, requires_grad=True).normal_()
+    with pytest.raises(RuntimeError, match="in-place"):  # PyTorch refuses the same
+        torch.zeros(2, requires_grad=True).normal_()
