@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: test book clean po serve check-book bench
+.PHONY: test book clean po serve check-book bench exercises reset-exercise grade-class
 
 # One stamp per set of extras: re-install only when pyproject.toml changes.
 $(VENV)/.stamp-%: pyproject.toml
@@ -20,6 +20,24 @@ $(VENV)/.stamp-%: pyproject.toml
 test: $(VENV)/.stamp-test
 	$(BIN)/python -m pytest -q tests
 	$(BIN)/python book/check_translations.py
+	@echo "test: to grade your exercises, 'source $(BIN)/activate' then 'pytest exercises'"
+
+# Learners: .venv with only what grading needs (the test extra, no book tooling), then how to grade.
+exercises: $(VENV)/.stamp-test
+	@echo "exercises: ready. Run 'source $(BIN)/activate', then 'pytest exercises' (one chapter:"
+	@echo "  'pytest exercises/test_ch02_derivatives.py'; in Catalan: add '--lang ca')."
+
+# Back to the untouched stub of one file (your work in it is lost): make reset-exercise EXERCISE=ch02_derivatives
+reset-exercise:
+	@test -n "$(EXERCISE)" || { echo "reset-exercise: say which, e.g. EXERCISE=ch02_derivatives"; exit 2; }
+	git checkout -- exercises/$(EXERCISE:.py=).py
+	@echo "reset-exercise: exercises/$(EXERCISE:.py=).py is the stub again"
+
+# Teachers: SUBMISSIONS=folder (one subfolder per student) -> gradebook.csv + gradebook_feedback/.
+SUBMISSIONS ?= submissions
+GRADE_LANG  ?= en
+grade-class: $(VENV)/.stamp-test
+	$(BIN)/python -m exercises.grade_class $(SUBMISSIONS) --out gradebook.csv --lang $(GRADE_LANG)
 
 # The book: one Sphinx build per language from the same sources (book/conf.py reads
 # MINIGRAD_BOOK_LANG); each keeps its own doctrees so that rebuilds only redo what changed.

@@ -18,7 +18,7 @@ def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> 
     return the mean of the squared errors.
     (La mitjana dels quadrats dels errors de la recta y = w·x + b sobre els exemples.)
     """
-    raise NotImplementedError("square each error (w * x + b - y), then return their mean")
+    raise NotImplementedError("loop over the examples: how far is the line from each y?")
 
 
 def improve(w: float, b: float, xs: list[float], ys: list[float], step: float

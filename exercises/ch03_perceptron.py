@@ -20,7 +20,7 @@ def perceptron_predict(weights: list[float], bias: float, x: list[float]) -> int
     reaches the threshold 0, that is, when z >= 0.
     (Retorna 1 si la suma ponderada més el biaix és >= 0, i 0 si no.)
     """
-    raise NotImplementedError("z = bias + sum of weights[i] * x[i]; 1 when z >= 0, else 0")
+    raise NotImplementedError("the weighted sum and the bias decide; mind a sum of exactly 0")
 
 
 def perceptron_update(weights: list[float], bias: float, x: list[float], target: int,
@@ -32,7 +32,7 @@ def perceptron_update(weights: list[float], bias: float, x: list[float], target:
     Return a new list of weights; leave the list you were given unchanged.
     (Un pas de la regla de Rosenblatt; retorna una llista nova i no modifiquis ``weights``.)
     """
-    raise NotImplementedError("error = target - perceptron_predict(...); return a new list")
+    raise NotImplementedError("the error (target against current output) scales each change")
 
 
 def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: float
@@ -54,4 +54,4 @@ def logistic_derivative(z: float) -> float:
     formula asks math.exp for a number too large for a float.
     (La derivada de la funció logística, f(z)·(1 − f(z)), per a qualsevol z.)
     """
-    raise NotImplementedError("compute f(z) from math.exp(-abs(z)): it never overflows")
+    raise NotImplementedError("which of the two forms of f is safe depends on the sign of z")

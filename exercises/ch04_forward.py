@@ -17,32 +17,34 @@ def forward(x: Sequence[float], hidden_weights: Sequence[Sequence[float]],
     """The prediction of a network with one hidden layer and one linear output neuron.
 
     Hidden neuron ``j`` has the weights ``hidden_weights[j]`` (one per input) and the bias
-    ``hidden_biases[j]``: its output is ``activation(net_j)``, where ``net_j`` is
+    ``hidden_biases[j]``: its output is ``activation(z_j)``, where ``z_j`` is
     ``hidden_weights[j][0] * x[0] + hidden_weights[j][1] * x[1] + ... + hidden_biases[j]``.
     The output neuron adds up the hidden outputs times ``output_weights``, plus ``output_bias``,
     with no activation. Work with plain numbers (floats).
     (La predicció d'una xarxa amb una capa oculta i una neurona de sortida lineal.)
     """
-    raise NotImplementedError("hidden outputs first (activation of net_j), then a linear output")
+    raise NotImplementedError("hidden outputs first (activation of z_j), then a linear output")
 
 
-def interaction_table(predict: Callable[[float, int], float],
-                      educations: Sequence[float] = (12, 13)) -> list[list[float]]:
-    """The table of predictions: one row per education, columns tech job = 0 and tech job = 1.
+def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Sequence[float],
+                    output_weights: Sequence[float],
+                    output_bias: float) -> tuple[list[float], float]:
+    """The single linear model that a network without activations really is.
 
-    ``predict(education, tech)`` returns a predicted wage. For the default educations the
-    result is ``[[predict(12, 0), predict(12, 1)], [predict(13, 0), predict(13, 1)]]``.
-    (La taula de prediccions: una fila per a cada nivell d'estudis; columnes: feina tecnològica
-    0 i 1.)
+    The network is the one of ``forward`` with ``activation = lambda z: z``. Return
+    ``(weights, bias)``, one weight per input, such that ``sum(weights[i] * x[i]) + bias`` gives
+    the network's prediction for every input ``x``.
+    (El model lineal únic que és, de fet, una xarxa sense activacions.)
     """
-    raise NotImplementedError("one row per education: [predict(e, 0), predict(e, 1)]")
+    raise NotImplementedError("replace each h_j by its net input, then collect each x_i's terms")
 
 
-def interaction_effect(predict: Callable[[float, int], float], education: float) -> float:
-    """How much bigger the raise for one more year of education is in a tech job than outside.
+def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence[float]],
+                 hidden_biases: Sequence[float]) -> list[int]:
+    """The hidden ReLU neurons that output 0 for every example of ``X``, in increasing order.
 
-    The raise in a job is ``predict(education + 1, tech) - predict(education, tech)``; return
-    the raise for ``tech = 1`` minus the raise for ``tech = 0``. It is 0 when there is no
-    interaction. (Quant més gran és l'augment per un any més d'estudis amb feina tecnològica.)
+    Hidden neuron ``j`` has the weights ``hidden_weights[j]`` and the bias ``hidden_biases[j]``,
+    as in ``forward``, and the activation ReLU. (Les neurones ReLU ocultes que donen 0 per a tots
+    els exemples de ``X``.)
     """
-    raise NotImplementedError("raise = predict(education + 1, tech) - predict(education, tech)")
+    raise NotImplementedError("ReLU gives 0 exactly when its net input is not positive")

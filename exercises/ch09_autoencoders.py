@@ -28,7 +28,7 @@ def pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     (k, D), one unit-length direction per row, the direction of largest variance first.
     (La mitjana i les k primeres direccions principals, calculades amb la SVD.)
     """
-    raise NotImplementedError("centre X, then np.linalg.svd: the components are rows of Vt")
+    raise NotImplementedError("centre a copy of X; which factor of the SVD holds the directions?")
 
 
 def add_noise(X: np.ndarray, std: float, rng: np.random.Generator) -> np.ndarray:
@@ -39,7 +39,7 @@ def add_noise(X: np.ndarray, std: float, rng: np.random.Generator) -> np.ndarray
     [0, 1]. Return a new array of the shape of ``X``; do not modify ``X``.
     (Una còpia sorollosa de les imatges: soroll gaussià del generador rng, retallat a [0, 1].)
     """
-    raise NotImplementedError("add rng.normal(0, std, size=X.shape), then np.clip to [0, 1]")
+    raise NotImplementedError("draw the noise from rng (not np.random) and keep pixels in [0, 1]")
 
 
 def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
@@ -49,7 +49,7 @@ def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
     the result is the mean of (X[n] - X_hat[n]) ** 2 over all of that example's numbers.
     (L'error quadràtic mitjà de la reconstrucció de cada exemple.)
     """
-    raise NotImplementedError("square the differences, average over all axes but the first")
+    raise NotImplementedError("one number per example, whatever the shape of an example")
 
 
 def make_autoencoder(code_size: int) -> nn.Autoencoder:
@@ -61,4 +61,4 @@ def make_autoencoder(code_size: int) -> nn.Autoencoder:
     ``code_size`` components.
     (Un autoencoder 64 → code_size → 64 que reconstrueixi millor que la PCA.)
     """
-    raise NotImplementedError("two nn.MLP: 64 -> ... -> code_size, then back to 64 (sigmoid)")
+    raise NotImplementedError("what can an autoencoder do that PCA (a linear map) cannot?")

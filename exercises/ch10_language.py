@@ -34,7 +34,7 @@ def ngrams(tokens: list[str], n: int) -> list[str]:
     A list with fewer than ``n`` tokens has no n-grams: return [].
     (Cada seqüència de n tokens consecutius, units amb un espai.)
     """
-    raise NotImplementedError("join tokens[i:i + n] with spaces, for i from 0 to len(tokens) - n")
+    raise NotImplementedError("how many runs of n tokens does a list of T tokens have?")
 
 
 def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
@@ -43,7 +43,7 @@ def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
     If either vector is all zeros, return 0.0.
     (El cosinus de l'angle entre u i v; 0.0 si algun dels dos és el vector zero.)
     """
-    raise NotImplementedError("u @ v / (norm(u) * norm(v)); test for a zero norm first")
+    raise NotImplementedError("the chapter's formula; a vector of zeros has no direction")
 
 
 def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
@@ -54,4 +54,4 @@ def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
     should give "queen".
     (La paraula, diferent de a, b i c, amb més similitud de cosinus amb b - a + c.)
     """
-    raise NotImplementedError("target = b - a + c; the most cosine-similar word, not a, b or c")
+    raise NotImplementedError("build the question's vector, then compare directions, not lengths")

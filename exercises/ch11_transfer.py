@@ -24,7 +24,7 @@ def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
     (Congela els paràmetres de les primeres n_frozen capes i retorna els que queden
     entrenables.)
     """
-    raise NotImplementedError("layer i's parameters get requires_grad = (i >= n_frozen)")
+    raise NotImplementedError("walk the layers by position: freeze the first ones, thaw the rest")
 
 
 def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarray,

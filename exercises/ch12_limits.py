@@ -23,7 +23,7 @@ def error_rates_by_group(y_true: Any, y_pred: Any, groups: Any) -> dict[Any, flo
     per group that occurs, each a float between 0 and 1.
     (La taxa d'error de cada grup: la fracció dels seus exemples mal predits.)
     """
-    raise NotImplementedError("per group, the mean of (y_pred != y_true) over its examples")
+    raise NotImplementedError("select each group's examples, then count its mistakes")
 
 
 def saliency_map(model: minigrad.nn.Module, image: np.ndarray, target: int) -> np.ndarray:
@@ -35,4 +35,4 @@ def saliency_map(model: minigrad.nn.Module, image: np.ndarray, target: int) -> n
     Return a numpy array of shape (H, W) with the absolute values.
     (El valor absolut del gradient de la puntuació de la classe target respecte de cada píxel.)
     """
-    raise NotImplementedError("scores[0, target].backward(); then abs(x.grad) reshaped to (H, W)")
+    raise NotImplementedError("backpropagate one class's score to the input image")

@@ -1,22 +1,23 @@
-"""Graders for chapter 4 (exercises/ch04_forward.py): forward pass, interaction table and effect.
+"""Graders for chapter 4 (exercises/ch04_forward.py): forward pass, linear collapse, dead ReLUs.
 
-Every input is drawn from a fixed seed, so a run is reproducible, and there are many of them
-plus edge cases, so an answer written for a few inputs cannot pass. The networks and prediction
+Every input is drawn anew each run (``--grading-seed`` repeats a run's), and there are many of
+them plus edge cases, so an answer written for a few inputs cannot pass. The networks and prediction
 functions are the grader's own: never the learner's, so the three exercises stay independent.
 """
 
 import math
-import random
 
 import pytest
 
+import grading
+
 HINTS = {
     "forward": {
-        "en": "For each hidden neuron j: net_j = sum of hidden_weights[j][i] * x[i] over the "
-              "inputs, plus hidden_biases[j]; its output is activation(net_j). The prediction "
+        "en": "For each hidden neuron j: z_j = sum of hidden_weights[j][i] * x[i] over the "
+              "inputs, plus hidden_biases[j]; its output is activation(z_j). The prediction "
               "is the sum of output_weights[j] * (output of hidden neuron j), plus output_bias.",
-        "ca": "Per a cada neurona oculta j: net_j = suma de hidden_weights[j][i] * x[i] per a "
-              "totes les entrades, més hidden_biases[j]; la seva sortida és activation(net_j). "
+        "ca": "Per a cada neurona oculta j: z_j = suma de hidden_weights[j][i] * x[i] per a "
+              "totes les entrades, més hidden_biases[j]; la seva sortida és activation(z_j). "
               "La predicció és la suma de output_weights[j] * (sortida de la neurona oculta j), "
               "més output_bias.",
     },
@@ -26,26 +27,33 @@ HINTS = {
         "ca": "La neurona de sortida és lineal: no apliquis l'activació a la predicció (amb "
               "ReLU no podria ser mai negativa). Només la fan servir les neurones ocultes.",
     },
-    "table_shape": {
-        "en": "Return one row per education, in the order given, and two numbers per row: "
-              "first the prediction for tech = 0, then for tech = 1.",
-        "ca": "Retorna una fila per a cada valor d'educació, en l'ordre donat, i dos nombres a "
-              "cada fila: primer la predicció per a tech = 0 i després per a tech = 1.",
+    "collapse_shape": {
+        "en": "Return a pair (weights, bias): a list with one weight per input (as many as each "
+              "hidden neuron has), and one number.",
+        "ca": "Retorna una parella (weights, bias): una llista amb un pes per entrada (tants "
+              "com en té cada neurona oculta) i un nombre.",
     },
-    "table_values": {
-        "en": "Cell [r][c] is predict(educations[r], c): the row is the education, the column "
-              "the tech job (0, then 1). Use the educations you are given, not always 12 and 13.",
-        "ca": "La cel·la [r][c] és predict(educations[r], c): la fila és l'educació i la "
-              "columna, la feina tecnològica (0 i després 1). Fes servir les educacions que "
-              "reps, no sempre 12 i 13.",
+    "collapse_weights": {
+        "en": "Without activations each hidden output is its net input. Substitute it into the "
+              "output neuron: input i reaches the output through every hidden neuron j, once "
+              "per path, each path multiplying two weights.",
+        "ca": "Sense activacions, cada sortida oculta és la seva entrada neta. Substitueix-la a "
+              "la neurona de sortida: l'entrada i arriba a la sortida a través de cada neurona "
+              "oculta j, un cop per camí, i cada camí multiplica dos pesos.",
     },
-    "effect": {
-        "en": "Compute the raise of one more year in each job, predict(education + 1, tech) - "
-              "predict(education, tech), and return the raise for tech = 1 minus the raise for "
-              "tech = 0 (a model without interaction gives 0).",
-        "ca": "Calcula l'augment d'un any més d'estudis a cada feina, predict(education + 1, "
-              "tech) - predict(education, tech), i retorna l'augment per a tech = 1 menys "
-              "l'augment per a tech = 0 (un model sense interacció dona 0).",
+    "collapse_bias": {
+        "en": "The bias of the collapsed model collects every term without an input: the output "
+              "bias, and each hidden bias as the output neuron weighs it.",
+        "ca": "El biaix del model col·lapsat aplega tots els termes sense entrada: el biaix de "
+              "sortida i cada biaix ocult, ponderat com el pondera la neurona de sortida.",
+    },
+    "dead": {
+        "en": "A ReLU neuron is dead on X when its net input (weights times inputs, plus its "
+              "bias) is never positive on any example: ReLU(0) is 0 too. Check every example, "
+              "and return the indices in increasing order.",
+        "ca": "Una neurona ReLU és morta a X quan la seva entrada neta (pesos per entrades, més "
+              "el biaix) no és positiva per a cap exemple: ReLU(0) també és 0. Comprova tots "
+              "els exemples i retorna els índexs en ordre creixent.",
     },
 }
 
@@ -78,7 +86,7 @@ CHAPTER = ([[2.0, 30.0], [1.0, 15.0]], [-50.0, -24.0], [5.0, 2.0], 0.0)
 @pytest.mark.exercise("ch04.forward", points=2)
 class TestForward:
     def test_random_networks(self, submission, grade):
-        rng = random.Random(4004)
+        rng = grading.random(4004)
         for trial in range(40):
             n_inputs, n_hidden = rng.randint(1, 4), rng.randint(1, 5)
             weights, biases, out_w, out_b = random_network(rng, n_inputs, n_hidden)
@@ -121,87 +129,94 @@ class TestForward:
             grade.close(got, reference_forward(*args, ACTIVATIONS[name]), hint=HINTS["forward"])
 
 
-def random_predictors(rng):
-    """(description, predict) pairs: linear models, interactions and small ReLU networks."""
-    found = []
-    for _ in range(6):
-        a, b, c = (round(rng.uniform(-20, 40), 1) for _ in range(3))
-        found.append((f"lambda e, t: {a} + {b}*e + {c}*t", lambda e, t, a=a, b=b, c=c:
-                      a + b * e + c * t))
-        d = round(rng.uniform(-5, 10), 1)
-        found.append((f"lambda e, t: {a} + {b}*e + t*({c} + {d}*e)",
-                      lambda e, t, a=a, b=b, c=c, d=d: a + b * e + t * (c + d * e)))
-        net = random_network(rng, 2, rng.randint(1, 4))
-        found.append((f"lambda e, t: forward([e, t], *{net}, relu)",
-                      lambda e, t, net=net: reference_forward([e, t], *net, ACTIVATIONS["relu"])))
-    return found
+def reference_collapse(hidden_weights, hidden_biases, output_weights, output_bias):
+    weights = [sum(v * ws[i] for v, ws in zip(output_weights, hidden_weights))
+               for i in range(len(hidden_weights[0]))]
+    return weights, sum(v * b for v, b in zip(output_weights, hidden_biases)) + output_bias
 
 
-def chapter_predict(e, t):
-    return reference_forward([e, t], *CHAPTER, ACTIVATIONS["relu"])
-
-
-@pytest.mark.exercise("ch04.interaction_table", points=2)
-class TestInteractionTable:
-    def check_table(self, grade, got, predict, educations):
-        expected = [[predict(e, t) for t in (0, 1)] for e in educations]
+@pytest.mark.exercise("ch04.collapse_linear", points=2)
+class TestCollapseLinear:
+    def check(self, grade, got, network):
+        weights, bias = reference_collapse(*network)
         try:
-            rows = [list(row) for row in got]
-            ok = len(rows) == len(educations) and all(len(row) == 2 for row in rows)
-        except TypeError:
+            got_weights, got_bias = got
+            got_weights = [float(w) for w in got_weights]
+            ok = len(got_weights) == len(weights)
+        except (TypeError, ValueError):
             ok = False
-        grade.check(ok, expected=expected, got=got, hint=HINTS["table_shape"])
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                grade.close(value, expected[r][c], hint=HINTS["table_values"])
+        grade.check(ok, expected=(weights, bias), got=got, hint=HINTS["collapse_shape"])
+        for w_got, w in zip(got_weights, weights):
+            grade.close(w_got, w, hint=HINTS["collapse_weights"], abs=1e-9)
+        grade.close(got_bias, bias, hint=HINTS["collapse_bias"], abs=1e-9)
 
-    def test_the_chapters_network_with_the_default_educations(self, submission, grade):
-        grade.trying("interaction_table(lambda e, t: forward([e, t], *wage_network, relu))")
-        got = submission.interaction_table(chapter_predict)
-        self.check_table(grade, got, chapter_predict, (12, 13))
+    def test_the_chapters_wage_network(self, submission, grade):
+        # The chapter's collapse: 12 x1 + 180 x2 - 298.
+        grade.trying(f"collapse_linear{CHAPTER}")
+        self.check(grade, submission.collapse_linear(*CHAPTER), CHAPTER)
 
-    def test_random_models_and_educations(self, submission, grade):
-        rng = random.Random(4013)
-        for description, predict in random_predictors(rng):
-            start = rng.randint(8, 20)
-            educations = tuple(start + k for k in range(rng.randint(1, 4)))
-            grade.trying(f"interaction_table({description}, educations={educations})")
-            got = submission.interaction_table(predict, educations)
-            self.check_table(grade, got, predict, educations)
+    def test_random_networks(self, submission, grade):
+        rng = grading.random(4030)
+        for _ in range(30):
+            # Rectangular weight matrices, so that mixing up i and j cannot pass.
+            n_inputs = rng.randint(1, 4)
+            n_hidden = rng.choice([k for k in range(1, 6) if k != n_inputs])
+            network = random_network(rng, n_inputs, n_hidden)
+            grade.trying(f"collapse_linear{network}")
+            self.check(grade, submission.collapse_linear(*network), network)
 
-    def test_rows_follow_the_given_order(self, submission, grade):
-        educations = (16, 12, 14)
+    def test_the_collapse_predicts_like_the_network(self, submission, grade):
+        rng = grading.random(4031)
+        for _ in range(10):
+            network = random_network(rng, 3, 2)
+            grade.trying(f"collapse_linear{network}")
+            weights, bias = submission.collapse_linear(*network)
+            for _ in range(5):
+                x = [round(rng.uniform(-5, 5), 2) for _ in range(3)]
+                linear = sum(w * xi for w, xi in zip(weights, x)) + bias
+                grade.close(linear, reference_forward(x, *network, ACTIVATIONS["identity"]),
+                            hint=HINTS["collapse_weights"], abs=1e-7)
 
-        def predict(e, t):
-            return 20 + 3 * (e - 12) + t * (6 + 9 * (e - 12))
-        grade.trying(f"interaction_table(lambda e, t: 20 + 3*(e - 12) + t*(6 + 9*(e - 12)), "
-                     f"{educations})")
-        got = submission.interaction_table(predict, educations)
-        self.check_table(grade, got, predict, educations)
+
+def reference_dead(X, hidden_weights, hidden_biases):
+    return [j for j, (ws, b) in enumerate(zip(hidden_weights, hidden_biases))
+            if all(sum(w * xi for w, xi in zip(ws, x)) + b <= 0 for x in X)]
 
 
-@pytest.mark.exercise("ch04.interaction_effect", points=2)
-class TestInteractionEffect:
-    def test_random_models(self, submission, grade):
-        rng = random.Random(4020)
-        for description, predict in random_predictors(rng):
-            education = rng.choice([12, 13, 15.5, round(rng.uniform(8, 20), 2)])
-            expected = ((predict(education + 1, 1) - predict(education, 1))
-                        - (predict(education + 1, 0) - predict(education, 0)))
-            grade.trying(f"interaction_effect({description}, {education})")
-            got = submission.interaction_effect(predict, education)
-            grade.close(got, expected, hint=HINTS["effect"], abs=1e-7)
+@pytest.mark.exercise("ch04.dead_neurons", points=2)
+class TestDeadNeurons:
+    def check(self, grade, X, weights, biases, got):
+        expected = reference_dead(X, weights, biases)
+        try:
+            got = [int(j) for j in got]
+        except (TypeError, ValueError):
+            pass
+        grade.check(got == expected, expected=expected, got=got, hint=HINTS["dead"])
 
-    # From 12 years on, a year adds 12 in a tech job and 0 outside; at 9 years the hidden
-    # neurons are only starting to switch on, and the year adds 2.
-    @pytest.mark.parametrize("education, expected", [(12, 12.0), (13, 12.0), (9, 2.0)])
-    def test_the_chapters_network(self, submission, grade, education, expected):
-        grade.trying(f"interaction_effect(lambda e, t: forward([e, t], *wage_network, relu), "
-                     f"{education})")
-        got = submission.interaction_effect(chapter_predict, education)
-        grade.close(got, expected, hint=HINTS["effect"])
+    def test_the_chapters_network_outside_tech(self, submission, grade):
+        # Every worker outside tech with 12 to 20 years: both hidden neurons are switched off.
+        X = [[float(e), 0.0] for e in range(12, 21)]
+        weights, biases, _, _ = CHAPTER
+        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
+        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
 
-    def test_no_interaction_gives_zero(self, submission, grade):
-        grade.trying("interaction_effect(lambda e, t: 5 + 2*e + 30*t, 14)")
-        got = submission.interaction_effect(lambda e, t: 5 + 2 * e + 30 * t, 14)
-        grade.close(got, 0.0, hint=HINTS["effect"])
+    def test_random_networks(self, submission, grade):
+        rng = grading.random(4040)
+        for _ in range(40):
+            n_inputs, n_hidden = rng.randint(1, 3), rng.randint(1, 6)
+            # Integer weights and inputs: some net inputs are exactly 0.
+            weights = [[rng.randint(-2, 2) for _ in range(n_inputs)] for _ in range(n_hidden)]
+            biases = [rng.randint(-3, 1) for _ in range(n_hidden)]
+            X = [[rng.randint(-2, 2) for _ in range(n_inputs)] for _ in range(rng.randint(2, 6))]
+            grade.trying(f"dead_neurons({X}, {weights}, {biases})")
+            self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
+
+    def test_a_net_input_of_exactly_zero_is_dead(self, submission, grade):
+        X, weights, biases = [[1.0], [2.0]], [[1.0], [0.0], [-1.0]], [-2.0, 0.0, 1.0]
+        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
+        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
+
+    def test_alive_on_the_last_example_only(self, submission, grade):
+        X, weights, biases = [[-1.0, 0.0], [-2.0, 1.0], [3.0, 0.0]], [[1.0, 0.0]], [0.0]
+        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
+        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))

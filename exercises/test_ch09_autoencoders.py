@@ -143,6 +143,16 @@ HINTS = {
               "costat del codi. Les capes ocultes amb sigmoide aprenen massa a poc a poc per a "
               "aquest pressupost; una sigmoide a la sortida del decoder sí que va bé.",
     },
+    "ae_bottleneck": {
+        "en": "Everything the decoder knows about an input must pass through its code: build "
+              "nn.Autoencoder(encoder, decoder) from two nn.MLP (or nn.Sequential), with no "
+              "state kept between the encoder and the decoder, and a forward that is "
+              "decode(encode(x)).",
+        "ca": "Tot el que el descodificador sap d'una entrada ha de passar pel codi: construeix "
+              "nn.Autoencoder(encoder, decoder) amb dos nn.MLP (o nn.Sequential), sense cap "
+              "estat guardat entre el codificador i el descodificador, i amb una passada "
+              "endavant que sigui decode(encode(x)).",
+    },
 }
 
 # --- 9.1 PCA ----------------------------------------------------------------------------------
@@ -199,17 +209,17 @@ PCA_CASES = [  # (seed, n, d, k)
 class TestPca:
     @pytest.mark.parametrize("seed, n, d, k", PCA_CASES, ids=[str(c) for c in PCA_CASES])
     def test_cases(self, submission, grade, seed, n, d, k):
-        check_pca(submission, grade, spread_data(np.random.default_rng(seed), n, d), k)
+        check_pca(submission, grade, spread_data(grading.rng(seed), n, d), k)
 
     def test_random_data(self, submission, grade):
-        rng = np.random.default_rng(909)
+        rng = grading.rng(909)
         for _ in range(25):
             d = int(rng.integers(2, 9))
             n = int(rng.integers(3 * d, 80))
             check_pca(submission, grade, spread_data(rng, n, d), int(rng.integers(1, d + 1)))
 
     def test_integer_pixels(self, submission, grade):
-        rng = np.random.default_rng(910)
+        rng = grading.rng(910)
         base = rng.integers(0, 17, size=(1, 6))
         X = np.clip(base + np.round(spread_data(rng, 50, 6)), 0, 16).astype(int)
         check_pca(submission, grade, X, 2)
@@ -232,7 +242,7 @@ def call_noise(submission, grade, X, std, seed):
 @pytest.mark.exercise("ch09.add_noise", points=2)
 class TestAddNoise:
     def test_values_stay_between_0_and_1(self, submission, grade):
-        rng = np.random.default_rng(920)
+        rng = grading.rng(920)
         for std in (0.1, 0.3, 1.0):
             X = rng.random((50, 64))
             X[:5] = 0.0       # black images: half of their noise must be clipped to exactly 0
@@ -292,7 +302,7 @@ class TestAddNoise:
                         got={"en": f"correlation {r:.2f}", "ca": f"correlació {r:.2f}"})
 
     def test_images_of_any_shape_and_no_noise(self, submission, grade):
-        X = np.random.default_rng(921).random((6, 8, 8))
+        X = grading.rng(921).random((6, 8, 8))
         got = call_noise(submission, grade, X, 0.0, seed=3)
         grade.check(np.allclose(got, X, rtol=0, atol=1e-12), expected=X, got=got,
                     hint=HINTS["noise_spread"])
@@ -327,13 +337,13 @@ class TestReconstructionError:
     @pytest.mark.parametrize("shape", [(1, 1), (3, 4), (5, 8, 8), (2, 1, 8, 8), (4, 64), (6, 2, 3)],
                              ids=lambda s: "x".join(map(str, s)))
     def test_shapes(self, submission, grade, shape):
-        rng = np.random.default_rng(int(np.prod(shape)))
+        rng = grading.rng(int(np.prod(shape)))
         X = np.round(rng.random(shape), 3)
         X_hat = np.round(np.clip(X + rng.normal(0, 0.2, shape), 0, 1), 3)
         check_error(submission, grade, X, X_hat)
 
     def test_random_reconstructions(self, submission, grade):
-        rng = np.random.default_rng(930)
+        rng = grading.rng(930)
         for _ in range(20):
             shape = (int(rng.integers(1, 6)),) + tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(1, 3)))
             X = np.round(rng.normal(size=shape) * 2, 2)
@@ -369,7 +379,7 @@ def build(submission, grade, k):
                           "ca": "un nn.Autoencoder(encoder, decoder)"},
                 got={"en": f"{model!r} (a {type(model).__name__})",
                      "ca": f"{model!r} (un {type(model).__name__})"})
-    x = Tensor(np.random.default_rng(k).random((5, 64)).astype(np.float32))
+    x = Tensor(grading.rng(k).random((5, 64)).astype(np.float32))
     grade.trying(f"model = make_autoencoder({k}); model.encode(x)  # x: (5, 64)")
     code = model.encode(x)
     grade.check(tuple(code.shape) == (5, k), hint=HINTS["ae_code"],
@@ -381,6 +391,23 @@ def build(submission, grade, k):
                 expected={"en": "reconstructions of shape (5, 64)",
                           "ca": "reconstruccions de forma (5, 64)"},
                 got={"en": f"shape {tuple(out.shape)}", "ca": f"forma {tuple(out.shape)}"})
+    # The decoder must work from the code alone: decode a code computed earlier, after the
+    # encoder has seen other inputs, and get what the whole model gives for that input.
+    other = Tensor(grading.rng(k + 100).random((5, 64)).astype(np.float32))
+    grade.trying(f"code = model.encode(x).data; model.encode(other); model.decode(Tensor(code))"
+                 f"  # x, other: (5, 64)")
+    saved = np.array(code.data, dtype=np.float32)
+    model.encode(other)
+    decoded = np.asarray(model.decode(Tensor(saved)).data)
+    whole = np.asarray(model(x).data)
+    grade.check(decoded.shape == whole.shape and np.allclose(decoded, whole, rtol=1e-5, atol=1e-6),
+                hint=HINTS["ae_bottleneck"],
+                expected={"en": "model.decode(code) equal to model(x): the reconstruction made "
+                                "from the code alone",
+                          "ca": "model.decode(code) igual que model(x): la reconstrucció feta "
+                                "només a partir del codi"},
+                got={"en": "a different result: the model's output does not come from the code",
+                     "ca": "un resultat diferent: la sortida del model no surt del codi"})
     return model
 
 

@@ -1,49 +1,25 @@
 """The exercises that exercises/ holds, read from the source of its graders.
 
 Shared by the tests that prove the graders and the test that checks the book refers to every
-exercise. Reading the source (instead of importing it) means a chapter writer only adds files:
-every ``@pytest.mark.exercise("chNN.name")`` in ``exercises/test_chNN_topic.py`` is found.
+exercise. The reading itself is the grading package's (``exercises/grading/catalog.py``, which
+``python -m exercises.grade_class`` uses too); this module adds what only the tests need.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "exercises"
 SOLUTIONS = EXERCISES / "solutions"
+sys.path.insert(0, str(EXERCISES))  # the grading package, as the graders import it
 
+from grading.catalog import Exercise, exercises  # noqa: E402
 
-@dataclass(frozen=True, order=True)
-class Exercise:
-    id: str       # "ch02.numerical_gradient": the chapter, then the function the learner writes
-    module: str   # "ch02_derivatives": exercises/ch02_derivatives.py, graded by test_ch02_derivatives.py
-
-    @property
-    def chapter(self) -> str:
-        return self.id.split(".")[0]
-
-    @property
-    def function(self) -> str:
-        return self.id.split(".", 1)[1]
-
-    def __str__(self) -> str:
-        return self.id
-
-
-def exercises() -> list[Exercise]:
-    """Every exercise named by a ``pytest.mark.exercise(...)`` in a grader, sorted by id."""
-    found = set()
-    for grader in sorted(EXERCISES.glob("test_ch*.py")):
-        module = grader.stem.removeprefix("test_")
-        for node in ast.walk(ast.parse(grader.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "exercise" and ast.unparse(node.func.value) == "pytest.mark"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                found.add(Exercise(node.args[0].value, module))
-    return sorted(found)
+__all__ = ["EXERCISES", "Exercise", "ROOT", "SOLUTIONS", "exercises", "string_constant",
+           "top_level_functions"]
 
 
 def top_level_functions(path: Path) -> set[str]:

@@ -24,12 +24,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from exercise_catalog import EXERCISES, ROOT, SOLUTIONS, exercises, string_constant, top_level_functions
 
+from grading.stub_hints import STUB_HINTS  # noqa: E402 - exercise_catalog puts it on the path
+
 ALL = exercises()
 WRONG = sorted((Path(__file__).resolve().parent / "wrong_solutions").glob("*.py"))
+# Ways around the grader (a switched-off function reached another way, a model without the
+# structure asked for): each must fail like a wrong solution.
+CHEATS = sorted((Path(__file__).resolve().parent / "cheats").glob("*.py"))
 
 
 def stub_raise(exercise) -> ast.Raise | None:
@@ -93,6 +99,7 @@ class Job:
     files: dict[str, str] = field(default_factory=dict)     # module -> source to grade instead
     grading: bool = True                                    # grade exercises/ (else: plain pytest)
     paths: list[str] = field(default_factory=list)          # what to grade, if not exercises/
+    without_minigrad: bool = False                          # as from outside .venv
     ci: bool = False                                        # CI=1: pytest prints long summaries
 
 
@@ -122,7 +129,13 @@ def run(job: Job, tmp: Path) -> Run:
         env["CI"] = "1"
     if job.lang:
         env["MINIGRAD_LANG"] = job.lang
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    cwd = ROOT
+    if job.without_minigrad:  # a `minigrad` that cannot be imported comes first on the path
+        cwd = tmp / "elsewhere"
+        cwd.mkdir()
+        (cwd / "minigrad.py").write_text("raise ImportError('No module named minigrad')\n")
+        env.pop("PYTHONPATH", None)
+    done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     report = tmp / "report.json"
     # Messages wrap at the terminal width: compare text with single spaces.
     return Run(done.returncode, " ".join((done.stdout + done.stderr).split()),
@@ -156,7 +169,15 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     grader = f"exercises/test_{first.module}.py"
     jobs["one test by -k"] = Job(["--solutions", "-m", first.id, "-k", tests[0]])
     jobs["one test by node id"] = Job(["--solutions"], paths=[f"{grader}::{cls}::{tests[0]}"])
-    for path in WRONG:
+    jobs["without minigrad"] = Job([], without_minigrad=True)
+    jobs["seed given"] = Job(["-m", first.id, "--solutions", "--grading-seed", "7"])
+    jobs["printing loop"] = Job(["-m", first.id, "--grading-timeout", "1"], files={
+        first.module: f"def {first.function}(*args, **kwargs):\n    while True:\n"
+                      f"        print('still here')\n"})
+    jobs["prints a lot"] = Job(["-m", first.id], files={
+        first.module: f"def {first.function}(*args, **kwargs):\n    for i in range(500):\n"
+                      f"        print('line', i)\n"})
+    for path in WRONG + CHEATS:
         jobs[path.name] = Job(["-m", string_constant(path, "EXERCISE") or "EXERCISE-missing"],
                               files={wrong_module(path): path.read_text()})
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
@@ -212,11 +233,23 @@ def test_minigrad_lang_gives_catalan_feedback(runs, untouched_stubs):
     output = result.output
     assert "per fer" in output and "capítol" in output and "exercicis superats" in output, output
     assert "not attempted" not in output and "chapter" not in output, output
-    next_up = next(ex for ex in ALL if ex.id == next(iter(result.report["exercises"])))
-    assert f"pista: {stub_hint(next_up)}" in output, output  # the stub's English hint, labelled
+    next_up = next(iter(result.report["exercises"]))
+    assert f"pista: {STUB_HINTS[next_up]['ca']}" in output, output  # the stub's hint, in Catalan
+    english = [ex.id for ex in ALL if " ".join(stub_hint(ex).split()) in output]
+    assert not english, f"English stub hints in a Catalan run: {english}\n{output}"
+    assert {ex: r["stub_hint"] for ex, r in result.report["exercises"].items()} == {
+        ex.id: STUB_HINTS[ex.id]["ca"] for ex in ALL}
 
 
-@pytest.mark.parametrize("path", WRONG, ids=lambda p: p.stem)
+def test_every_stub_hint_exists_in_every_language(untouched_stubs):
+    assert sorted(STUB_HINTS) == [ex.id for ex in ALL], "one entry per exercise"
+    for ex in ALL:
+        assert STUB_HINTS[ex.id]["en"] == stub_hint(ex), (
+            f"{ex}: exercises/grading/stub_hints.py must hold the stub's hint word for word")
+        assert STUB_HINTS[ex.id]["ca"] and STUB_HINTS[ex.id]["ca"] != stub_hint(ex), ex
+
+
+@pytest.mark.parametrize("path", WRONG + CHEATS, ids=lambda p: p.stem)
 def test_wrong_solution_fails_its_grader(runs, path):
     exercise = string_constant(path, "EXERCISE")
     assert exercise in [ex.id for ex in ALL], f"{path.name}: EXERCISE = 'chNN.name' of an exercise"
@@ -328,3 +361,42 @@ def test_a_partial_run_says_so_and_never_passes(runs, job):
     assert result.report["exercises"][first.id]["earned"] == 0, result.report
     assert "partial run is not a grade" in result.output, result.output
     assert "Well done" not in result.output and "passed 1/" not in result.output, result.output
+
+
+def test_a_cheat_of_every_kind_is_kept(runs):
+    kinds = {path.stem.split("__")[1] for path in CHEATS}
+    assert {"unbroadcast_from_shapes", "softmax_after_reload", "ngrams_fresh_import",
+            "accuracy_from_the_registry", "decoder_reads_the_input",
+            "forward_skips_the_code"} <= kinds, kinds
+
+
+def test_cases_are_drawn_anew_each_run_unless_a_seed_is_given(runs):
+    given = runs["seed given"]
+    assert given.report["seed"] == 7 and "--grading-seed 7" in given.output, given.output
+    seeds = {runs[job].report["seed"] for job in ("solutions", "stubs", "name error")}
+    assert len(seeds) > 1, seeds  # three runs, three seeds drawn from a million
+    import grading
+    grading.RUN.seed = 7
+    first = grading.rng(1).random(3), grading.random(1).random()
+    assert np.array_equal(grading.rng(1).random(3), first[0]) and grading.random(1).random() == first[1]
+    grading.RUN.seed = 8
+    assert not np.array_equal(grading.rng(1).random(3), first[0])
+
+
+def test_heavy_printing_is_told_apart_from_an_infinite_loop(runs):
+    printing, silent = runs["printing loop"].output, runs["infinite loop"].output
+    assert "It had printed" in printing and "printing that much is slow" in printing, printing
+    assert "probably an infinite loop" in silent and "It had printed" not in silent, silent
+
+
+def test_captured_output_is_capped(runs):
+    output = runs["prints a lot"].output
+    assert "line 0" in output and "line 499" not in output, output
+    assert "more lines not shown" in output, output
+
+
+def test_outside_the_venv_pytest_says_how_to_set_up(runs):
+    result = runs["without minigrad"]
+    assert result.returncode != 0 and result.report is None, result.output
+    assert "`make exercises`, then `source .venv/bin/activate`" in result.output, result.output
+    assert "Traceback" not in result.output, result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import random as _random
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from . import messages
 class Run:
     """This grading run's settings, set by the plugin when pytest starts."""
     lang: str = "en"
+    seed: int = 0     # the cases drawn this run: new each run, the same for --grading-seed N
 
 
 RUN = Run()
@@ -73,6 +75,17 @@ class Grader:
                    expected={"en": f"{name} unchanged", "ca": f"{name} sense canvis"},
                    got={"en": f"{name} changed to {shown(now)}",
                         "ca": f"{name} ha canviat a {shown(now)}"})
+
+
+def rng(case: int) -> np.random.Generator:
+    """numpy's random numbers for drawing cases: ``case`` tells a grader's draws apart, and the
+    run's seed makes them new every run (printed cases are no use in the next one)."""
+    return np.random.default_rng([RUN.seed, case])
+
+
+def random(case: int) -> _random.Random:
+    """Python's random numbers for drawing cases, like ``rng``."""
+    return _random.Random(f"{RUN.seed}/{case}")
 
 
 def shown(x: Any) -> str:

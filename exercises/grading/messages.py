@@ -14,7 +14,7 @@ MESSAGES = {
         "passed": "passed", "failed": "failed", "not_attempted": "not attempted yet",
         "timeout": "timed out", "error": "could not load", "partial": "partly graded",
         "tried": "tried", "expected": "expected", "got": "got", "hint": "hint",
-        "error_label": "error", "where": "where", "line": "line", "output": "printed",
+        "error_label": "error", "where": "where", "line": "line", "note": "note",
         "wrong": "{exercise}: not right yet.",
         "crashed": "{exercise}: your code raised an error.",
         "crash_hint": "Read the last line of the error: it says what went wrong, and 'where' "
@@ -55,6 +55,8 @@ MESSAGES = {
         "skipped_one": "1 more test of this exercise was skipped: same problem ({status}).",
         "skipped_many": "{n} more tests of this exercise were skipped: same problem ({status}).",
         "output_cut": "... {n} more lines not shown",
+        "seed": "Random cases drawn with --grading-seed {seed} (give it to grade the same cases "
+                "again).",
         "partial_run": "This run selected only some tests of {exercises} (with -k, --deselect "
                        "or a test's name): a partial run is not a grade. Grade a whole exercise "
                        "with `pytest {grader} -m {exercise}`.",
@@ -64,7 +66,7 @@ MESSAGES = {
         "timeout": "temps esgotat", "error": "no s'ha pogut carregar",
         "partial": "corregit en part",
         "tried": "s'ha provat", "expected": "s'esperava", "got": "s'ha obtingut", "hint": "pista",
-        "error_label": "error", "where": "on", "line": "línia", "output": "ha escrit",
+        "error_label": "error", "where": "on", "line": "línia", "note": "nota",
         "wrong": "{exercise}: encara no és correcte.",
         "crash_hint": "Llegeix l'última línia de l'error: diu què ha fallat, i 'on' indica la "
                       "línia del teu codi que l'ha provocat.",
@@ -109,6 +111,8 @@ MESSAGES = {
         "skipped_many": "S'han omès {n} proves més d'aquest exercici pel mateix problema "
                         "({status}).",
         "output_cut": "... {n} línies més que no es mostren",
+        "seed": "Casos aleatoris generats amb --grading-seed {seed} (indica-la per tornar a "
+                "corregir amb els mateixos casos).",
         "partial_run": "Aquesta execució només ha seleccionat algunes proves de {exercises} "
                        "(amb -k, --deselect o el nom d'una prova): una correcció parcial no és "
                        "una nota. Corregeix un exercici sencer amb `pytest {grader} -m "

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import secrets
 import sys
 import textwrap
 from pathlib import Path
@@ -21,10 +22,11 @@ from typing import Any, Iterator
 
 import pytest
 
-from . import grading, limits, messages, report
+from . import feedback, grading, limits, messages, report
 from .grading import Grader, GradingFailure, SubmissionNotLoaded
 from .limits import ExerciseTimeout
 from .report import Exercise, Words
+from .stub_hints import STUB_HINTS
 
 EXERCISES = Path(__file__).resolve().parents[1]   # exercises/: the graders and the stubs
 EXERCISE_ID = re.compile(r"^(ch\d{2})\.[a-z_][a-z0-9_]*$")
@@ -32,6 +34,7 @@ GRADED_PREFIX = "_graded_"
 # pytest's own default for -r: a grading run drops its list of FAILED/ERROR node ids, which would
 # come after the grading table and repeat what the table says.
 PYTEST_DEFAULT_REPORTCHARS = "fE"
+PRINTING_A_LOT = 10_000  # lines printed before a timeout that make printing its likely cause
 EXERCISE_KEY = pytest.StashKey[str]()
 LIMIT_KEY = pytest.StashKey[float]()   # the test's time limit, in seconds
 PLUGIN_KEY = pytest.StashKey["GradingPlugin"]()
@@ -50,6 +53,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grading-timeout", type=float, default=None, metavar="SECONDS",
                     help=f"stop a test of an exercise after SECONDS (default "
                          f"{limits.DEFAULT_SECONDS:g}, or the grader's @pytest.mark.timeout)")
+    group.addoption("--grading-seed", type=int, default=None, metavar="N",
+                    help="draw the random cases from seed N (default: $MINIGRAD_GRADING_SEED, "
+                         "else a new seed each run, printed with the table)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -70,6 +76,10 @@ class GradingPlugin:
         lang = (config.getoption("lang") or os.environ.get("MINIGRAD_LANG", "en")).lower()[:2]
         grading.RUN.lang = lang if lang in messages.LANGS else "en"
         self.say = Words(grading.RUN.lang)
+        seed = config.getoption("grading_seed")
+        if seed is None:
+            seed = int(os.environ.get("MINIGRAD_GRADING_SEED") or secrets.randbelow(10 ** 6))
+        grading.RUN.seed = seed
         self.config = config
         self.solutions = config.getoption("solutions")
         chosen = config.getoption("submission_dir")
@@ -173,7 +183,8 @@ class GradingPlugin:
             return test_report
         status = "passed"
         if test_report.failed:
-            status, text, brief = self._explain(item, exercise, call.excinfo)
+            self._cap_output(test_report)
+            status, text, brief = self._explain(item, exercise, call.excinfo, test_report)
             if text is not None:
                 test_report.longrepr = text
             test_report.minigrad_status = status
@@ -186,8 +197,21 @@ class GradingPlugin:
             exercise.tests[item.nodeid] = min(previous, status, key=report.STATUSES.index)
         return test_report
 
-    def _explain(self, item: pytest.Item, exercise: Exercise, excinfo: pytest.ExceptionInfo
-                 ) -> tuple[str, str | None, report.Brief | None]:
+    def _cap_output(self, test_report: pytest.TestReport) -> None:
+        """Keep the first lines of what the test printed: the rest would bury the feedback."""
+        sections = []
+        for title, content in test_report.sections:
+            if title.startswith("Captured"):
+                kept, cut = feedback.capped(content)
+                if cut:
+                    content = kept + "\n" + self.say("output_cut", n=cut) + "\n"
+            sections.append((title, content))
+        test_report.printed_lines = sum(content.count("\n") for title, content
+                                        in test_report.sections if title.startswith("Captured"))
+        test_report.sections = sections
+
+    def _explain(self, item: pytest.Item, exercise: Exercise, excinfo: pytest.ExceptionInfo,
+                 test_report: pytest.TestReport) -> tuple[str, str | None, report.Brief | None]:
         """A failed test's status, the message to show instead of a traceback (None: keep
         it), and its brief (None: a failure that is never folded into another)."""
         say, error = self.say, excinfo.value
@@ -199,6 +223,9 @@ class GradingPlugin:
             return "error", str(error), None
         if isinstance(error, NotImplementedError) and where is not None:
             function, hint = excinfo.traceback[-1].name, str(error).strip() or None
+            known = STUB_HINTS.get(f"{exercise.chapter}.{function}", {})
+            if hint and known.get("en") == hint:  # the stub's hint, in the learner's language
+                hint = known[say.lang]
             if hint and function == exercise.function:
                 exercise.stub_hint = hint
             return "not_attempted", report.block(
@@ -207,8 +234,11 @@ class GradingPlugin:
         if isinstance(error, GradingFailure):
             return "failed", *report.wrong_answer(say, exercise.id, error)
         if isinstance(error, ExerciseTimeout):
-            text = report.block(say, say("timeout_msg", exercise=exercise.id,
-                                         seconds=error.seconds),
+            # Printing a lot is slow too: then that is the first thing to change.
+            lines = test_report.printed_lines
+            key = "timeout_printing" if lines >= PRINTING_A_LOT else "timeout_msg"
+            text = report.block(say, say(key, exercise=exercise.id, seconds=error.seconds,
+                                         lines=lines),
                                 [("tried", tried), ("where", where)])
             return "timeout", text, ("timeout", None, None)
         if isinstance(error, AttributeError) and isinstance(getattr(error, "obj", None),
@@ -266,14 +296,15 @@ class GradingPlugin:
                                        example=names[0]), yellow=True)
             return
         title = self.say("title_solutions" if self.solutions else "title_learner")
-        report.write_table(self.say, tr, title, graded, self.target, self.shown)
+        report.write_table(self.say, tr, title, graded, self.target, self.shown,
+                           self.say("seed", seed=grading.RUN.seed))
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         path = self.config.getoption("grading_report")
         if path:
             graded = self.graded()
             Path(path).write_text(json.dumps(
-                {"language": self.say.lang, "target": str(self.target),
+                {"language": self.say.lang, "target": str(self.target), "seed": grading.RUN.seed,
                  "complete": all(ex.complete for ex in graded),
                  "exercises": {ex.id: ex.result() for ex in graded}}, indent=2))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import messages
+from . import feedback, messages
 from .grading import GradingFailure
 
 # Worst first: an exercise takes the worst status among its tests.
@@ -75,8 +75,9 @@ class Words:
 
     def pick(self, value: Any) -> str:
         """Words given in both languages, in this one; a value, exactly (``repr``), so that a
-        missing `return` shows up as None and 0.1 + 0.2 as 0.30000000000000004."""
-        return value[self.lang] if isinstance(value, dict) else repr(value)
+        missing `return` shows up as None and 0.1 + 0.2 as 0.30000000000000004, except that a
+        large array or list is summarised."""
+        return value[self.lang] if isinstance(value, dict) else feedback.summary(value)
 
 
 def block(say: Words, title: str, fields: list[tuple[str, str | None]]) -> str:
@@ -108,8 +109,10 @@ Brief = tuple[Any, str | None, str | None]
 def wrong_answer(say: Words, exercise: str, error: GradingFailure) -> tuple[str, Brief]:
     expected, got = say.pick(error.expected), say.pick(error.got)
     hint = say.pick(error.hint)
+    notes = [("note", say.pick(note)) for note in feedback.notes(error.got, error.expected)]
     text = block(say, say("wrong", exercise=exercise),
-                 [("tried", error.tried), ("expected", expected), ("got", got), ("hint", hint)])
+                 [("tried", error.tried), ("expected", expected), ("got", got), *notes,
+                  ("hint", hint)])
     details = f"{say('got')} {short(got, 60)}, {say('expected')} {short(expected, 60)}"
     if error.tried is not None:
         details = f"{say('tried')} {short(error.tried, 100)} → {details}"
@@ -177,8 +180,9 @@ def fold_failures(say: Words, failed: list[Any], exercises: dict[str, Exercise])
 
 
 def write_table(say: Words, tr: Any, title: str, exercises: list[Exercise], target: Path,
-                shown: Any) -> None:
-    """The grading table, per exercise then per chapter, and what to do next."""
+                shown: Any, seed: str) -> None:
+    """The grading table, per exercise then per chapter, the seed of the cases, and what to
+    do next."""
     tr.write_sep("=", title, bold=True)
     results = {ex.id: ex.result() for ex in exercises}
     rows = [(say("exercise"), say("result"), say("points"))]
@@ -199,6 +203,7 @@ def write_table(say: Words, tr: Any, title: str, exercises: list[Exercise], targ
             tr.write_line("".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(),
                           bold=bold)
         tr.write_line("")
+    tr.write_line(seed)
     partial = [ex for ex in exercises if not ex.complete]
     if partial:
         tr.write_line(textwrap.fill(say("partial_run", exercises=", ".join(ex.id for ex in partial),

@@ -19,15 +19,27 @@ def forward(x: Sequence[float], hidden_weights: Sequence[Sequence[float]],
     return sum(v * h for v, h in zip(output_weights, hidden)) + output_bias
 
 
-def interaction_table(predict: Callable[[float, int], float],
-                      educations: Sequence[float] = (12, 13)) -> list[list[float]]:
-    """The table of predictions: one row per education, columns tech job = 0 and tech job = 1."""
-    return [[predict(education, tech) for tech in (0, 1)] for education in educations]
+def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Sequence[float],
+                    output_weights: Sequence[float],
+                    output_bias: float) -> tuple[list[float], float]:
+    """The single linear model that a network without activations really is."""
+    # Without activations, h_j = sum_i w_ji x_i + b_j, so the prediction
+    # sum_j v_j h_j + c = sum_i (sum_j v_j w_ji) x_i + (sum_j v_j b_j + c):
+    # input i gets the weight sum_j v_j w_ji, and the biases add up into one.
+    n_inputs = len(hidden_weights[0])
+    weights = [sum(v * w[i] for v, w in zip(output_weights, hidden_weights))
+               for i in range(n_inputs)]
+    bias = sum(v * b for v, b in zip(output_weights, hidden_biases)) + output_bias
+    return weights, bias
 
 
-def interaction_effect(predict: Callable[[float, int], float], education: float) -> float:
-    """How much bigger the raise for one more year of education is in a tech job than outside."""
-    def raise_for(tech: int) -> float:
-        return predict(education + 1, tech) - predict(education, tech)
-    # A "difference of differences": 0 for every model without an interaction.
-    return raise_for(1) - raise_for(0)
+def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence[float]],
+                 hidden_biases: Sequence[float]) -> list[int]:
+    """The hidden ReLU neurons that output 0 for every example of ``X``, in increasing order."""
+    dead = []
+    for j, (weights, bias) in enumerate(zip(hidden_weights, hidden_biases)):
+        # ReLU(z) = max(0, z) is 0 exactly when z <= 0: a net input of exactly 0 gives 0 too.
+        nets = [sum(w * xi for w, xi in zip(weights, x)) + bias for x in X]
+        if all(net <= 0 for net in nets):
+            dead.append(j)
+    return dead

@@ -1,0 +1,47 @@
+"""Chapter 6 exercises, part 2: the backward of two of the tensor engine's operations.
+
+Each function receives the inputs of an operation and ``grad``, the gradient of the loss
+with respect to the operation's result (dL/dout, in the shape of the result), and returns
+the gradient with respect to each input, in that input's shape. Work with numpy arrays: the
+grader switches off minigrad's backpropagation, so the numbers must come from your code.
+Both need ``unbroadcast``, your exercise 6.1, imported below from ``ch06_tensors.py``.
+(Cada funció rep les entrades d'una operació i el gradient del resultat, i retorna el
+gradient de cada entrada amb la forma d'aquesta entrada.)
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch06_engine.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch06_engine.py    # comentaris en català
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ch06_tensors import unbroadcast  # your exercise 6.1
+
+
+def mul_backward(x: np.ndarray, y: np.ndarray,
+                 grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy).
+
+    ``grad`` is dL/dout, of the broadcast shape of x and y. Entry by entry, d(x·y)/dx = y and
+    d(x·y)/dy = x, so dL/dx is grad · y and dL/dy is grad · x, summed back to the shape of
+    x and of y with ``unbroadcast``. Do not modify the arrays you receive.
+    (Retorna els gradients de x i de y, cadascun amb la forma de la seva entrada.)
+    """
+    raise NotImplementedError("dL/dx = grad * y, dL/dy = grad * x, each unbroadcast to its shape")
+
+
+def matmul_backward(a: np.ndarray, b: np.ndarray,
+                    grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of ``out = a @ b`` (numpy's rules): return (dL/da, dL/db).
+
+    For matrices a (n, k) and b (k, m), with grad = dL/dout of shape (n, m):
+    dL/da = grad @ bᵀ and dL/db = aᵀ @ grad. The same formulas hold for batches, where the
+    axes before the last two broadcast (transpose only the last two axes, and unbroadcast),
+    and for 1-D operands: a 1-D a is a row (1, k), a 1-D b a column (k, 1), and ``out`` has
+    lost that axis of size 1. Each gradient has its input's shape.
+    (Els gradients d'un producte de matrius, també per a lots i vectors.)
+    """
+    raise NotImplementedError("grad @ b^T and a^T @ grad; swapaxes(-1, -2), then unbroadcast")

@@ -1,0 +1,84 @@
+"""Chapter 7 exercises, part 2: the pieces of a training step, then a network trained on them.
+
+A loss with its gradient, a layer with its backward, two optimiser steps, and, to finish,
+a digits classifier that trains on exactly these functions. Work with numpy arrays: the
+grader switches off minigrad's backpropagation and optimisers, so the numbers must come from
+your code. (Una pèrdua, una capa, dos optimitzadors i una xarxa entrenada amb les teves
+peces.)
+
+Replace each ``raise NotImplementedError`` with your code, then grade your work:
+
+    pytest exercises/test_ch07_engine.py                     # feedback in English
+    MINIGRAD_LANG=ca pytest exercises/test_ch07_engine.py    # comentaris en català
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+
+def cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+    """The mean cross-entropy of ``logits`` (N, C) for classes ``target`` (N,), and its gradient.
+
+    loss = mean over n of (log Σ_j e^(z_nj) − z_n,y_n), computed so that it stays finite for
+    scores as large as ±10⁴ (subtract each row's maximum first). Return ``(loss, grad)``:
+    the loss as a float, and dloss/dlogits, of shape (N, C), which is
+    (softmax(z_n) − one_hot(y_n)) / N row by row. Do not modify ``logits``.
+    (La pèrdua d'entropia creuada mitjana i el seu gradient, estables per a ±10⁴.)
+    """
+    raise NotImplementedError("shift each row by its max; grad = (softmax - one_hot) / N")
+
+
+def linear(x: np.ndarray, weight: np.ndarray,
+           bias: np.ndarray) -> tuple[np.ndarray, Callable]:
+    """``out = x @ weight.T + bias`` and the function that maps dL/dout to the inputs' gradients.
+
+    x: (..., in_features); weight: (out_features, in_features), as in PyTorch; bias:
+    (out_features,); out: (..., out_features). Return ``(out, backward)``, where
+    ``backward(grad)`` takes dL/dout (the shape of out) and returns ``(dx, dweight, dbias)``,
+    each of the shape of its input: dx = grad W, dW = gradᵀ x and db = the sum of grad over
+    the examples, where every axis of x but the last counts examples.
+    (La capa lineal: la seva sortida i la funció que en calcula els gradients.)
+    """
+    raise NotImplementedError("out = x @ weight.T + bias; backward returns (grad @ W, ...)")
+
+
+def sgd_step(param: np.ndarray, grad: np.ndarray, velocity: np.ndarray, lr: float,
+             momentum: float = 0.0) -> None:
+    """One step of SGD with momentum (PyTorch's form), updating ``param`` and ``velocity`` in place.
+
+    v ← momentum · v + grad, then param ← param − lr · v. ``velocity`` starts as zeros and
+    is kept by the caller between steps, so update the arrays themselves (``*=``, ``+=``,
+    ``-=``), never a new array assigned to the name. Return nothing.
+    (Un pas de descens del gradient amb moment, modificant els arrays on són.)
+    """
+    raise NotImplementedError("v = momentum * v + grad in place (*=, +=), then param -= lr * v")
+
+
+def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,
+              exp_avg_sq: np.ndarray, step: int, lr: float = 1e-3,
+              betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
+    """Step number ``step`` (1, 2, ...) of Adam, updating the three arrays in place.
+
+    m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) g², kept in ``exp_avg`` and
+    ``exp_avg_sq``; then, with the bias corrections m̂ = m / (1 − β₁^step) and
+    v̂ = v / (1 − β₂^step), param ← param − lr · m̂ / (√v̂ + eps). Return nothing.
+    (Un pas d'Adam amb la correcció del biaix, modificant els arrays on són.)
+    """
+    raise NotImplementedError("update exp_avg and exp_avg_sq in place, correct the bias, step")
+
+
+def train_digits(X_train: np.ndarray, y_train: np.ndarray,
+                 seed: int = 0) -> Callable[[np.ndarray], np.ndarray]:
+    """Train an MLP on the digits with the functions above; return its ``predict``.
+
+    X_train: (N, 64) pixels in [0, 1]; y_train: (N,) digits. Build the parameters of a
+    network of ``linear`` layers with ReLUs between them (draw them from
+    ``np.random.default_rng(seed)``), then train it on mini-batches with ``cross_entropy``
+    and ``sgd_step`` or ``adam_step``. Return a function that takes images (M, 64) and
+    returns their scores (M, 10). It must reach 0.95 test accuracy in a few seconds.
+    (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves.)
+    """
+    raise NotImplementedError("He-initialise two linear layers; loop: forward, loss, back, step")

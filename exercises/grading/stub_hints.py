@@ -1,0 +1,170 @@
+"""The hint each stub raises (``raise NotImplementedError("...")``), in every language.
+
+Stubs stay plain Python with their English hint; the plugin shows the hint in the learner's
+language from this table. A test checks that every stub's hint is here, word for word.
+"""
+
+STUB_HINTS = {
+    'ch01.fit_line': {
+        "en": 'call improve() `rounds` times; halve step when (w, b) did not move',
+        "ca": 'crida improve() `rounds` vegades; parteix step per la meitat si (w, b) no canvia'},
+    'ch01.improve': {
+        "en": 'score the 5 lines with mean_squared_error; a tie keeps (w, b)',
+        "ca": "puntua les 5 rectes amb mean_squared_error; en cas d'empat, es queda (w, b)"},
+    'ch01.mean_squared_error': {
+        "en": 'loop over the examples: how far is the line from each y?',
+        "ca": 'recorre els exemples: a quina distància és la recta de cada y?'},
+    'ch02.backward': {
+        "en": 'order = topological_order(root); then walk it backwards',
+        "ca": "order = topological_order(root); després recorre'l del final al principi"},
+    'ch02.local_derivatives': {
+        "en": "+ gives (1.0, 1.0); a * b gives (b, a); tanh's is 1 - out ** 2",
+        "ca": '+ dona (1.0, 1.0); a * b dona (b, a); la de tanh és 1 - out ** 2'},
+    'ch02.numerical_gradient': {
+        "en": 'central difference: evaluate f at x + h and at x - h',
+        "ca": 'diferència central: avalua f a x + h i a x - h'},
+    'ch02.sin': {
+        "en": 'local derivative: cos of the input (v.data), not of the output',
+        "ca": "derivada local: el cosinus de l'entrada (v.data), no de la sortida"},
+    'ch02.topological_order': {
+        "en": 'depth-first search with a stack and a set of visited values',
+        "ca": 'cerca en profunditat amb una pila i un conjunt de valors visitats'},
+    'ch02.train_moons': {
+        "en": 'for each example: loss, zero_grad(), backward(), step downhill',
+        "ca": 'per a cada exemple: pèrdua, zero_grad(), backward(), un pas costa avall'},
+    'ch03.logistic_derivative': {
+        "en": 'which of the two forms of f is safe depends on the sign of z',
+        "ca": 'quina de les dues formes de f és segura depèn del signe de z'},
+    'ch03.perceptron_predict': {
+        "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
+        "ca": 'decideixen la suma ponderada i el biaix; compte amb una suma exactament 0'},
+    'ch03.perceptron_update': {
+        "en": 'the error (target against current output) scales each change',
+        "ca": "l'error (l'objectiu comparat amb la sortida actual) escala cada canvi"},
+    'ch03.train_perceptron': {
+        "en": 'count each mistake before its update; one count per epoch',
+        "ca": 'compta cada error abans de la seva actualització; un recompte per època'},
+    'ch04.collapse_linear': {
+        "en": "replace each h_j by its net input, then collect each x_i's terms",
+        "ca": 'substitueix cada h_j per la seva entrada neta i després agrupa els termes de cada x_i'},
+    'ch04.dead_neurons': {
+        "en": 'ReLU gives 0 exactly when its net input is not positive',
+        "ca": 'la ReLU dona 0 exactament quan la seva entrada neta no és positiva'},
+    'ch04.forward': {
+        "en": 'hidden outputs first (activation of z_j), then a linear output',
+        "ca": "primer les sortides ocultes (l'activació de z_j), després una sortida lineal"},
+    'ch05.delta_rule': {
+        "en": 'feed forward, then output deltas, then hidden deltas, then dw',
+        "ca": 'passada endavant, després els deltes de sortida, els ocults i finalment dw'},
+    'ch05.gradient_descent_step': {
+        "en": 'dL/dw is the mean of 2 * (w * x + b - y) * x; dL/db lacks the x',
+        "ca": 'dL/dw és la mitjana de 2 * (w * x + b - y) * x; a dL/db li falta la x'},
+    'ch06.log_softmax': {
+        "en": 'shifted = x - max along axis; minus log of the sum of exp(shifted)',
+        "ca": "shifted = x - màxim al llarg de l'eix; menys el log de la suma d'exp(shifted)"},
+    'ch06.matmul_backward': {
+        "en": 'grad @ b^T and a^T @ grad; swapaxes(-1, -2), then unbroadcast',
+        "ca": 'grad @ b^T i a^T @ grad; swapaxes(-1, -2) i després unbroadcast'},
+    'ch06.mul_backward': {
+        "en": 'dL/dx = grad * y, dL/dy = grad * x, each unbroadcast to its shape',
+        "ca": 'dL/dx = grad * y, dL/dy = grad * x, cadascun desfent la difusió a la seva forma'},
+    'ch06.softmax': {
+        "en": 'subtract x.max(axis, keepdims=True) before np.exp, then normalise',
+        "ca": 'resta x.max(axis, keepdims=True) abans de np.exp i després normalitza'},
+    'ch06.unbroadcast': {
+        "en": 'sum the added leading axes, then the size-1 axes (keepdims=True)',
+        "ca": 'suma els eixos afegits al davant i després els de mida 1 (keepdims=True)'},
+    'ch07.accuracy_and_confusion_matrix': {
+        "en": 'M[true, predicted] += 1 per sample; accuracy: trace / N',
+        "ca": 'M[real, predita] += 1 per mostra; exactitud: traça / N'},
+    'ch07.adam_step': {
+        "en": 'update exp_avg and exp_avg_sq in place, correct the bias, step',
+        "ca": 'actualitza exp_avg i exp_avg_sq in situ, corregeix el biaix i fes el pas'},
+    'ch07.cross_entropy': {
+        "en": 'shift each row by its max; grad = (softmax - one_hot) / N',
+        "ca": 'desplaça cada fila pel seu màxim; grad = (softmax - one_hot) / N'},
+    'ch07.early_stopping_epoch': {
+        "en": 'track the best loss and how many epochs since it improved',
+        "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},
+    'ch07.linear': {
+        "en": 'out = x @ weight.T + bias; backward returns (grad @ W, ...)',
+        "ca": 'out = x @ weight.T + bias; la passada enrere retorna (grad @ W, ...)'},
+    'ch07.sgd_step': {
+        "en": 'v = momentum * v + grad in place (*=, +=), then param -= lr * v',
+        "ca": 'v = momentum * v + grad in situ (*=, +=), després param -= lr * v'},
+    'ch07.train_digits': {
+        "en": 'He-initialise two linear layers; loop: forward, loss, back, step',
+        "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},
+    'ch07.train_epoch': {
+        "en": 'model.train(); per batch: forward, loss, zero_grad, backward, step',
+        "ca": 'model.train(); per lot: passada endavant, pèrdua, zero_grad, backward, step'},
+    'ch08.conv2d_backward': {
+        "en": 'dbias sums grad; im2col for dweight; add back into padded dx',
+        "ca": 'dbias suma grad; im2col per a dweight; torna a sumar dins del dx amb farciment'},
+    'ch08.conv2d_loops': {
+        "en": 'pad with np.pad, then four loops: output i, j and kernel p, q',
+        "ca": 'farceix amb np.pad i després quatre bucles: sortida i, j i filtre p, q'},
+    'ch08.edge_response': {
+        "en": 'build the 2 x 2 kernel from strength, slide it with stride 1',
+        "ca": 'construeix el filtre 2 x 2 a partir de strength i fes-lo lliscar amb pas 1'},
+    'ch08.max_pool': {
+        "en": 'stride None means size; take the max of each whole window',
+        "ca": 'stride None vol dir size; pren el màxim de cada finestra sencera'},
+    'ch08.max_pool2d_backward': {
+        "en": 'per window: np.argmax finds the first maximum; add grad there',
+        "ca": 'per finestra: np.argmax troba el primer màxim; suma-hi grad'},
+    'ch09.add_noise': {
+        "en": 'draw the noise from rng (not np.random) and keep pixels in [0, 1]',
+        "ca": 'treu el soroll de rng (no de np.random) i mantén els píxels dins de [0, 1]'},
+    'ch09.make_autoencoder': {
+        "en": 'what can an autoencoder do that PCA (a linear map) cannot?',
+        "ca": 'què pot fer un autocodificador que la PCA (una aplicació lineal) no pot?'},
+    'ch09.pca': {
+        "en": 'centre a copy of X; which factor of the SVD holds the directions?',
+        "ca": 'centra una còpia de X; quin factor de la SVD conté les direccions?'},
+    'ch09.reconstruction_error': {
+        "en": 'one number per example, whatever the shape of an example',
+        "ca": "un nombre per exemple, sigui quina sigui la forma d'un exemple"},
+    'ch10.analogy': {
+        "en": "build the question's vector, then compare directions, not lengths",
+        "ca": 'construeix el vector de la pregunta i després compara direccions, no longituds'},
+    'ch10.bag_of_words': {
+        "en": 'map each vocabulary word to its column, then count the tokens',
+        "ca": 'fes correspondre cada paraula del vocabulari a la seva columna i compta els tokens'},
+    'ch10.cosine_similarity': {
+        "en": "the chapter's formula; a vector of zeros has no direction",
+        "ca": 'la fórmula del capítol; un vector de zeros no té direcció'},
+    'ch10.ngrams': {
+        "en": 'how many runs of n tokens does a list of T tokens have?',
+        "ca": 'quantes seqüències de n paraules té una llista de T paraules?'},
+    'ch11.compare': {
+        "en": 'for each n, the first n examples of each class, in pool order',
+        "ca": "per a cada n, els n primers exemples de cada classe, en l'ordre del conjunt"},
+    'ch11.freeze_features': {
+        "en": 'walk the layers by position: freeze the first ones, thaw the rest',
+        "ca": 'recorre les capes per posició: congela les primeres i descongela la resta'},
+    'ch12.error_rates_by_group': {
+        "en": "select each group's examples, then count its mistakes",
+        "ca": "selecciona els exemples de cada grup i després compta'n els errors"},
+    'ch12.saliency_map': {
+        "en": "backpropagate one class's score to the input image",
+        "ca": "retropropaga la puntuació d'una classe fins a la imatge d'entrada"},
+    'ch13.attention_weights': {
+        "en": 'scores = q @ k.T / sqrt(d); -inf where masked; softmax by rows',
+        "ca": 'scores = q @ k.T / sqrt(d); -inf on hi ha màscara; softmax per files'},
+    'ch13.causal_mask': {
+        "en": 'np.tril of a (size, size) array of ones, as booleans',
+        "ca": "np.tril d'una matriu d'uns (size, size), com a booleans"},
+    'ch13.layer_norm': {
+        "en": 'mean and var over axis=-1 with keepdims=True, then scale and shift',
+        "ca": 'mitjana i variància sobre axis=-1 amb keepdims=True, després escala i desplaça'},
+    'ch13.sample': {
+        "en": 'temperature 0: argmax; else softmax(logits / temperature), draw',
+        "ca": 'temperatura 0: argmax; si no, softmax(logits / temperature) i sorteja'},
+    'ch13.transformer_block': {
+        "en": 'norm, causal attention, add; norm, MLP, add: use your functions',
+        "ca": 'normalitza, atenció causal, suma; normalitza, MLP, suma: fes servir les teves funcions'},
+    'ch13.warmup_cosine': {
+        "en": 'two cases: step < warmup_steps, then the cosine of pi * t',
+        "ca": 'dos casos: step < warmup_steps, i després el cosinus de pi * t'},
+}

@@ -1,0 +1,95 @@
+"""Chapter 7 exercises, part 2: reference solutions (the book shows them in a collapsed dropdown)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+
+
+def cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+    """The mean cross-entropy of ``logits`` (N, C) for classes ``target`` (N,), and its gradient."""
+    # Every row shifted by its largest score: the largest exponent is e⁰ = 1, so nothing
+    # overflows, and each sum is at least 1, so its logarithm is finite.
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    total = e.sum(axis=1, keepdims=True)
+    rows = np.arange(len(target))
+    # loss_n = log Σ_j e^(z_nj) − z_n,y: the shift cancels between the two terms.
+    loss = np.mean(np.log(total[:, 0]) - shifted[rows, target])
+    # dloss_n/dz_n = softmax(z_n) − one_hot(y_n), and the mean divides every row by N.
+    grad = e / total
+    grad[rows, target] -= 1
+    return float(loss), grad / len(target)
+
+
+def linear(x: np.ndarray, weight: np.ndarray,
+           bias: np.ndarray) -> tuple[np.ndarray, Callable]:
+    """``out = x @ weight.T + bias`` and the function that maps dL/dout to the inputs' gradients."""
+    out = x @ weight.T + bias
+
+    def backward(grad: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        # Every axis but the last counts examples: flattened, they become rows of matrices.
+        g2 = grad.reshape(-1, grad.shape[-1])           # (examples, out_features)
+        x2 = x.reshape(-1, x.shape[-1])                 # (examples, in_features)
+        # dL/dx = G W; dL/dW = Gᵀ X adds up every example's contribution; the bias was
+        # broadcast to every example, so its gradient adds up the rows of G.
+        return grad @ weight, g2.T @ x2, g2.sum(axis=0)
+    return out, backward
+
+
+def sgd_step(param: np.ndarray, grad: np.ndarray, velocity: np.ndarray, lr: float,
+             momentum: float = 0.0) -> None:
+    """One step of SGD with momentum (PyTorch's form), updating ``param`` and ``velocity`` in place."""
+    velocity *= momentum    # v ← μ v + g: old gradients fade by a factor μ per step...
+    velocity += grad        # ...and the new one is added (in place: the caller keeps v)
+    param -= lr * velocity  # p ← p − lr · v
+
+
+def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,
+              exp_avg_sq: np.ndarray, step: int, lr: float = 1e-3,
+              betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
+    """Step number ``step`` (1, 2, ...) of Adam, updating the three arrays in place."""
+    beta1, beta2 = betas
+    exp_avg *= beta1
+    exp_avg += (1 - beta1) * grad                # m ← β₁ m + (1 − β₁) g
+    exp_avg_sq *= beta2
+    exp_avg_sq += (1 - beta2) * grad * grad      # v ← β₂ v + (1 − β₂) g²
+    m_hat = exp_avg / (1 - beta1 ** step)        # both start at 0: divide out the bias
+    v_hat = exp_avg_sq / (1 - beta2 ** step)
+    param -= lr * m_hat / (np.sqrt(v_hat) + eps)
+
+
+def train_digits(X_train: np.ndarray, y_train: np.ndarray,
+                 seed: int = 0) -> Callable[[np.ndarray], np.ndarray]:
+    """Train a 64-128-10 MLP on the digits with the functions above; return its ``predict``."""
+    rng = np.random.default_rng(seed)
+    sizes = [(128, 64), (10, 128)]  # (out_features, in_features), as in PyTorch
+    params = []
+    for n_out, n_in in sizes:       # He initialisation: N(0, 2 / fan_in), biases at zero
+        params += [rng.normal(0.0, np.sqrt(2.0 / n_in), (n_out, n_in)), np.zeros(n_out)]
+    exp_avgs = [np.zeros_like(p) for p in params]
+    exp_avg_sqs = [np.zeros_like(p) for p in params]
+
+    def forward(x):
+        hidden, back1 = linear(x, params[0], params[1])
+        relu = np.maximum(hidden, 0)
+        scores, back2 = linear(relu, params[2], params[3])
+
+        def backward(grad):
+            d_relu, dw2, db2 = back2(grad)
+            dw1, db1 = back1(d_relu * (hidden > 0))[1:]   # ReLU passes gradient where it was on
+            return [dw1, db1, dw2, db2]
+        return scores, backward
+
+    step = 0
+    for epoch in range(15):
+        order = rng.permutation(len(X_train))
+        for start in range(0, len(order), 32):
+            batch = order[start:start + 32]
+            scores, backward = forward(X_train[batch])
+            loss, grad = cross_entropy(scores, y_train[batch])
+            step += 1
+            for p, g, m, v in zip(params, backward(grad), exp_avgs, exp_avg_sqs):
+                adam_step(p, g, m, v, step, lr=3e-3)
+    return lambda x: forward(x)[0]

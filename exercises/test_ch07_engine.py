@@ -1,0 +1,533 @@
+"""Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy, a linear layer, SGD
+with momentum, Adam, and a digits classifier trained on those four.
+
+The grader's oracles are its own numpy references (written differently from the reference
+solutions: log-sum-exp through np.logaddexp, products through np.einsum, optimisers as one
+line per equation) and, for the gradients, central differences in float64. Inputs are random
+(shapes, scales up to ±10⁴, learning rates that change between steps). minigrad's
+backpropagation and optimisers are switched off by an autouse fixture.
+
+The capstone, ``train_digits``, must reach 0.95 test accuracy using the learner's own pieces.
+When it does not, the grader finds the culprit: it checks each piece alone, then trains again
+with each piece swapped for the reference one, and names the piece whose swap fixes training
+(or says that the training loop itself is at fault).
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from _engine_checks import (as_pair, check_close, check_untouched, numerical_gradients, shown,
+                            switch_off_minigrad, words)
+from minigrad.data import load_digits, train_test_split
+
+GRADE_IT = "pytest exercises/test_ch07_engine.py -m ch07.{}"
+
+HINTS = {
+    "ce_pair": words(
+        "Return a pair (loss, grad): the mean loss as a float and dloss/dlogits, an array of "
+        "the shape of logits.",
+        "Retorna una parella (loss, grad): la pèrdua mitjana com a float i dloss/dlogits, un "
+        "array de la forma de logits."),
+    "ce_finite": words(
+        "Some values are inf or nan: e^z overflowed (z > 709) or the probability of a class "
+        "underflowed to 0 before its log. Subtract each row's maximum, "
+        "logits.max(axis=1, keepdims=True), and use log Σ e^(z − m) − (z_y − m) without "
+        "taking the log of a softmax.",
+        "Hi ha valors inf o nan: e^z s'ha desbordat (z > 709) o la probabilitat d'una classe "
+        "ha quedat en 0 abans del logaritme. Resta el màxim de cada fila, "
+        "logits.max(axis=1, keepdims=True), i fes servir log Σ e^(z − m) − (z_y − m) sense "
+        "prendre el logaritme d'una softmax."),
+    "ce_loss": words(
+        "loss = mean over the rows n of log Σ_j e^(z_nj) − z_n,y_n: the right class of row n "
+        "is target[n] (logits[np.arange(N), target]), and the result is a mean, not a sum.",
+        "loss = mitjana sobre les files n de log Σ_j e^(z_nj) − z_n,y_n: la classe correcta de "
+        "la fila n és target[n] (logits[np.arange(N), target]), i el resultat és una "
+        "mitjana, no una suma."),
+    "ce_grad": words(
+        "dloss/dlogits = (softmax(z) − one_hot(y)) / N: the softmax of each row (along axis "
+        "1), minus 1 at the right class, and divided by N because the loss is a mean.",
+        "dloss/dlogits = (softmax(z) − one_hot(y)) / N: la softmax de cada fila (al llarg de "
+        "l'eix 1), menys 1 a la classe correcta, i dividit per N perquè la pèrdua és una "
+        "mitjana."),
+    "untouched": words(
+        "Do not modify the arrays you receive (no -=, += or out=... on them), except those "
+        "the exercise asks you to update: work on new arrays.",
+        "No modifiquis els arrays que reps (res de -=, += o out=... sobre ells), tret dels "
+        "que l'exercici et demana d'actualitzar: treballa amb arrays nous."),
+    "linear_pair": words(
+        "Return a pair (out, backward), where backward is a function: backward(grad) returns "
+        "(dx, dweight, dbias).",
+        "Retorna una parella (out, backward), on backward és una funció: backward(grad) "
+        "retorna (dx, dweight, dbias)."),
+    "linear_out": words(
+        "out = x @ weight.T + bias: the weight is (out_features, in_features), as in PyTorch, "
+        "so it is transposed; the bias is added to every example.",
+        "out = x @ weight.T + bias: el pes és (out_features, in_features), com a PyTorch, i "
+        "per tant es transposa; el biaix se suma a cada exemple."),
+    "linear_shapes": words(
+        "backward(grad) returns three gradients of the shapes of x, weight and bias. dW = "
+        "gradᵀ x is (out, in) (not xᵀ grad, which is (in, out)); db adds up the rows of "
+        "grad. When x has more than two axes, flatten the example axes first: "
+        "grad.reshape(-1, out_features), x.reshape(-1, in_features).",
+        "backward(grad) retorna tres gradients de les formes de x, weight i bias. dW = "
+        "gradᵀ x és (out, in) (no xᵀ grad, que és (in, out)); db suma les files de grad. Si "
+        "x té més de dos eixos, aplana primer els eixos dels exemples: "
+        "grad.reshape(-1, out_features), x.reshape(-1, in_features)."),
+    "linear_values": words(
+        "The shapes are right but not the numbers: dx = grad @ W, dW = gradᵀ @ x and db = "
+        "grad summed over the examples (a sum, not a mean).",
+        "Les formes són correctes, però els nombres no: dx = grad @ W, dW = gradᵀ @ x i db = "
+        "grad sumat sobre els exemples (una suma, no una mitjana)."),
+    "in_place": words(
+        "Update the arrays you are given in place (param -= ..., velocity *= ..., "
+        "exp_avg += ...): `velocity = momentum * velocity + grad` makes a new array, and the "
+        "caller's one, kept for the next step, never changes.",
+        "Actualitza els arrays que reps allà on són (param -= ..., velocity *= ..., "
+        "exp_avg += ...): `velocity = momentum * velocity + grad` crea un array nou, i el de "
+        "qui et crida, que es guarda per al pas següent, no canvia mai."),
+    "sgd_values": words(
+        "PyTorch's momentum: v ← μ v + g (no (1 − μ) factor on g, and no learning rate inside "
+        "v), then p ← p − lr · v with the lr of THIS step: it may change from one step to the "
+        "next.",
+        "El moment de PyTorch: v ← μ v + g (sense factor (1 − μ) davant de g ni taxa "
+        "d'aprenentatge dins de v), i després p ← p − lr · v amb la lr d'AQUEST pas: pot "
+        "canviar d'un pas a l'altre."),
+    "adam_values": words(
+        "m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) g²; then m̂ = m / (1 − β₁^step) and "
+        "v̂ = v / (1 − β₂^step), with the step number you are given (the first is 1), and "
+        "p ← p − lr · m̂ / (√v̂ + eps): eps is added after the square root.",
+        "m ← β₁ m + (1 − β₁) g i v ← β₂ v + (1 − β₂) g²; després m̂ = m / (1 − β₁^step) i "
+        "v̂ = v / (1 − β₂^step), amb el número de pas que reps (el primer és 1), i "
+        "p ← p − lr · m̂ / (√v̂ + eps): eps se suma després de l'arrel quadrada."),
+    "predict": words(
+        "Return a function: predict(images) takes an array (M, 64) and returns the scores "
+        "(M, 10) of the trained network.",
+        "Retorna una funció: predict(images) rep un array (M, 64) i retorna les puntuacions "
+        "(M, 10) de la xarxa entrenada."),
+    "use_pieces": words(
+        "Train with your own pieces, called by their names: linear for every layer, "
+        "cross_entropy for the loss and its gradient, and sgd_step or adam_step for every "
+        "parameter.",
+        "Entrena amb les teves peces, cridades pel seu nom: linear per a cada capa, "
+        "cross_entropy per a la pèrdua i el seu gradient, i sgd_step o adam_step per a cada "
+        "paràmetre."),
+}
+
+
+@pytest.fixture(autouse=True)
+def library_switched_off(monkeypatch):
+    switch_off_minigrad(monkeypatch)  # before the learner's module loads: autouse runs first
+
+
+# --- the grader's references --------------------------------------------------------------
+def reference_cross_entropy(logits, target):
+    log_probs = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
+    one_hot = np.eye(logits.shape[1])[target]
+    n = len(target)
+    return float(-np.sum(log_probs * one_hot) / n), (np.exp(log_probs) - one_hot) / n
+
+
+def reference_linear(x, weight, bias):
+    out = np.einsum("...i,oi->...o", x, weight) + bias
+    def backward(grad):
+        return (np.einsum("...o,oi->...i", grad, weight), np.einsum("...o,...i->oi", grad, x),
+                grad.reshape(-1, len(bias)).sum(axis=0))
+    return out, backward
+
+
+def reference_sgd_step(param, grad, velocity, lr, momentum=0.0):
+    velocity[...] = momentum * velocity + grad
+    param[...] = param - lr * velocity
+
+
+def reference_adam_step(param, grad, exp_avg, exp_avg_sq, step, lr=1e-3, betas=(0.9, 0.999),
+                        eps=1e-8):
+    exp_avg[...] = betas[0] * exp_avg + (1 - betas[0]) * grad
+    exp_avg_sq[...] = betas[1] * exp_avg_sq + (1 - betas[1]) * grad ** 2
+    m_hat, v_hat = exp_avg / (1 - betas[0] ** step), exp_avg_sq / (1 - betas[1] ** step)
+    param[...] = param - lr * m_hat / (np.sqrt(v_hat) + eps)
+
+
+REFERENCES = {"linear": reference_linear, "cross_entropy": reference_cross_entropy,
+              "sgd_step": reference_sgd_step, "adam_step": reference_adam_step}
+
+
+# --- 7.4 cross_entropy --------------------------------------------------------------------
+def random_logits(rng):
+    n, c = (int(v) for v in rng.integers(1, 7, size=2))
+    scale = rng.choice([0.1, 1.0, 10.0, 1e4])
+    logits = np.round(rng.normal(size=(n, c)) * scale + rng.choice([0.0, 1e4, -1e4]), 3)
+    return logits, rng.integers(0, c, size=n)
+
+
+AWKWARD_LOGITS = [  # (logits, target): overflow, underflow, rows far apart, one class
+    (np.array([[1e4, 0.0, -1e4]]), [0]),
+    (np.array([[1e4, 0.0, -1e4]]), [2]),
+    (np.array([[-1e4, -1e4 + 1.0], [1e4, 1e4 - 2.0]]), [0, 1]),
+    (np.array([[0.0, 1.0, 2.0], [-1e4, -1e4 - 1.0, -1e4 - 2.0]]), [2, 1]),   # one max fails
+    (np.array([[3.0, 3.0, 3.0, 3.0]]), [1]),
+    (np.array([[5.0], [-2.0]]), [0, 0]),                                      # loss 0
+    (np.array([[710.0, 0.0], [0.0, 710.0], [2.0, 1.0]]), [1, 1, 0]),
+]
+
+
+def check_cross_entropy(submission, grade, logits, target, numerical=False):
+    target = np.asarray(target)
+    grade.trying(f"cross_entropy({shown(logits)}, {shown(target)})")
+    originals = [logits.copy(), target.copy()]
+    with np.errstate(all="ignore"):  # a naive version overflows: judged below, not as a warning
+        got = as_pair(submission.cross_entropy(logits, target))
+    check_untouched(grade, [logits, target], originals, HINTS["untouched"])
+    grade.check(got is not None and got[0].size == 1, expected=words("(loss, grad)", "(loss, grad)"),
+                got=got, hint=HINTS["ce_pair"])
+    loss, grad = got
+    grade.check(bool(np.all(np.isfinite(loss)) and np.all(np.isfinite(grad))),
+                expected=words("a finite loss and gradient", "una pèrdua i un gradient finits"),
+                got=words(f"loss {loss}, grad {shown(grad)}", f"pèrdua {loss}, grad {shown(grad)}"),
+                hint=HINTS["ce_finite"])
+    expected_loss, expected_grad = reference_cross_entropy(logits, target)
+    grade.close(float(loss), expected_loss, rel=1e-9, abs=1e-9, hint=HINTS["ce_loss"])
+    check_close(grade, grad, expected_grad, HINTS["ce_grad"])
+    if numerical:
+        (fd,) = numerical_gradients(lambda z: reference_cross_entropy(z, target)[0], [logits],
+                                    np.array(1.0), eps=1e-5)
+        check_close(grade, grad, fd, HINTS["ce_grad"], rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.exercise("ch07.cross_entropy", points=3)
+class TestCrossEntropy:
+    @pytest.mark.parametrize("logits, target", AWKWARD_LOGITS, ids=range(len(AWKWARD_LOGITS)))
+    def test_awkward_scores(self, submission, grade, logits, target):
+        check_cross_entropy(submission, grade, logits, target)
+
+    def test_random_scores(self, submission, grade):
+        rng = np.random.default_rng(7074)
+        for _ in range(40):
+            check_cross_entropy(submission, grade, *random_logits(rng))
+
+    def test_gradient_is_the_loss_derivative(self, submission, grade):
+        rng = np.random.default_rng(7075)
+        for _ in range(10):
+            n, c = (int(v) for v in rng.integers(1, 6, size=2))
+            check_cross_entropy(submission, grade, np.round(rng.normal(size=(n, c)) * 3, 2),
+                                rng.integers(0, c, size=n), numerical=True)
+
+
+# --- 7.5 linear ---------------------------------------------------------------------------
+def check_linear(submission, grade, x, weight, bias, grad):
+    grade.trying(f"out, backward = linear({shown(x)}, {shown(weight)}, {shown(bias)}); "
+                 f"backward({shown(grad)})")
+    received = [x, weight, bias, grad]
+    originals = [a.copy() for a in received]
+    got = submission.linear(x, weight, bias)
+    grade.check(isinstance(got, (tuple, list)) and len(got) == 2 and callable(got[1]),
+                expected=words("(out, backward)", "(out, backward)"), got=got,
+                hint=HINTS["linear_pair"])
+    out, backward = got
+    expected_out, expected_backward = reference_linear(*originals[:3])
+    check_close(grade, out, expected_out, HINTS["linear_out"])
+    grads = as_pair(backward(grad), 3)
+    check_untouched(grade, received, originals, HINTS["untouched"])
+    shapes = None if grads is None else tuple(np.shape(g) for g in grads)
+    wanted = (x.shape, weight.shape, bias.shape)
+    grade.check(shapes == wanted, hint=HINTS["linear_shapes"],
+                expected=words(f"(dx, dweight, dbias) of shapes {wanted}",
+                               f"(dx, dweight, dbias) de formes {wanted}"),
+                got=words(f"shapes {shapes}", f"formes {shapes}"))
+    expected = numerical_gradients(lambda a, w, b: reference_linear(a, w, b)[0], originals[:3],
+                                   grad)
+    for g, e in zip(grads, expected):
+        check_close(grade, g, e, HINTS["linear_values"], rtol=1e-6, atol=1e-8)
+
+
+def linear_case(rng, batch):
+    n_in, n_out = (int(v) for v in rng.integers(1, 5, size=2))
+    x = np.round(rng.normal(size=(*batch, n_in)), 2)
+    weight, bias = np.round(rng.normal(size=(n_out, n_in)), 2), np.round(rng.normal(size=n_out), 2)
+    return x, weight, bias, np.round(rng.normal(size=(*batch, n_out)), 2)
+
+
+LINEAR_BATCHES = [(), (1,), (5,), (2, 3), (2, 1, 2)]
+
+
+@pytest.mark.exercise("ch07.linear", points=2)
+class TestLinear:
+    @pytest.mark.parametrize("batch", LINEAR_BATCHES, ids=str)
+    def test_batch_shapes(self, submission, grade, batch):
+        rng = np.random.default_rng(775)
+        for _ in range(4):
+            check_linear(submission, grade, *linear_case(rng, batch))
+
+    def test_random_layers(self, submission, grade):
+        rng = np.random.default_rng(7075)
+        for _ in range(30):
+            batch = tuple(int(v) for v in rng.integers(1, 5, size=rng.integers(1, 3)))
+            check_linear(submission, grade, *linear_case(rng, batch))
+
+
+# --- 7.6 sgd_step and 7.7 adam_step -------------------------------------------------------
+def check_steps(grade, function, reference, names, state, steps, values_hint):
+    """Steps of the learner's optimiser and of the reference on copies of the same arrays.
+
+    ``names``/``state``: the arrays a step updates, param first (as the learner calls them);
+    ``steps``: per step, (grad, keyword arguments). After every step, every array is compared.
+    """
+    mine, theirs = [a.copy() for a in state], [a.copy() for a in state]
+    calls = [", ".join(f"{n}={shown(a)}" for n, a in zip(names, state))]
+    for grad, kwargs in steps:
+        calls.append(f"{function.__name__}({names[0]}, {shown(grad)}, {', '.join(names[1:])}, "
+                     + ", ".join(f"{k}={v!r}" for k, v in kwargs.items()) + ")")
+        grade.trying("; ".join(calls))
+        before, kept = [a.copy() for a in mine], grad.copy()
+        reference(theirs[0], kept, *theirs[1:], **kwargs)
+        function(mine[0], grad, *mine[1:], **kwargs)
+        check_untouched(grade, [grad], [kept], HINTS["untouched"])
+        for name, now, was, expected in zip(names, mine, before, theirs):
+            grade.check(not np.array_equal(now, was) or np.array_equal(expected, was),
+                        hint=HINTS["in_place"],
+                        expected=words(f"{name} updated in place", f"{name} actualitzat al seu lloc"),
+                        got=words(f"{name} unchanged after the step",
+                                  f"{name} sense canvis després del pas"))
+        for now, expected in zip(mine, theirs):
+            check_close(grade, now, expected, values_hint, rtol=1e-9, atol=1e-12)
+
+
+def sgd_case(rng, n_steps):
+    shape = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(1, 3)))
+    momentum = float(rng.choice([0.0, 0.5, 0.9]))
+    steps = [(np.round(rng.normal(size=shape), 2),
+              {"lr": float(rng.choice([0.1, 0.05, 0.01])), "momentum": momentum})
+             for _ in range(n_steps)]
+    return [np.round(rng.normal(size=shape), 2), np.zeros(shape)], steps
+
+
+@pytest.mark.exercise("ch07.sgd_step", points=2)
+class TestSgdStep:
+    def test_one_step(self, submission, grade):
+        rng = np.random.default_rng(776)
+        for _ in range(10):
+            state, steps = sgd_case(rng, 1)
+            check_steps(grade, submission.sgd_step, reference_sgd_step,
+                        ["param", "velocity"], state, steps, HINTS["sgd_values"])
+
+    def test_steps_with_a_changing_learning_rate(self, submission, grade):
+        rng = np.random.default_rng(7076)
+        for _ in range(20):
+            state, steps = sgd_case(rng, 4)
+            check_steps(grade, submission.sgd_step, reference_sgd_step,
+                        ["param", "velocity"], state, steps, HINTS["sgd_values"])
+
+    def test_momentum_carries_on_without_gradient(self, submission, grade):
+        state = [np.array([1.0, -2.0]), np.array([0.5, 0.0])]
+        steps = [(np.zeros(2), {"lr": 0.1, "momentum": 0.9}), (np.zeros(2), {"lr": 0.1, "momentum": 0.9})]
+        check_steps(grade, submission.sgd_step, reference_sgd_step, ["param", "velocity"],
+                    state, steps, HINTS["sgd_values"])
+
+
+def adam_case(rng, n_steps, first_step):
+    shape = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(1, 3)))
+    betas = (float(rng.choice([0.9, 0.8])), float(rng.choice([0.999, 0.99])))
+    eps = float(rng.choice([1e-8, 1e-3, 0.1]))
+    steps = [(np.round(rng.normal(size=shape) * rng.choice([1e-3, 1.0, 100.0]), 5),
+              {"step": first_step + k, "lr": float(rng.choice([1e-3, 1e-2, 0.1])),
+               "betas": betas, "eps": eps})
+             for k in range(n_steps)]
+    if first_step == 1:
+        moments = [np.zeros(shape), np.zeros(shape)]
+    else:  # a run resumed at a later step: the moments are no longer zero
+        moments = [np.round(rng.normal(size=shape), 3), np.round(rng.random(size=shape), 3)]
+    return [np.round(rng.normal(size=shape), 2), *moments], steps
+
+
+ADAM_NAMES = ["param", "exp_avg", "exp_avg_sq"]
+
+
+@pytest.mark.exercise("ch07.adam_step", points=3)
+class TestAdamStep:
+    def test_first_step(self, submission, grade):
+        rng = np.random.default_rng(777)
+        for _ in range(10):
+            check_steps(grade, submission.adam_step, reference_adam_step, ADAM_NAMES,
+                        *adam_case(rng, 1, 1), HINTS["adam_values"])
+
+    def test_several_steps(self, submission, grade):
+        rng = np.random.default_rng(7077)
+        for _ in range(20):
+            check_steps(grade, submission.adam_step, reference_adam_step, ADAM_NAMES,
+                        *adam_case(rng, 5, 1), HINTS["adam_values"])
+
+    def test_resumed_at_a_later_step(self, submission, grade):
+        rng = np.random.default_rng(7078)
+        for _ in range(10):
+            check_steps(grade, submission.adam_step, reference_adam_step, ADAM_NAMES,
+                        *adam_case(rng, 3, int(rng.integers(2, 50))), HINTS["adam_values"])
+
+    def test_default_hyperparameters(self, submission, grade):
+        state = [np.array([0.5, -1.0, 2.0]), np.zeros(3), np.zeros(3)]
+        steps = [(np.array([0.1, -3.0, 0.0]), {"step": 1}), (np.array([0.2, 1.0, 0.0]), {"step": 2})]
+        check_steps(grade, submission.adam_step, reference_adam_step, ADAM_NAMES, state, steps,
+                    HINTS["adam_values"])
+
+
+# --- 7.8 train_digits: the capstone -------------------------------------------------------
+PIECES = ("linear", "cross_entropy", "sgd_step", "adam_step")
+TARGET = 0.95
+
+
+class Quiet:
+    """The ``grade`` fixture's interface, for checks whose failure is a diagnosis, not a verdict."""
+
+    def trying(self, code: str) -> None:
+        pass
+
+    def check(self, ok: bool, **words) -> None:
+        if not ok:
+            raise AssertionError
+
+    def close(self, got, expected, *, hint, rel=1e-7, abs=1e-9) -> None:
+        self.check(bool(np.isclose(float(got), expected, rtol=rel, atol=abs)))
+
+
+def piece_is_right(name: str, function) -> bool:
+    """Does the learner's piece pass, on its own, a few of its exercise's checks?"""
+    rng, pieces, quiet = np.random.default_rng(778), SimpleNamespace(**{name: function}), Quiet()
+    try:
+        for _ in range(5):
+            if name == "linear":
+                check_linear(pieces, quiet, *linear_case(rng, (3,)))
+            elif name == "cross_entropy":
+                check_cross_entropy(pieces, quiet, *random_logits(rng))
+            elif name == "sgd_step":
+                check_steps(quiet, function, reference_sgd_step, ["param", "velocity"],
+                            *sgd_case(rng, 3), HINTS["sgd_values"])
+            else:
+                check_steps(quiet, function, reference_adam_step, ADAM_NAMES,
+                            *adam_case(rng, 3, 1), HINTS["adam_values"])
+    except Exception:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def digits():
+    images, labels = load_digits()
+    return train_test_split(images.reshape(len(images), -1), labels, test_size=0.2, seed=0)
+
+
+def train(submission, digits, swaps=None, calls=None):
+    """Test accuracy of ``train_digits`` with the pieces in ``swaps`` replaced (None: it failed).
+
+    The pieces are swapped where train_digits looks them up: its module's global names.
+    ``calls``, if given, counts how often each piece was called; errors then propagate.
+    """
+    X_train, X_test, y_train, y_test = digits
+    names = submission.train_digits.__globals__
+    saved = {name: names[name] for name in PIECES if name in names}
+    def counted(name, function):
+        def piece(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return function(*args, **kwargs)
+        return piece
+    for name, function in {**saved, **(swaps or {})}.items():
+        names[name] = counted(name, function) if calls is not None else function
+    try:
+        with np.errstate(all="ignore"):
+            predict = submission.train_digits(X_train, y_train, seed=0)
+            return predict, predict(X_test) if callable(predict) else None
+    except Exception:
+        if calls is not None:
+            raise
+        return None, None
+    finally:
+        names.update(saved)
+
+
+def accuracy_of(scores, y_test) -> float | None:
+    if scores is None or np.shape(scores) != (len(y_test), 10):
+        return None
+    return float(np.mean(np.asarray(scores).argmax(axis=1) == y_test))
+
+
+def diagnosis(submission, digits, used, reached) -> dict[str, str]:
+    """Which of the learner's pieces keeps train_digits below the target, in words."""
+    names = submission.train_digits.__globals__
+    y_test = digits[3]
+    wrong = [name for name in used if not piece_is_right(name, names[name])]
+    en, ca = [f"With your pieces the network reaches {reached:.3f} test accuracy."], \
+             [f"Amb les teves peces, la xarxa arriba a una exactitud de {reached:.3f}."]
+    if wrong:
+        listed = ", ".join(wrong)
+        commands = "; ".join(f"`{GRADE_IT.format(name)}`" for name in wrong)
+        if len(wrong) == 1:
+            en.append(f"Checked alone, your {listed} gives wrong results: {commands}.")
+            ca.append(f"Comprovada sola, la teva peça {listed} dona resultats incorrectes: "
+                      f"{commands}.")
+        else:
+            en.append(f"Checked alone, your {listed} give wrong results: {commands}.")
+            ca.append(f"Comprovades soles, les teves peces {listed} donen resultats "
+                      f"incorrectes: {commands}.")
+
+    def accuracy_with(swapped):
+        return accuracy_of(train(submission, digits, {n: REFERENCES[n] for n in swapped})[1],
+                             y_test)
+    for name in wrong + [n for n in used if n not in wrong]:
+        fixed = accuracy_with([name])
+        if fixed is not None and fixed >= TARGET:
+            en.append(f"Trained again with the grader's {name} instead of yours, the same "
+                      f"train_digits reaches {fixed:.3f}: the fault is in your {name}.")
+            ca.append(f"Entrenada de nou amb la peça {name} del corrector en lloc de la teva, "
+                      f"el mateix train_digits arriba a {fixed:.3f}: l'error és al teu {name}.")
+            return words(" ".join(en), " ".join(ca))
+    fixed = accuracy_with(used)
+    if fixed is not None and fixed >= TARGET:
+        en.append(f"No single piece is to blame, but with all of {', '.join(used)} replaced by "
+                  f"the grader's the network reaches {fixed:.3f}: fix {', '.join(wrong) or 'them'}.")
+        ca.append(f"Cap peça sola no n'és la causa, però substituint {', '.join(used)} per les "
+                  f"del corrector la xarxa arriba a {fixed:.3f}: arregla "
+                  f"{', '.join(wrong) or 'aquestes peces'}.")
+    else:
+        en.append("Even with the grader's pieces instead of yours it does not get there, so the "
+                  "fault is in train_digits itself: shuffle X and y with the same order, pass "
+                  "the gradient through the ReLU only where it was on, update every parameter "
+                  "with its own gradient, and train for enough epochs with a learning rate "
+                  "that suits the optimiser (e.g. Adam with lr=3e-3, 15 epochs of batches of 32).")
+        ca.append("Ni tan sols amb les peces del corrector en lloc de les teves no hi arriba, "
+                  "així que l'error és al mateix train_digits: barreja X i y amb el mateix ordre, "
+                  "deixa passar el gradient per la ReLU només on estava activa, actualitza cada "
+                  "paràmetre amb el seu gradient, i entrena prou èpoques amb una taxa "
+                  "d'aprenentatge adequada a l'optimitzador (p. ex. Adam amb lr=3e-3, 15 èpoques "
+                  "de lots de 32).")
+    return words(" ".join(en), " ".join(ca))
+
+
+@pytest.mark.exercise("ch07.train_digits", points=4)
+class TestTrainDigits:
+    @pytest.mark.timeout(120)
+    def test_reaches_the_target_with_your_pieces(self, submission, grade, digits):
+        grade.trying("predict = train_digits(X_train, y_train, seed=0); "
+                     "accuracy of predict(X_test).argmax(axis=1) on the test digits")
+        calls = {}
+        predict, scores = train(submission, digits, calls=calls)
+        grade.check(callable(predict), expected=words("a function predict(images)",
+                                                      "una funció predict(images)"),
+                    got=predict, hint=HINTS["predict"])
+        shape = np.shape(scores)
+        grade.check(shape == (len(digits[1]), 10), hint=HINTS["predict"],
+                    expected=words(f"scores of shape {(len(digits[1]), 10)}",
+                                   f"puntuacions de forma {(len(digits[1]), 10)}"),
+                    got=words(f"shape {shape}", f"forma {shape}"))
+        used = [name for name in PIECES if calls.get(name)]
+        grade.check({"linear", "cross_entropy"} <= set(used) and bool(
+            {"sgd_step", "adam_step"} & set(used)), hint=HINTS["use_pieces"],
+            expected=words("linear, cross_entropy and sgd_step or adam_step called",
+                           "crides a linear, cross_entropy i sgd_step o adam_step"),
+            got=words(f"calls: {calls or 'none'}", f"crides: {calls or 'cap'}"))
+        reached = accuracy_of(scores, digits[3])
+        if reached < TARGET:
+            grade.check(False, hint=diagnosis(submission, digits, used, reached),
+                        expected=words(f"test accuracy ≥ {TARGET}", f"exactitud ≥ {TARGET}"),
+                        got=f"{reached:.3f}")

@@ -1,0 +1,108 @@
+"""The appendix's porting recipes, executed: PyTorch where it is installed, and the Keras
+reorderings of a convolutional network checked with numpy (Keras itself is not a dependency)."""
+import numpy as np
+import pytest
+
+import minigrad
+from minigrad import Tensor, nn
+
+
+def test_keras_channels_last_reorderings_give_the_same_outputs():
+    """Kernels (O, C, kH, kW) -> (kH, kW, C, O) and the first dense layer's rows from
+    (C, H, W) to (H, W, C), as the appendix says, reproduce minigrad's scores."""
+    minigrad.manual_seed(0)
+    C, H, W, O = 3, 4, 4, 5
+    conv = nn.Conv2d(2, C, 3, padding=1)
+    dense = nn.Linear(C * H * W, O)
+    x = np.random.default_rng(0).normal(size=(2, 2, H, W)).astype(np.float32)
+    features = conv(Tensor(x)).data                                  # (N, C, H, W)
+    expected = features.reshape(2, -1) @ dense.weight.data.T + dense.bias.data
+
+    # Channels last, as Keras computes: the same convolution with the reordered kernel.
+    kernel = conv.weight.data.transpose(2, 3, 1, 0)                 # (kH, kW, C_in, C_out)
+    padded = np.pad(x.transpose(0, 2, 3, 1), ((0, 0), (1, 1), (1, 1), (0, 0)))
+    maps = np.zeros((2, H, W, C), dtype=np.float32)
+    for i in range(H):
+        for j in range(W):
+            maps[:, i, j] = np.einsum("nhwc,hwco->no", padded[:, i:i + 3, j:j + 3], kernel)
+    maps += conv.bias.data
+    np.testing.assert_allclose(maps, features.transpose(0, 2, 3, 1), rtol=1e-4, atol=1e-5)
+
+    keras_dense = (dense.weight.data.T.reshape(C, H, W, -1).transpose(1, 2, 0, 3)
+                   .reshape(C * H * W, -1))
+    got = maps.reshape(2, -1) @ keras_dense + dense.bias.data        # Flatten in (H, W, C) order
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+    # Without the reordering of the rows the scores are wrong: the silent failure.
+    wrong = maps.reshape(2, -1) @ dense.weight.data.T + dense.bias.data
+    assert not np.allclose(wrong, expected, atol=1e-3)
+
+
+def test_pytorch_loads_minigrad_weights_and_gives_the_same_scores(tmp_path):
+    """The appendix's snippet: a minigrad .npz file loaded into torch's nn.Sequential."""
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: the port is not run")
+    from minigrad import train
+
+    minigrad.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    path = tmp_path / "digits_mlp.npz"
+    minigrad.save(model, path)
+    X = np.random.default_rng(0).uniform(0, 1, (8, 64)).astype(np.float32)
+
+    ported = torch.nn.Sequential(torch.nn.Linear(64, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10))
+    with np.load(path) as arrays:
+        state = {name: torch.from_numpy(arrays[name]) for name in arrays.files}
+    ported.load_state_dict(state)
+    ported.eval()
+    with torch.no_grad():
+        scores = ported(torch.from_numpy(X)).numpy()
+    np.testing.assert_allclose(scores, train.predict(model, X), rtol=1e-5, atol=1e-5)
+
+
+def appendix_snippets(library: str) -> list[str]:
+    """The appendix's ```python blocks that import ``library`` (shown, not run, by the book)."""
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "book/appendix/pytorch-and-keras.md").read_text()
+    return [block for block in re.findall(r"```python\n(.*?)```", text, re.S)
+            if re.search(rf"^(import|from) {library}\b", block, re.M)]
+
+
+def digits_namespace():
+    from minigrad import data
+
+    images, labels = data.load_digits()
+    X = images.reshape(len(images), 64)
+    X_train, X_test, y_train, y_test = data.train_test_split(X, labels, test_size=0.2, seed=0)
+    X_fit, X_val, y_fit, y_val = data.train_test_split(X_train, y_train, test_size=0.2, seed=0)
+    return dict(X_train=X_train, X_test=X_test, y_train=y_train, y_test=y_test,
+                X_fit=X_fit, X_val=X_val, y_fit=y_fit, y_val=y_val)
+
+
+def test_every_pytorch_snippet_of_the_appendix_runs(tmp_path, monkeypatch, capsys):
+    """Each PyTorch block runs as printed; the loading one prints minigrad's own accuracy."""
+    pytest.importorskip("torch", reason="PyTorch is not installed: the appendix's PyTorch "
+                                        "snippets are not run")
+    from minigrad import train
+
+    snippets = appendix_snippets("torch")
+    assert len(snippets) >= 2
+    namespace = digits_namespace()
+    minigrad.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    monkeypatch.chdir(tmp_path)
+    minigrad.save(model, "digits_mlp.npz")
+    expected = np.mean(train.predict(model, namespace["X_test"]).argmax(axis=1)
+                       == namespace["y_test"])
+    for code in snippets:
+        exec(compile(code, "appendix", "exec"), dict(namespace))
+    printed = capsys.readouterr().out.split()
+    assert any(word.startswith("loss.item()") for word in printed)
+    assert float(printed[-1]) == pytest.approx(expected)
+
+
+def test_every_keras_snippet_of_the_appendix_runs():
+    pytest.importorskip("keras", reason="Keras is not installed: the appendix's Keras "
+                                        "snippets are not run")
+    for code in appendix_snippets("keras"):
+        exec(compile(code, "appendix", "exec"), digits_namespace())

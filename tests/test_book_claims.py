@@ -1,0 +1,102 @@
+"""The numbers the book's prose relies on, recomputed with the library.
+
+Each test repeats a small computation of a chapter and asserts the direction and size of the
+claim its text makes, so that a change to minigrad or to a chapter that breaks the claim fails
+here, not silently in the prose.
+"""
+import numpy as np
+
+import minigrad
+from minigrad import Tensor, optim
+from minigrad.data import load_digits, train_test_split
+
+
+def films():
+    """Chapter 1's twelve films, drawn as the chapter draws them."""
+    rng = np.random.default_rng(0)
+    x = np.round(rng.uniform(1, 10, size=12), 1)
+    y = np.round(3 * x + 8 + rng.normal(0, 3, size=12), 1)
+    return x, y, rng
+
+
+def test_ch01_random_search_is_wasted_inside_the_narrow_valley():
+    """Chapter 1: 12/30 nudges go downhill at first, 6/270 afterwards; the valley is narrow."""
+    x, y, rng = films()
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+    w = b = 0.0
+    accepted = []
+    for _ in range(300):
+        new_w, new_b = w + rng.normal(0, 0.5), b + rng.normal(0, 0.5)
+        accepted.append(loss(new_w, new_b) < loss(w, b))
+        if accepted[-1]:
+            w, b = new_w, new_b
+    assert (sum(accepted[:30]), sum(accepted[30:])) == (12, 6)
+    # The loss's curvatures across and along the valley (eigenvalues of its Hessian) differ
+    # by a factor of more than 100: the contours are long, narrow ellipses.
+    hessian = 2 * np.array([[np.mean(x ** 2), np.mean(x)], [np.mean(x), 1.0]])
+    low, high = np.linalg.eigvalsh(hessian)
+    assert high / low > 100
+
+
+def test_ch11_adams_first_step_is_the_learning_rate_times_the_sign():
+    """Chapter 11: Adam's first step is about -lr * sign(g), whatever the gradient's size."""
+    minigrad.manual_seed(0)
+    w = Tensor(np.zeros(6, dtype=np.float32), requires_grad=True)
+    scale = Tensor(np.array([1e-3, -0.5, 2.0, -30.0, 400.0, -1e-2], dtype=np.float32))
+    optimizer = optim.Adam([w], lr=0.01)
+    (w * scale).sum().backward()
+    optimizer.step()
+    np.testing.assert_allclose(w.data, -0.01 * np.sign(scale.data), rtol=1e-3)
+
+
+def digits_split():
+    images, labels = load_digits()
+    X = images.reshape(len(images), 64)
+    return train_test_split(X, labels, test_size=0.2, seed=0)
+
+
+def test_ch09_baselines_at_matched_size():
+    """Chapter 9: PCA with 15 components is the sparse code's match (error above 0.0106, the
+    sparse code's); the linear least-squares denoiser more than halves the noisy error."""
+    X_train, X_test, _, _ = digits_split()
+    mean = X_train.mean(axis=0)
+    _, _, Vt = np.linalg.svd(X_train - mean, full_matrices=False)
+    top = Vt[:15]
+    pca_15 = np.mean(((X_test - mean) @ top.T @ top + mean - X_test) ** 2)
+    assert 0.0115 < pca_15 < 0.013
+    rng = np.random.default_rng(0)
+    noisy_train = np.clip(X_train + rng.normal(0.0, 0.3, X_train.shape), 0, 1)
+    noisy_test = np.clip(X_test + rng.normal(0.0, 0.3, X_test.shape), 0, 1)
+    with_one = lambda X: np.column_stack([X, np.ones(len(X))])
+    linear_map, *_ = np.linalg.lstsq(with_one(noisy_train), X_train, rcond=None)
+    linear = np.mean((with_one(noisy_test) @ linear_map - X_test) ** 2)
+    noisy = np.mean((noisy_test - X_test) ** 2)
+    assert linear < 0.5 * noisy
+    assert linear < 0.0228    # the denoising autoencoder's best error over five seeds
+
+
+def test_ch12_a_large_network_trained_long_memorises_label_noise():
+    """Chapter 12: with 30% of 400 training labels replaced, a 64-256-256-10 network trained for
+    100 epochs reproduces every wrong label and tests worse than the small 64-32-10 network
+    trained for 20 epochs, which fits few of them."""
+    from minigrad import data, nn, train
+
+    images, labels = data.load_digits()
+    X = images.reshape(len(images), 64)
+    X_train, X_test, y_train, y_test = data.train_test_split(X, labels, test_size=0.25, seed=0)
+    X_few, y_few = X_train[:400], y_train[:400].copy()
+    rng = np.random.default_rng(0)
+    chosen = rng.choice(400, 120, replace=False)
+    y_few[chosen] = rng.integers(0, 10, 120)
+    results = {}
+    for hidden, epochs, lr in [([32], 20, 0.01), ([256, 256], 100, 1e-3)]:
+        minigrad.manual_seed(0)
+        model = nn.MLP([64, *hidden, 10])
+        train.fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=lr),
+                  data.DataLoader(X_few, y_few, batch_size=32, shuffle=True), epochs=epochs,
+                  metrics=(), progress=False)
+        fitted = np.mean(train.predict(model, X_few).argmax(axis=1)[chosen] == y_few[chosen])
+        results[len(hidden)] = fitted, train.accuracy(train.predict(model, X_test), y_test)
+    (small_fit, small_test), (large_fit, large_test) = results[1], results[2]
+    assert small_fit < 0.5 and large_fit > 0.95
+    assert large_test < small_test - 0.05

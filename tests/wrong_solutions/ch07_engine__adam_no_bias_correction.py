@@ -1,0 +1,13 @@
+"""Wrong: leaves out the bias correction, so the first steps are far too small."""
+
+import numpy as np
+
+EXERCISE = "ch07.adam_step"
+
+
+def adam_step(param, grad, exp_avg, exp_avg_sq, step, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
+    exp_avg *= betas[0]
+    exp_avg += (1 - betas[0]) * grad
+    exp_avg_sq *= betas[1]
+    exp_avg_sq += (1 - betas[1]) * grad * grad
+    param -= lr * exp_avg / (np.sqrt(exp_avg_sq) + eps)

@@ -1,0 +1,15 @@
+"""Wrong: counts the steps from 0, correcting the bias with β^(step + 1)."""
+
+import numpy as np
+
+EXERCISE = "ch07.adam_step"
+
+
+def adam_step(param, grad, exp_avg, exp_avg_sq, step, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
+    exp_avg *= betas[0]
+    exp_avg += (1 - betas[0]) * grad
+    exp_avg_sq *= betas[1]
+    exp_avg_sq += (1 - betas[1]) * grad * grad
+    m_hat = exp_avg / (1 - betas[0] ** (step + 1))
+    v_hat = exp_avg_sq / (1 - betas[1] ** (step + 1))
+    param -= lr * m_hat / (np.sqrt(v_hat) + eps)

@@ -1,0 +1,12 @@
+"""Wrong: dW = xᵀ grad, of shape (in, out), where the weight is (out, in)."""
+
+EXERCISE = "ch07.linear"
+
+
+def linear(x, weight, bias):
+    out = x @ weight.T + bias
+
+    def backward(grad):
+        g2, x2 = grad.reshape(-1, grad.shape[-1]), x.reshape(-1, x.shape[-1])
+        return grad @ weight, x2.T @ g2, g2.sum(axis=0)
+    return out, backward
