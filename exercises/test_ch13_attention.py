@@ -17,7 +17,7 @@ import pytest
 
 import minigrad.attention
 import minigrad.functional
-import minigrad.lr_scheduler
+import minigrad.optim.lr_scheduler
 import minigrad.nn
 import minigrad.normalization
 
@@ -171,7 +171,7 @@ def library_switched_off(monkeypatch):
     for name in ("LayerNorm", "MultiheadAttention"):
         monkeypatch.setattr(minigrad.nn, name, refuse)
     for name in ("LambdaLR", "LinearLR", "CosineAnnealingLR", "SequentialLR"):
-        monkeypatch.setattr(minigrad.lr_scheduler, name, refuse)
+        monkeypatch.setattr(minigrad.optim.lr_scheduler, name, refuse)
 
 
 def shown(x: np.ndarray) -> str:

@@ -121,3 +121,19 @@ class no_grad:
             with no_grad():
                 return fn(*args, **kwargs)
         return without_grad
+
+
+_SYMBOLS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "@": "mm", "**": "pow", "neg": "neg"}
+
+
+class GradFn:
+    """What ``tensor.grad_fn`` shows: the operation a result came from, named as in PyTorch
+    (``<MulBackward0>``, ``<BinaryCrossEntropyWithLogitsBackward0>``)."""
+
+    def __init__(self, op: str) -> None:
+        op = "pow" if op.startswith("**") else _SYMBOLS.get(op, op)
+        words = op.replace(" ", "_").split("_")
+        self.name = "".join(w[:1].upper() + w[1:] for w in words if w) + "Backward0"
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"

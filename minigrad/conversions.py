@@ -31,6 +31,28 @@ def check_device(device: Any) -> None:
         raise RuntimeError(f"device {str(device)!r}: {CPU_ONLY}")
 
 
+class device:
+    """``minigrad.device("cpu")``, PyTorch's device object; any other device is refused."""
+
+    def __init__(self, type: str = "cpu") -> None:
+        check_device(str(type))
+        self.type = "cpu"
+
+    def __str__(self) -> str:
+        return self.type
+
+    def __repr__(self) -> str:
+        return f"device(type={self.type!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return str(other).split(":")[0] == self.type
+
+    __hash__ = object.__hash__
+
+
+_Device = device  # ``to(..., device=...)`` takes a parameter of that name
+
+
 class ConversionOps:
     """The conversions of ``Tensor`` (``x.item()``, ``x.size(0)``, ``x.long()``, ``float(x)``...)."""
 
@@ -39,7 +61,7 @@ class ConversionOps:
     shape = property(lambda self: self.data.shape)
     ndim = property(lambda self: self.data.ndim)
     dtype = property(lambda self: self.data.dtype)
-    device = property(lambda self: "cpu")
+    device = property(lambda self: device("cpu"), doc="Always the CPU: ``device(type='cpu')``.")
     T = property(lambda self: self.permute(tuple(reversed(range(self.ndim)))),
                  doc="All dims reversed (the transpose of a matrix).")
 
@@ -114,7 +136,8 @@ class ConversionOps:
         for a in args:
             if isinstance(a, ConversionOps):
                 dtype = a.dtype
-            elif isinstance(a, str) and a.split(":")[0] in ("cpu", "cuda", "mps", "xla", "meta"):
+            elif isinstance(a, _Device) or isinstance(a, str) and a.split(":")[0] in (
+                    "cpu", "cuda", "mps", "xla", "meta"):
                 device = a
             else:
                 dtype = a

@@ -20,7 +20,7 @@ from .tensor import Tensor
 
 __all__ = ["tensor", "zeros", "ones", "full", "empty", "zeros_like", "ones_like", "full_like",
            "empty_like", "rand_like", "randn_like", "arange", "linspace", "eye", "rand", "randn",
-           "randint"]
+           "randint", "normal", "from_numpy"]
 
 
 def _shape(op: str, sizes: tuple, size: Any = None) -> tuple:
@@ -43,6 +43,14 @@ def _shape(op: str, sizes: tuple, size: Any = None) -> tuple:
 def _made(data: np.ndarray, dtype: Any, requires_grad: bool, device: Any) -> Tensor:
     check_device(device)
     return Tensor(data, dtype=DEFAULT_FLOAT if dtype is None else dtype, requires_grad=requires_grad)
+
+
+def from_numpy(array: np.ndarray) -> Tensor:
+    """A tensor that shares ``array``'s memory, as ``torch.from_numpy``: writing to one shows in
+    the other. The dtype is the array's (float64 stays float64)."""
+    if not isinstance(array, np.ndarray):
+        raise TypeError(f"from_numpy: expected a numpy.ndarray, got {type(array).__name__}")
+    return Tensor(array)
 
 
 def tensor(data: Any, dtype: Any = None, requires_grad: bool = False, device: Any = None) -> Tensor:
@@ -160,3 +168,14 @@ def randint(low: int, high: int | None = None, size: Sequence[int] = (), dtype: 
     draws = generator().integers(low, high, size=_shape("randint", (size,)))
     return _made(draws, np.int64 if dtype is None else dtype, requires_grad, device)
 
+
+
+def normal(mean: Any, std: Any = 1.0, size: Sequence[int] | None = None, *, dtype: Any = None,
+           requires_grad: bool = False, device: Any = None) -> Tensor:
+    """Entries drawn from N(mean, std²): ``normal(0, 0.01, size=(2, 3))``, or with tensors
+    ``mean``/``std`` one draw per entry of their broadcast shape (then ``size`` is not given)."""
+    mean, std = (np.asarray(v.data if isinstance(v, Tensor) else v) for v in (mean, std))
+    if np.any(std < 0):
+        raise ValueError(f"normal: std must be ≥ 0, got {std.min()}")
+    shape = np.broadcast_shapes(mean.shape, std.shape) if size is None else _shape("normal", (size,))
+    return _made(mean + std * generator().standard_normal(shape), dtype, requires_grad, device)

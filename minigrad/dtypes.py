@@ -12,11 +12,11 @@ from typing import Any
 
 import numpy as np
 
-float32 = np.float32
+float32 = float_ = np.float32
 float64 = double = np.float64
 float16 = half = np.float16
 int64 = long = np.int64
-int32 = np.int32
+int32 = int_ = np.int32
 int16 = short = np.int16
 int8 = np.int8
 uint8 = np.uint8

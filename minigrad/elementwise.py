@@ -101,3 +101,40 @@ class ElementwiseOps:
         out = stable.log_softmax(floating(self.data), axis)
         return self.from_op(out, (self,),
                             lambda g: (g - np.exp(out) * g.sum(axis=axis, keepdims=True),), "log_softmax")
+
+
+def tensor_power(base: Tensor, exponent: Tensor) -> Tensor:
+    """x ** p with both tensors (broadcast together), as ``x.pow(p)`` in PyTorch.
+
+    d(xᵖ)/dx = p·xᵖ⁻¹ (0 where p = 0); d(xᵖ)/dp = xᵖ·ln x, which needs x > 0, so a float
+    exponent that requires grad refuses x ≤ 0. The result has the base's float dtype (an
+    integer exponent does not make float32 into float64); two integer tensors stay integer.
+    """
+    x, p = base.data, exponent.data
+    if x.dtype.kind != "f" and p.dtype.kind == "f":
+        x = x.astype(p.dtype)
+    elif x.dtype.kind == "f":
+        p = p.astype(x.dtype)
+    if x.dtype.kind != "f" and np.any(p < 0):
+        raise ValueError("pow: integer tensors cannot be raised to negative powers (as in "
+                         "PyTorch); convert with .float() first")
+    whole = bool(np.all(np.mod(p, 1) == 0))
+    try:
+        np.broadcast_shapes(x.shape, p.shape)
+    except ValueError:
+        raise ValueError(f"pow: shapes {base.shape} and {exponent.shape} cannot be broadcast together") from None
+    if x.dtype.kind == "f" and np.any((x == 0) & (p < 0)):
+        raise ValueError("pow: zero raised to a negative power")
+    if not whole and np.any(x < 0):
+        raise ValueError(f"pow: negative entries (min {x.min()}) with non-integer exponents have no real result")
+    if exponent.requires_grad and np.any(x <= 0):
+        raise ValueError(f"pow: the gradient with respect to the exponent, xᵖ·ln x, needs x > 0; "
+                         f"the base has entries down to {x.min()}")
+    out = np.power(x, p)
+
+    def backward(g: np.ndarray) -> tuple:
+        gx = g * np.where(p == 0, 0, p * np.power(x, p - 1, where=p != 0, out=np.ones_like(out))) \
+            if base.requires_grad else None
+        gp = g * out * np.log(x) if exponent.requires_grad else None
+        return gx, gp
+    return base.from_op(out, (base, exponent), backward, "pow")

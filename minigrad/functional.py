@@ -20,7 +20,7 @@ from .shapes import broadcasting, pair
 from .tensor import Tensor, matmul
 
 __all__ = [
-    "linear", "conv2d", "max_pool2d", "avg_pool2d", "dropout", "relu", "sigmoid", "tanh",
+    "linear", "conv2d", "max_pool2d", "avg_pool2d", "adaptive_avg_pool2d", "dropout", "relu", "sigmoid", "tanh",
     "softmax", "log_softmax", "one_hot", "mse_loss", "binary_cross_entropy",
     "binary_cross_entropy_with_logits", "cross_entropy", "nll_loss", "smooth_l1_loss",
 ]
@@ -244,6 +244,21 @@ def avg_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
                 tap(gx, p, q)[...] += share
         return (gx,)
     return Tensor.from_op(out, (x,), backward, "avg_pool2d")
+
+
+def adaptive_avg_pool2d(x: Tensor, output_size: int | tuple) -> Tensor:
+    """Mean over a grid of ``output_size`` cells: (N, C, H, W) → (N, C, Ho, Wo); ``1`` is global
+    average pooling. Here each output size must divide the input's (then it is
+    ``avg_pool2d`` with kernel = stride = H/Ho × W/Wo, as in PyTorch)."""
+    if x.ndim != 4:
+        raise ValueError(f"adaptive_avg_pool2d: expected (N, C, H, W), got shape {x.shape}")
+    ho, wo = (output_size, output_size) if isinstance(output_size, int) else output_size
+    h, w = x.shape[-2:]
+    ho, wo = h if ho is None else ho, w if wo is None else wo
+    if ho < 1 or wo < 1 or h % ho or w % wo:
+        raise ValueError(f"adaptive_avg_pool2d: output size {(ho, wo)} must divide the input's "
+                         f"{(h, w)} in minigrad (PyTorch also allows uneven cells)")
+    return avg_pool2d(x, (h // ho, w // wo))
 
 
 def dropout(x: Tensor, p: float = 0.5, training: bool = True) -> Tensor:

@@ -12,15 +12,17 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .shapes import check_axis
-from .tensor import Tensor, matmul
+from .tensor import Tensor
+from .tensor import matmul as _matmul
 
 # Each is minigrad.<name>(x, ...) = x.<name>(...), as in PyTorch.
 METHODS = ["exp", "log", "sqrt", "abs", "sin", "cos", "relu", "sigmoid", "tanh", "softmax",
-           "log_softmax", "clamp", "pow", "sum", "mean", "var", "std", "norm", "max", "min",
+           "log_softmax", "clamp", "pow", "sum", "mean", "var", "std", "norm",
            "argmax", "argmin", "reshape", "permute", "transpose", "flatten", "squeeze",
            "unsqueeze", "t", "mm", "numel"]
 
-__all__ = METHODS + ["matmul", "cat", "stack", "where"]
+__all__ = METHODS + ["matmul", "mul", "cat", "stack", "where", "max", "min", "maximum", "minimum",
+                     "allclose"]
 
 
 def _as_function(name: str) -> Callable:
@@ -34,6 +36,32 @@ def _as_function(name: str) -> Callable:
 
 for _name in METHODS:
     globals()[_name] = _as_function(_name)
+
+
+def _into(out: Tensor | None, result: Tensor, op: str) -> Tensor:
+    """``result``, or with PyTorch's ``out=`` its entries written into ``out`` (same shape)."""
+    if out is None:
+        return result
+    if not isinstance(out, Tensor) or out.shape != result.shape:
+        raise ValueError(f"{op}: out= must be a tensor of the result's shape {result.shape}, "
+                         f"got {getattr(out, 'shape', type(out).__name__)}")
+    if result.requires_grad:
+        raise RuntimeError(f"{op}: out= does not record gradients (as in PyTorch); "
+                           f"use the result instead: y = {op}(...)")
+    out.data[...] = result.data
+    return out
+
+
+def matmul(input: Any, other: Any, *, out: Tensor | None = None) -> Tensor:
+    """``input @ other`` (see :func:`minigrad.tensor.matmul`), written into ``out`` if given."""
+    x, y = (t if isinstance(t, Tensor) else Tensor(t) for t in (input, other))
+    return _into(out, _matmul(x, y), "matmul")
+
+
+def mul(input: Any, other: Any, *, out: Tensor | None = None) -> Tensor:
+    """``input * other`` entry by entry (broadcast), written into ``out`` if given."""
+    x = input if isinstance(input, Tensor) else Tensor(input)
+    return _into(out, x * other, "mul")
 
 
 def _tensors(op: str, tensors: Sequence[Any]) -> list[Tensor]:
@@ -82,3 +110,48 @@ def where(condition: Any, input: Any, other: Any) -> Tensor:
     except ValueError:
         raise ValueError(f"where: shapes {c.shape}, {x.shape} and {y.shape} cannot be broadcast together") from None
     return Tensor.from_op(out, (x, y), lambda g: (g * c, g * ~c), "where")
+
+
+def maximum(input: Any, other: Any) -> Tensor:
+    """The larger of two tensors, entry by entry (broadcast together).
+
+    Backward: the gradient goes to the larger entry; at a tie each gets half (as PyTorch).
+    """
+    x, y = (t if isinstance(t, Tensor) else Tensor(t) for t in (input, other))
+    a, b = x.data, y.data
+    try:
+        out = np.maximum(a, b)
+    except ValueError:
+        raise ValueError(f"maximum: shapes {x.shape} and {y.shape} cannot be broadcast together") from None
+    share = (a > b) + 0.5 * (a == b)
+    return Tensor.from_op(out, (x, y), lambda g: (g * share, g * (1 - share)), "maximum")
+
+
+def minimum(input: Any, other: Any) -> Tensor:
+    """The smaller of two tensors, entry by entry: −maximum(−input, −other)."""
+    x, y = (t if isinstance(t, Tensor) else Tensor(t) for t in (input, other))
+    return -maximum(-x, -y)
+
+
+def max(input: Any, *args: Any, **kwargs: Any) -> Any:
+    """``max(x)``, ``max(x, dim)`` as :meth:`Tensor.max`; ``max(x, other)`` with a tensor
+    ``other`` is :func:`maximum`, as in PyTorch."""
+    if args and isinstance(args[0], Tensor):
+        return maximum(input, *args)
+    x = input if isinstance(input, Tensor) else Tensor(input)
+    return x.max(*args, **kwargs)
+
+
+def min(input: Any, *args: Any, **kwargs: Any) -> Any:
+    """``min(x)``, ``min(x, dim)`` as :meth:`Tensor.min`; ``min(x, other)`` is :func:`minimum`."""
+    if args and isinstance(args[0], Tensor):
+        return minimum(input, *args)
+    x = input if isinstance(input, Tensor) else Tensor(input)
+    return x.min(*args, **kwargs)
+
+
+def allclose(input: Any, other: Any, rtol: float = 1e-05, atol: float = 1e-08,
+             equal_nan: bool = False) -> bool:
+    """Whether |input − other| ≤ atol + rtol·|other| everywhere (shapes broadcast)."""
+    a, b = (np.asarray(t.data if isinstance(t, Tensor) else t) for t in (input, other))
+    return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import numpy as np
 
 from .autograd import grad_mode
+from .randomness import generator
 from .stable import float_error
 
 if TYPE_CHECKING:
@@ -76,6 +77,14 @@ class InPlaceOps:
 
     def fill_(self, value: float) -> Tensor:
         return self._in_place("fill_", lambda a: a.fill(value))
+
+    def normal_(self, mean: float = 0.0, std: float = 1.0) -> Tensor:
+        """Entries drawn from N(mean, std²), in place (minigrad's generator)."""
+        return self._in_place("normal_", lambda a: a.__setitem__(..., generator().normal(mean, std, a.shape)))
+
+    def uniform_(self, a: float = 0.0, b: float = 1.0) -> Tensor:
+        """Entries drawn uniformly from [a, b), in place (minigrad's generator)."""
+        return self._in_place("uniform_", lambda x: x.__setitem__(..., generator().uniform(a, b, x.shape)))
 
     def copy_(self, src: Any) -> Tensor:
         """Copy ``src``'s entries into this tensor (``src`` broadcasts to its shape)."""

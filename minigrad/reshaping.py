@@ -39,6 +39,10 @@ class ReshapingOps:
         """PyTorch's name for :meth:`reshape` (numpy arrays have no memory layout to respect here)."""
         return self.reshape(*shape)
 
+    def view_as(self, other: Tensor) -> Tensor:
+        """:meth:`view` to ``other``'s shape."""
+        return self.reshape(other.shape)
+
     def permute(self, *dims: int | Sequence[int]) -> Tensor:
         """The dims in a new order: ``x.permute(2, 0, 1)`` makes dim 2 the first."""
         dims = _ints("permute", dims)
@@ -89,6 +93,36 @@ class ReshapingOps:
         start, end = start_dim % ndim, end_dim % ndim
         shape = self.shape or (1,)
         return self.reshape(shape[:start] + (-1,) + shape[end + 1:])
+
+    def expand(self, *sizes: int | Sequence[int]) -> Tensor:
+        """The tensor broadcast to ``sizes`` (-1 keeps a dim; new dims go in front), as
+        ``torch.expand``. Backward: the gradient summed over the broadcast dims."""
+        sizes = _ints("expand", sizes)
+        lead = len(sizes) - self.ndim
+        if lead < 0:
+            raise ValueError(f"expand: {sizes} has fewer dims than the tensor's shape {self.shape}")
+        shape = tuple(self.shape[i - lead] if n == -1 and i >= lead else n for i, n in enumerate(sizes))
+        try:
+            out = np.broadcast_to(self.data, shape)
+        except ValueError:
+            raise ValueError(f"expand: cannot expand shape {self.shape} to {sizes}; only dims "
+                             f"of size 1 can grow") from None
+        return self.from_op(out, (self,), lambda g: (g,), "expand")  # the engine sums g back
+
+    def repeat(self, *repeats: int | Sequence[int]) -> Tensor:
+        """The tensor tiled ``repeats[i]`` times along dim i, as ``torch.repeat`` (numpy's
+        ``tile``). Backward: the gradient of each copy, summed."""
+        repeats = _ints("repeat", repeats)
+        if len(repeats) < self.ndim:
+            raise ValueError(f"repeat: give one count per dim of shape {self.shape}, got {repeats}")
+        shape = (1,) * (len(repeats) - self.ndim) + self.shape
+        out = np.tile(self.data.reshape(shape), repeats)
+        old = self.shape
+
+        def backward(g: np.ndarray) -> tuple:  # dims (r0, s0, r1, s1, ...): sum the r's
+            split = g.reshape([n for pair in zip(repeats, shape) for n in pair])
+            return (split.sum(axis=tuple(range(0, split.ndim, 2))).reshape(old),)
+        return self.from_op(out, (self,), backward, "repeat")
 
     def __getitem__(self, index: Any) -> Tensor:
         """numpy's (and PyTorch's) indexing. An index made of integer arrays (or lists,

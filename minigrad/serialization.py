@@ -105,8 +105,11 @@ def _rebuild(node: Any, arrays: dict[str, np.ndarray]) -> Any:
     return {k: _rebuild(v, arrays) for k, v in node["dict"]}
 
 
-def load(path: str | os.PathLike) -> Any:
+def load(path: str | os.PathLike, weights_only: bool = True) -> Any:
     """Read a file written by :func:`save` (or a plain-tensor ``torch.save`` checkpoint).
+
+    ``weights_only`` is accepted for PyTorch's ``torch.load(path, weights_only=True)``:
+    minigrad never unpickles, so every load is weights only, whatever its value.
 
     A state dict comes back as a dict name → array, in the saved order; anything else as it
     was saved (Tensors as Tensors). Arrays are read with ``allow_pickle=False``: a file holding

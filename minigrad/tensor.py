@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .autograd import backpropagate, grad_mode
+from .autograd import GradFn, backpropagate, grad_mode
+from .elementwise import tensor_power
 from .conversions import ConversionOps, check_device
 from .dtypes import DEFAULT_FLOAT, as_dtype, floating
 from .elementwise import ElementwiseOps
@@ -82,6 +83,12 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
         self._parents: tuple = ()
         self._backward: Callable | None = None
         self._op = ""
+
+    @property
+    def grad_fn(self) -> GradFn | None:
+        """None for a leaf (or a result computed without gradients), else the operation that
+        made this tensor, as PyTorch's ``grad_fn`` (its repr names the op: ``<AddBackward0>``)."""
+        return GradFn(self._op) if self._backward is not None else None
 
     @property
     def grad(self) -> Tensor | None:
@@ -229,9 +236,12 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
         # d(x/y)/dy = −x/y² = −out/y: no y², which a tiny y would underflow to 0
         return Tensor.from_op(out, (left, right), lambda g: (g / y, -g * out / y), "/")
 
-    def __pow__(self, n: float) -> Tensor:
-        """xⁿ for a number n; d(xⁿ)/dx = n·xⁿ⁻¹ (0 for n = 0, even at x = 0, as in PyTorch)."""
-        if isinstance(n, (Tensor, bool)) or not isinstance(n, (int, float, np.integer, np.floating)):
+    def __pow__(self, n: float | Tensor) -> Tensor:
+        """xⁿ for a number n; d(xⁿ)/dx = n·xⁿ⁻¹ (0 for n = 0, even at x = 0, as in PyTorch).
+        A tensor ``n`` broadcasts with x: see :func:`~minigrad.elementwise.tensor_power`."""
+        if isinstance(n, Tensor):
+            return tensor_power(self, n)
+        if isinstance(n, bool) or not isinstance(n, (int, float, np.integer, np.floating)):
             raise TypeError(f"Tensor ** {type(n).__name__}: only a number exponent is supported")
         x = self.data
         whole = float(n).is_integer()
@@ -281,6 +291,9 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
     def matmul(self, other: Any) -> Tensor:
         return self @ other
 
+    def mul(self, other: Any) -> Tensor:
+        return self * other
+
     def mm(self, other: Any) -> Tensor:
         """The product of two matrices (2-D only, as in PyTorch; :meth:`matmul` takes any rank)."""
         if self.ndim != 2 or getattr(other, "ndim", None) != 2:
@@ -295,6 +308,9 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
 
     def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
         return self._compare(np.equal, other, "==")
+
+    def eq(self, other: Any) -> Tensor:
+        return self == other
 
     def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
         return self._compare(np.not_equal, other, "!=")

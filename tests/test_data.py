@@ -517,7 +517,8 @@ def test_a_dataset_of_samples_is_collated_like_pytorch():
 def test_loader_arguments_are_checked():
     from minigrad.utils.data import Dataset, TensorDataset
     with pytest.raises(TypeError, match=r"batch size by name \(batch_size=32\)"):
-        DataLoader(TensorDataset(np.zeros(3)), 32)
+        DataLoader(np.zeros(3), 32)
+    assert DataLoader(TensorDataset(np.zeros(3)), 2).batch_size == 2  # PyTorch's positional form
     with pytest.raises(TypeError, match="already holds its targets"):
         DataLoader(TensorDataset(np.zeros(3)), np.zeros(3))
     with pytest.raises(TypeError, match="expected a Dataset"):

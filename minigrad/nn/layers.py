@@ -111,12 +111,27 @@ class AvgPool2d(_Pool2d):
     function = staticmethod(F.avg_pool2d)
 
 
-class Flatten(Module):
-    def __init__(self, start_dim: int = 1) -> None:
-        self.start_dim = start_dim
+class AdaptiveAvgPool2d(Module):
+    """Mean over a grid of ``output_size`` cells: (N, C, H, W) → (N, C, Ho, Wo)."""
+
+    def __init__(self, output_size: int | tuple) -> None:
+        self.output_size = output_size
 
     def forward(self, x: Tensor) -> Tensor:
-        return x.flatten(self.start_dim)
+        return F.adaptive_avg_pool2d(x, self.output_size)
+
+    def extra_repr(self) -> str:
+        return f"output_size={self.output_size}"
+
+
+class Flatten(Module):
+    """Dims ``start_dim`` … ``end_dim`` merged into one (by default all but the batch dim)."""
+
+    def __init__(self, start_dim: int = 1, end_dim: int = -1) -> None:
+        self.start_dim, self.end_dim = start_dim, end_dim
+
+    def forward(self, x: Tensor) -> Tensor:
+        return x.flatten(self.start_dim, self.end_dim)
 
 
 class ReLU(Module):

@@ -13,8 +13,9 @@ class _Loss(Module):
     function = staticmethod(F.mse_loss)
 
     def __init__(self, reduction: str = "mean") -> None:
-        if reduction not in ("mean", "sum"):
-            raise ValueError(f"{type(self).__name__}: reduction must be 'mean' or 'sum', got {reduction!r}")
+        if reduction not in ("mean", "sum", "none"):
+            raise ValueError(f"{type(self).__name__}: reduction must be 'mean', 'sum' or 'none', "
+                             f"got {reduction!r}")
         self.reduction = reduction
 
     def forward(self, prediction: Tensor, target: Any) -> Tensor:

@@ -228,6 +228,27 @@ class Module:
     def eval(self) -> Module:
         return self.train(False)
 
+    def to(self, *args: Any, dtype: Any = None, device: Any = None) -> Module:
+        """``model.to("cpu")`` / ``model.to(device)`` return the model itself: minigrad runs on
+        the CPU only, so any other device is refused. A dtype (``model.to(minigrad.float64)``)
+        is refused too: cast the parameters' tensors instead."""
+        from ..conversions import check_device
+        from ..conversions import device as Device
+        for a in args:
+            if isinstance(a, (str, Device)):
+                device = a
+            else:
+                dtype = a
+        if dtype is not None:
+            raise TypeError(f"{type(self).__name__}.to: changing the dtype of a module is not supported "
+                            "in minigrad; see the appendix 'From minigrad to PyTorch and Keras'")
+        check_device(device)
+        return self
+
+    def cpu(self) -> Module:
+        """The module itself (it is on the CPU already)."""
+        return self
+
     # --- saving and loading -----------------------------------------------------------
     def _state_tensors(self) -> dict[str, Tensor]:
         """Every parameter and persistent buffer by dotted name, a shared one under each name."""

@@ -63,7 +63,7 @@ class DataLoader:
 
     Two ways to give the data:
 
-    * ``DataLoader(dataset, batch_size=1, ...)``, as in PyTorch: ``dataset`` is a
+    * ``DataLoader(dataset, batch_size=1, ...)`` or ``DataLoader(dataset, 64)``, as in PyTorch: ``dataset`` is a
       :class:`Dataset` or anything with ``len()`` and ``[i]``; a batch stacks the samples
       ``dataset[i]`` into a Tensor, or into a tuple of Tensors (one per field) when samples are
       tuples. A :class:`TensorDataset` is sliced directly, without a Python loop over samples.
@@ -82,6 +82,8 @@ class DataLoader:
 
     def __init__(self, dataset: Any, y: Any = None, batch_size: int = 1, shuffle: bool = False,
                  seed: int | None = None, drop_last: bool = False) -> None:
+        if isinstance(y, (int, np.integer)) and not isinstance(y, bool) and isinstance(dataset, Dataset):
+            y, batch_size = None, y  # PyTorch's DataLoader(dataset, 64)
         if isinstance(y, (int, np.integer)) and not isinstance(y, bool):
             raise TypeError(f"DataLoader: pass the batch size by name (batch_size={y!r}); a "
                             f"second positional argument is the targets y of DataLoader(X, y)")

@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .tensor import Tensor
+from ..tensor import Tensor
 
 Params = Iterable[Tensor] | Iterable[dict[str, Any]]
 
@@ -140,86 +140,3 @@ class Optimizer:
             settings = ", ".join(f"{k}={v}" for k, v in group.items() if k != "params")
             lines.append(f"  group {i}: {len(group['params'])} parameters, {settings}")
         return "\n".join(lines + [")"])
-
-
-class SGD(Optimizer):
-    """Stochastic gradient descent, with optional momentum μ and weight decay λ (PyTorch's form).
-
-    g ← ∇p + λ p;  b ← μ b + g (b = g at the first step);  p ← p − lr · b
-    (without momentum: p ← p − lr · g). ``b`` is ``state[p]["momentum_buffer"]``.
-    """
-
-    def __init__(self, params: Params, lr: float, momentum: float = 0.0,
-                 weight_decay: float = 0.0) -> None:
-        super().__init__(params, {"lr": lr, "momentum": momentum, "weight_decay": weight_decay})
-
-    def _check(self, group: dict[str, Any]) -> None:
-        super()._check(group)
-        if not 0.0 <= group["momentum"] < 1.0 or group["weight_decay"] < 0:
-            raise ValueError(f"SGD: need 0 ≤ momentum < 1 and weight_decay ≥ 0, got "
-                             f"momentum={group['momentum']}, weight_decay={group['weight_decay']}")
-
-    def step(self) -> None:
-        for group in self.param_groups:
-            lr, momentum, weight_decay = group["lr"], group["momentum"], group["weight_decay"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
-                if momentum:
-                    state = self.state.setdefault(p, {})
-                    if "momentum_buffer" not in state:
-                        state["momentum_buffer"] = g.copy()          # b = g
-                    else:
-                        b = state["momentum_buffer"]
-                        b *= momentum                                # b ← μ b + g
-                        b += g
-                    g = state["momentum_buffer"]
-                p.data -= lr * g                                     # p ← p − lr · g
-
-
-class Adam(Optimizer):
-    """Adam: a moving average of the gradient and of its square, with bias correction.
-
-    m ← β₁ m + (1 − β₁) g;  v ← β₂ v + (1 − β₂) g²;  m̂ = m / (1 − β₁ᵗ);  v̂ = v / (1 − β₂ᵗ)
-    p ← p − lr · m̂ / (√v̂ + ε), where g = ∇p + λ p (weight decay λ) and t counts the steps.
-    ``m``, ``v`` and ``t`` are ``state[p]["exp_avg"]``, ``["exp_avg_sq"]`` and ``["step"]``.
-    """
-
-    def __init__(self, params: Params, lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
-                 eps: float = 1e-8, weight_decay: float = 0.0) -> None:
-        super().__init__(params, {"lr": lr, "betas": betas, "eps": eps, "weight_decay": weight_decay})
-
-    def _check(self, group: dict[str, Any]) -> None:
-        super()._check(group)
-        betas, eps, weight_decay = group["betas"], group["eps"], group["weight_decay"]
-        if len(betas) != 2 or not all(0.0 <= b < 1.0 for b in betas) or eps <= 0 or weight_decay < 0:
-            raise ValueError(f"Adam: need two betas in [0, 1), eps > 0 and weight_decay ≥ 0, "
-                             f"got betas={betas}, eps={eps}, weight_decay={weight_decay}")
-
-    def step(self) -> None:
-        for group in self.param_groups:
-            lr, (beta1, beta2), eps, weight_decay = (group["lr"], group["betas"], group["eps"],
-                                                     group["weight_decay"])
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
-                state = self.state.setdefault(p, {})
-                if not state:
-                    state.update(step=0, exp_avg=np.zeros_like(p.data), exp_avg_sq=np.zeros_like(p.data))
-                m, v = state["exp_avg"], state["exp_avg_sq"]
-                state["step"] += 1
-                t = state["step"]
-                m[...] = beta1 * m + (1 - beta1) * g                 # m ← β₁ m + (1 − β₁) g
-                v[...] = beta2 * v + (1 - beta2) * g * g             # v ← β₂ v + (1 − β₂) g²
-                m_hat = m / (1 - beta1 ** t)                         # m̂ = m / (1 − β₁ᵗ)
-                v_hat = v / (1 - beta2 ** t)                         # v̂ = v / (1 − β₂ᵗ)
-                p.data -= lr * m_hat / (np.sqrt(v_hat) + eps)        # p ← p − lr · m̂ / (√v̂ + ε)
-
-
-from . import lr_scheduler  # noqa: E402,F401  (optim.lr_scheduler.StepLR, as in PyTorch)

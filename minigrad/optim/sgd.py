@@ -1,0 +1,45 @@
+"""Stochastic gradient descent (``optim.SGD``), with momentum and weight decay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .optimizer import Optimizer, Params
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent, with optional momentum μ and weight decay λ (PyTorch's form).
+
+    g ← ∇p + λ p;  b ← μ b + g (b = g at the first step);  p ← p − lr · b
+    (without momentum: p ← p − lr · g). ``b`` is ``state[p]["momentum_buffer"]``.
+    """
+
+    def __init__(self, params: Params, lr: float, momentum: float = 0.0,
+                 weight_decay: float = 0.0) -> None:
+        super().__init__(params, {"lr": lr, "momentum": momentum, "weight_decay": weight_decay})
+
+    def _check(self, group: dict[str, Any]) -> None:
+        super()._check(group)
+        if not 0.0 <= group["momentum"] < 1.0 or group["weight_decay"] < 0:
+            raise ValueError(f"SGD: need 0 ≤ momentum < 1 and weight_decay ≥ 0, got "
+                             f"momentum={group['momentum']}, weight_decay={group['weight_decay']}")
+
+    def step(self) -> None:
+        for group in self.param_groups:
+            lr, momentum, weight_decay = group["lr"], group["momentum"], group["weight_decay"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                g = p.grad.data                                      # the gradient's numpy array
+                if weight_decay:
+                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
+                if momentum:
+                    state = self.state.setdefault(p, {})
+                    if "momentum_buffer" not in state:
+                        state["momentum_buffer"] = g.copy()          # b = g
+                    else:
+                        b = state["momentum_buffer"]
+                        b *= momentum                                # b ← μ b + g
+                        b += g
+                    g = state["momentum_buffer"]
+                p.data -= lr * g                                     # p ← p − lr · g
