@@ -29,13 +29,8 @@ class Adadelta(Optimizer):
 
     def step(self) -> None:
         for group in self.param_groups:
-            lr, rho, eps, weight_decay = group["lr"], group["rho"], group["eps"], group["weight_decay"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
+            lr, rho, eps = group["lr"], group["rho"], group["eps"]
+            for p, g in self._gradients(group):                     # g ← ∇p + λ p
                 state = self.state.setdefault(p, {})
                 if not state:
                     state.update(step=0, square_avg=np.zeros_like(p.data), acc_delta=np.zeros_like(p.data))

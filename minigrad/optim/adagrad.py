@@ -33,14 +33,8 @@ class Adagrad(Optimizer):
 
     def step(self) -> None:
         for group in self.param_groups:
-            lr, lr_decay, eps, weight_decay = (group["lr"], group["lr_decay"], group["eps"],
-                                               group["weight_decay"])
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
+            lr, lr_decay, eps = group["lr"], group["lr_decay"], group["eps"]
+            for p, g in self._gradients(group):                     # g ← ∇p + λ p
                 state = self.state.setdefault(p, {})
                 if not state:
                     state.update(step=0, sum=np.full_like(p.data, group["initial_accumulator_value"]))

@@ -1,21 +1,12 @@
-"""Optimisers: turn gradients into parameter updates (``import minigrad.optim as optim``).
+"""The base of every optimiser: parameter groups, per-parameter state, saving and restoring.
 
-The layout is PyTorch's. ``param_groups`` is a list of dicts, each with its ``"params"`` and
-its hyper-parameters (``"lr"``, ``"momentum"``, …), so that layers can learn at different
-rates and a schedule can change the rate between epochs::
-
-    optimizer.param_groups[0]["lr"] = 1e-3
-
-``state`` maps a parameter to what the optimiser remembers about it (``"momentum_buffer"``
-for SGD; ``"step"``, ``"exp_avg"`` and ``"exp_avg_sq"`` for Adam), created at its first update.
-``state_dict()`` and ``load_state_dict()`` save and restore both, with parameters numbered in
-order. Parameters whose ``grad`` is None (unused, or frozen) are left alone.
+See :mod:`minigrad.optim` for the layout, which is PyTorch's.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 
@@ -78,6 +69,19 @@ class Optimizer:
         raise AttributeError(f"{type(self).__name__}.lr cannot be set: the learning rate lives in "
                              f"the parameter groups; use optimizer.param_groups[0]['lr'] = {value!r} "
                              f"(for every group: for g in optimizer.param_groups: g['lr'] = ...)")
+
+    def _gradients(self, group: dict[str, Any]) -> Iterator[tuple[Tensor, np.ndarray]]:
+        """Each parameter of ``group`` that has a gradient, with its gradient g = ∇p + λ p.
+
+        λ is the group's ``weight_decay``: the gradient of a penalty ½λ‖p‖² on large weights,
+        added here once for every optimiser. A parameter without a gradient (frozen, or not
+        used by the loss) is skipped.
+        """
+        weight_decay = group.get("weight_decay", 0.0)
+        for p in group["params"]:
+            if p.grad is not None:
+                g = p.grad.data                                      # the gradient's numpy array
+                yield p, g + weight_decay * p.data if weight_decay else g
 
     def zero_grad(self, set_to_none: bool = True) -> None:
         """Forget the gradients: set them to None, or to zeros with ``set_to_none=False``."""

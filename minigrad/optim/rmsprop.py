@@ -33,13 +33,8 @@ class RMSprop(Optimizer):
     def step(self) -> None:
         for group in self.param_groups:
             lr, alpha, eps = group["lr"], group["alpha"], group["eps"]
-            weight_decay, momentum = group["weight_decay"], group["momentum"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
+            momentum = group["momentum"]
+            for p, g in self._gradients(group):                     # g ← ∇p + λ p
                 state = self.state.setdefault(p, {})
                 if not state:
                     state.update(step=0, square_avg=np.zeros_like(p.data))

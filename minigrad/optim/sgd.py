@@ -26,13 +26,8 @@ class SGD(Optimizer):
 
     def step(self) -> None:
         for group in self.param_groups:
-            lr, momentum, weight_decay = group["lr"], group["momentum"], group["weight_decay"]
-            for p in group["params"]:
-                if p.grad is None:
-                    continue
-                g = p.grad.data                                      # the gradient's numpy array
-                if weight_decay:
-                    g = g + weight_decay * p.data                    # g ← ∇p + λ p
+            lr, momentum = group["lr"], group["momentum"]
+            for p, g in self._gradients(group):                     # g ← ∇p + λ p
                 if momentum:
                     state = self.state.setdefault(p, {})
                     if "momentum_buffer" not in state:
