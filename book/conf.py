@@ -148,6 +148,8 @@ napoleon_numpy_docstring = False
 # signatures stay plain text instead of failing the nitpicky build. Docstrings may also name
 # minigrad's internal modules (where the code lives), which the reference does not document.
 nitpick_ignore_regex = [(r"py:.*", r"(?!minigrad\b).*"), (r"py:mod", r"minigrad\..*")]
+# The node returned by Tensor.grad_fn is described there, not documented as a class of its own.
+nitpick_ignore = [("py:class", "minigrad.autograd.GradFn")]
 
 # --- theme -------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

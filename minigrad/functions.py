@@ -53,7 +53,7 @@ def _into(out: Tensor | None, result: Tensor, op: str) -> Tensor:
 
 
 def matmul(input: Any, other: Any, *, out: Tensor | None = None) -> Tensor:
-    """``input @ other`` (see :func:`minigrad.tensor.matmul`), written into ``out`` if given."""
+    """``input @ other`` (the matrix product of ``Tensor.__matmul__``), written into ``out`` if given."""
     x, y = (t if isinstance(t, Tensor) else Tensor(t) for t in (input, other))
     return _into(out, _matmul(x, y), "matmul")
 
@@ -152,6 +152,6 @@ def min(input: Any, *args: Any, **kwargs: Any) -> Any:
 
 def allclose(input: Any, other: Any, rtol: float = 1e-05, atol: float = 1e-08,
              equal_nan: bool = False) -> bool:
-    """Whether |input − other| ≤ atol + rtol·|other| everywhere (shapes broadcast)."""
+    """Whether abs(input − other) ≤ atol + rtol·abs(other) everywhere (shapes broadcast)."""
     a, b = (np.asarray(t.data if isinstance(t, Tensor) else t) for t in (input, other))
     return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=equal_nan))
