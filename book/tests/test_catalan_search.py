@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import browser, page  # noqa: F401  (the fixtures)
-
 
 def results(page, server: str, query: str) -> list[str]:
     """The addresses of the pages that the Catalan search page lists for ``query``."""
