@@ -172,6 +172,23 @@ def spread_data(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
     return np.round((rng.normal(size=(n, d)) * scales) @ rotation + offset, 4)
 
 
+def separated(X: np.ndarray, k: int) -> bool:
+    """Whether the first k directions are well defined: the k+1 largest variances all differ.
+
+    Two equal variances (say, two constant pixels) leave every direction between them equally
+    right, so such data cannot grade anybody's directions."""
+    values = np.linalg.eigvalsh(np.cov(np.asarray(X, dtype=float), rowvar=False))[::-1]
+    top = values[:k + 1]
+    return bool(np.all(-np.diff(top) > 1e-3 * max(top[0], 1e-12)))
+
+
+def separated_draw(rng: np.random.Generator, k: int, draw) -> np.ndarray:
+    """draw(rng) again until its first k directions are well defined."""
+    while not separated(X := draw(rng), k):
+        pass
+    return X
+
+
 def check_pca(submission, grade, X, k):
     grade.trying(f"pca({shown(X)}, {k})")
     original = X.copy()
@@ -209,20 +226,22 @@ PCA_CASES = [  # (seed, n, d, k)
 class TestPca:
     @pytest.mark.parametrize("seed, n, d, k", PCA_CASES, ids=[str(c) for c in PCA_CASES])
     def test_cases(self, submission, grade, seed, n, d, k):
-        check_pca(submission, grade, spread_data(grading.rng(seed), n, d), k)
+        X = separated_draw(grading.rng(seed), k, lambda rng: spread_data(rng, n, d))
+        check_pca(submission, grade, X, k)
 
     def test_random_data(self, submission, grade):
         rng = grading.rng(909)
         for _ in range(25):
             d = int(rng.integers(2, 9))
-            n = int(rng.integers(3 * d, 80))
-            check_pca(submission, grade, spread_data(rng, n, d), int(rng.integers(1, d + 1)))
+            n, k = int(rng.integers(3 * d, 80)), int(rng.integers(1, d + 1))
+            check_pca(submission, grade, separated_draw(rng, k, lambda rng: spread_data(rng, n, d)),
+                      k)
 
     def test_integer_pixels(self, submission, grade):
-        rng = grading.rng(910)
-        base = rng.integers(0, 17, size=(1, 6))
-        X = np.clip(base + np.round(spread_data(rng, 50, 6)), 0, 16).astype(int)
-        check_pca(submission, grade, X, 2)
+        def pixels(rng):
+            base = rng.integers(0, 17, size=(1, 6))
+            return np.clip(base + np.round(spread_data(rng, 50, 6)), 0, 16).astype(int)
+        check_pca(submission, grade, separated_draw(grading.rng(910), 2, pixels), 2)
 
 
 # --- 9.2 noise ----------------------------------------------------------------------------------
