@@ -135,8 +135,9 @@ mathjax3_config = {"options": {"enableMenu": False}}
 # The API page documents these modules in this order; one that cannot be imported stops the build.
 # viewcode gives every documented object a link to its highlighted source, on pages in the site.
 minigrad_api_modules = ["minigrad", "minigrad.scalar", "minigrad.scalar_nn", "minigrad.functional",
-                        "minigrad.nn", "minigrad.optim", "minigrad.data", "minigrad.text",
-                        "minigrad.train", "minigrad.viz", "minigrad.utils.data"]
+                        "minigrad.nn", "minigrad.optim", "minigrad.optim.lr_scheduler",
+                        "minigrad.data", "minigrad.text", "minigrad.train", "minigrad.viz",
+                        "minigrad.utils.data"]
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 # Tensor's operations live in mixins grouped by concept (minigrad/elementwise.py, ...): document
