@@ -100,3 +100,32 @@ def test_ch12_a_large_network_trained_long_memorises_label_noise():
     (small_fit, small_test), (large_fit, large_test) = results[1], results[2]
     assert small_fit < 0.5 and large_fit > 0.95
     assert large_test < small_test - 0.05
+
+
+def test_ch08_he_weights_keep_ten_layers_the_same_size():
+    """Chapter 8: through ten hidden ReLU layers of 64, He's weights keep the activations' spread
+    within a factor of two, σ = 0.05 multiplies it by about 0.26 per layer and σ = 0.5 by about 2.6;
+    the first layer's gradient is more than 10⁵ times smaller with σ = 0.05 than with He's."""
+    from minigrad import nn
+
+    X_train, _, y_train, _ = digits_split()
+    xb, yb = Tensor(X_train[:256]), Tensor(y_train[:256])
+    first_grad = {}
+    for std in (0.05, None, 0.5):
+        minigrad.manual_seed(0)
+        net = nn.MLP([64] + [64] * 10 + [10])
+        if std is not None:
+            for layer in net.modules():
+                if isinstance(layer, nn.Linear):
+                    nn.init.normal_(layer.weight, std=std)
+        h, spreads = xb, []
+        for layer in net:
+            h = layer(h)
+            if isinstance(layer, nn.ReLU):
+                spreads.append(h.data.std())
+        nn.CrossEntropyLoss()(h, yb).backward()
+        first_grad[std] = net[0].weight.grad.std()
+        per_layer = (spreads[-1] / spreads[0]) ** (1 / 9)
+        expected = {0.05: 0.26, None: 1.0, 0.5: 2.6}[std]
+        assert abs(per_layer - expected) < 0.1 * expected, (std, per_layer)
+    assert first_grad[None] > 1e5 * first_grad[0.05]
