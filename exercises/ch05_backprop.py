@@ -21,7 +21,7 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     ``(w - learning_rate * dL/dw, b - learning_rate * dL/db)``. Use plain numbers.
     (Un pas de descens del gradient per a la recta y_hat = w * x + b i l'error quadràtic mitjà.)
     """
-    raise NotImplementedError("dL/dw is the mean of 2 * (w * x + b - y) * x; dL/db lacks the x")
+    raise NotImplementedError("differentiate one term (w * x + b - y) ** 2 by the chain rule, then average")
 
 
 def delta_rule(x: Sequence[float], y: Sequence[float], w_hidden: Sequence[Sequence[float]],
