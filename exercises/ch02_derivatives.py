@@ -31,4 +31,4 @@ def sin(v: Value) -> Value:
     operands and ``local[i]`` is d(result)/d(parents[i]) at this point.
     (Construeix el node com les operacions de minigrad: resultat, operands i derivades locals.)
     """
-    raise NotImplementedError("local derivative: cos of the input (v.data), not of the output")
+    raise NotImplementedError("local derivative: at which value is it evaluated, the operand or the result?")

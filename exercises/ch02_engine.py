@@ -119,7 +119,7 @@ def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[f
     ReLU's derivative at 0 is 0, as in PyTorch.
     (Les derivades locals d'una operació: una per a cada operand que és un Value.)
     """
-    raise NotImplementedError("+ gives (1.0, 1.0); a * b gives (b, a); tanh's is 1 - out ** 2")
+    raise NotImplementedError("the chapter's list of local derivatives; which are quicker to get from out?")
 
 
 def topological_order(root: Value) -> list[Value]:

@@ -21,20 +21,21 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     ``(w - learning_rate * dL/dw, b - learning_rate * dL/db)``. Use plain numbers.
     (Un pas de descens del gradient per a la recta y_hat = w * x + b i l'error quadràtic mitjà.)
     """
-    raise NotImplementedError("dL/dw is the mean of 2 * (w * x + b - y) * x; dL/db lacks the x")
+    raise NotImplementedError("differentiate one term (w * x + b - y) ** 2 by the chain rule, then average")
 
 
-def delta_rule(x: Sequence[float], t: Sequence[float], w_hidden: Sequence[Sequence[float]],
+def delta_rule(x: Sequence[float], y: Sequence[float], w_hidden: Sequence[Sequence[float]],
                w_output: Sequence[Sequence[float]], learning_rate: float
                ) -> tuple[list[list[float]], list[list[float]]]:
     """The weight changes of the delta rule for a sigmoid network with one hidden layer.
 
-    ``w_hidden[i][j]`` is the weight from input ``i`` to hidden neuron ``j``, and
-    ``w_output[j][k]`` the weight from hidden neuron ``j`` to output neuron ``k``. Every neuron
-    computes net_j = sum_i o_i * w_ij and outputs o_j = f(net_j), f the sigmoid (no biases);
-    ``t`` holds the targets of the outputs. Return ``(dw_hidden, dw_output)``, lists of lists
-    shaped like ``w_hidden`` and ``w_output``, with dw_ij = learning_rate * o_i * delta_j.
-    Compute every delta before changing any weight; do not modify the arguments.
+    ``w_hidden[j][i]`` is the weight w_ji from input ``i`` to hidden neuron ``j``, and
+    ``w_output[k][j]`` the weight w_kj from hidden neuron ``j`` to output neuron ``k``: one row
+    per receiving neuron, like a layer's matrix W. Every neuron computes z_j = sum_i w_ji * h_i
+    and outputs h_j = f(z_j), f the sigmoid (no biases); ``y`` holds the labels of the outputs.
+    Return ``(dw_hidden, dw_output)``, lists of lists shaped like ``w_hidden`` and ``w_output``,
+    with dw_ji = learning_rate * delta_j * h_i. Compute every delta before changing any weight;
+    do not modify the arguments.
     (Els canvis de pesos de la regla delta per a una xarxa sigmoide amb una capa oculta.)
     """
     raise NotImplementedError("feed forward, then output deltas, then hidden deltas, then dw")

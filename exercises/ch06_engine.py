@@ -25,23 +25,23 @@ def mul_backward(x: np.ndarray, y: np.ndarray,
                  grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy).
 
-    ``grad`` is dL/dout, of the broadcast shape of x and y. Entry by entry, d(x·y)/dx = y and
-    d(x·y)/dy = x, so dL/dx is grad · y and dL/dy is grad · x, summed back to the shape of
-    x and of y with ``unbroadcast``. Do not modify the arrays you receive.
+    ``grad`` is dL/dout, of the broadcast shape of x and y. Work out, entry by entry, how
+    ``out`` changes with ``x`` and with ``y`` (the chain rule), then bring each gradient back to
+    the shape of its input with ``unbroadcast``. Do not modify the arrays you receive.
     (Retorna els gradients de x i de y, cadascun amb la forma de la seva entrada.)
     """
-    raise NotImplementedError("dL/dx = grad * y, dL/dy = grad * x, each unbroadcast to its shape")
+    raise NotImplementedError("entry by entry: how much does out move when x moves? then back to x's shape")
 
 
 def matmul_backward(a: np.ndarray, b: np.ndarray,
                     grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The backward of ``out = a @ b`` (numpy's rules): return (dL/da, dL/db).
 
-    For matrices a (n, k) and b (k, m), with grad = dL/dout of shape (n, m):
-    dL/da = grad @ bᵀ and dL/db = aᵀ @ grad. The same formulas hold for batches, where the
-    axes before the last two broadcast (transpose only the last two axes, and unbroadcast),
+    For matrices a (n, k) and b (k, m), grad = dL/dout has shape (n, m), dL/da the shape
+    (n, k) of a and dL/db the shape (k, m) of b. The same formulas must hold for batches, where
+    the axes before the last two broadcast (transpose only the last two axes, and unbroadcast),
     and for 1-D operands: a 1-D a is a row (1, k), a 1-D b a column (k, 1), and ``out`` has
     lost that axis of size 1. Each gradient has its input's shape.
     (Els gradients d'un producte de matrius, també per a lots i vectors.)
     """
-    raise NotImplementedError("grad @ b^T and a^T @ grad; swapaxes(-1, -2), then unbroadcast")
+    raise NotImplementedError("let the shapes guide you: which product of grad and b has the shape of a?")

@@ -33,7 +33,7 @@ def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     has the shape of ``x``; every slice along ``axis`` is positive and adds up to 1.
     Do not modify ``x``. (Resta el màxim de cada tall abans de l'exponencial.)
     """
-    raise NotImplementedError("subtract x.max(axis, keepdims=True) before np.exp, then normalise")
+    raise NotImplementedError("the maximum of each slice, not of the array; keepdims=True lets it broadcast")
 
 
 def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -43,4 +43,4 @@ def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     do not take the logarithm of a softmax (it can be log(0)). Do not modify ``x``.
     (Calcula-ho amb log-sum-exp, no amb el logaritme d'una softmax.)
     """
-    raise NotImplementedError("shifted = x - max along axis; minus log of the sum of exp(shifted)")
+    raise NotImplementedError("the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)")

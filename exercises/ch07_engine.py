@@ -24,11 +24,10 @@ def cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float, np.nda
 
     loss = mean over n of (log Σ_j e^(z_nj) − z_n,y_n), computed so that it stays finite for
     scores as large as ±10⁴ (subtract each row's maximum first). Return ``(loss, grad)``:
-    the loss as a float, and dloss/dlogits, of shape (N, C), which is
-    (softmax(z_n) − one_hot(y_n)) / N row by row. Do not modify ``logits``.
+    the loss as a float, and dloss/dlogits, of shape (N, C). Do not modify ``logits``.
     (La pèrdua d'entropia creuada mitjana i el seu gradient, estables per a ±10⁴.)
     """
-    raise NotImplementedError("shift each row by its max; grad = (softmax - one_hot) / N")
+    raise NotImplementedError("a row's loss is minus a log-softmax: differentiate it by hand; mind the mean")
 
 
 def linear(x: np.ndarray, weight: np.ndarray,
@@ -38,11 +37,10 @@ def linear(x: np.ndarray, weight: np.ndarray,
     x: (..., in_features); weight: (out_features, in_features), as in PyTorch; bias:
     (out_features,); out: (..., out_features). Return ``(out, backward)``, where
     ``backward(grad)`` takes dL/dout (the shape of out) and returns ``(dx, dweight, dbias)``,
-    each of the shape of its input: dx = grad W, dW = gradᵀ x and db = the sum of grad over
-    the examples, where every axis of x but the last counts examples.
+    each of the shape of its input; every axis of x but the last counts examples.
     (La capa lineal: la seva sortida i la funció que en calcula els gradients.)
     """
-    raise NotImplementedError("out = x @ weight.T + bias; backward returns (grad @ W, ...)")
+    raise NotImplementedError("each gradient has its input's shape: let the shapes pick the products")
 
 
 def sgd_step(param: np.ndarray, grad: np.ndarray, velocity: np.ndarray, lr: float,
@@ -54,7 +52,7 @@ def sgd_step(param: np.ndarray, grad: np.ndarray, velocity: np.ndarray, lr: floa
     ``-=``), never a new array assigned to the name. Return nothing.
     (Un pas de descens del gradient amb moment, modificant els arrays on són.)
     """
-    raise NotImplementedError("v = momentum * v + grad in place (*=, +=), then param -= lr * v")
+    raise NotImplementedError("change the arrays in place: a new array bound to a name never reaches the caller")
 
 
 def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,

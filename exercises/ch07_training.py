@@ -54,4 +54,4 @@ def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
     ``i`` predicted as class ``j``. Return ``(accuracy, M)``.
     (Files: classe real; columnes: classe predita.)
     """
-    raise NotImplementedError("M[true, predicted] += 1 per sample; accuracy: trace / N")
+    raise NotImplementedError("one count per sample, in its true row and predicted column; where are the hits?")

@@ -35,31 +35,31 @@ HINTS = {
               "l'actualitzada; la nova b és b - learning_rate * dL/db.",
     },
     "delta_shape": {
-        "en": "Return (dw_hidden, dw_output): dw_hidden[i][j] for every input i and hidden "
-              "neuron j, dw_output[j][k] for every hidden neuron j and output k, the same "
-              "shapes as w_hidden and w_output.",
-        "ca": "Retorna (dw_hidden, dw_output): dw_hidden[i][j] per a cada entrada i i neurona "
-              "oculta j, dw_output[j][k] per a cada neurona oculta j i sortida k, amb les "
+        "en": "Return (dw_hidden, dw_output): dw_hidden[j][i] for every hidden neuron j and "
+              "input i, dw_output[k][j] for every output k and hidden neuron j, the same shapes "
+              "as w_hidden and w_output.",
+        "ca": "Retorna (dw_hidden, dw_output): dw_hidden[j][i] per a cada neurona oculta j i "
+              "entrada i, dw_output[k][j] per a cada sortida k i neurona oculta j, amb les "
               "mateixes formes que w_hidden i w_output.",
     },
     "delta_output": {
-        "en": "For an output neuron, delta_k = f'(net_k) * (t_k - o_k), with "
-              "f'(net) = o * (1 - o) for the sigmoid; then dw_output[j][k] = learning_rate * "
-              "o_j * delta_k, where o_j is the output of hidden neuron j (what flows into the "
+        "en": "For an output neuron, delta_k = f'(z_k) * (y_k - y_hat_k), with "
+              "f'(z) = f(z) * (1 - f(z)) for the sigmoid; then dw_output[k][j] = learning_rate "
+              "* delta_k * h_j, where h_j is the output of hidden neuron j (what flows into the "
               "weight).",
-        "ca": "Per a una neurona de sortida, delta_k = f'(net_k) * (t_k - o_k), amb "
-              "f'(net) = o * (1 - o) per a la sigmoide; després dw_output[j][k] = learning_rate "
-              "* o_j * delta_k, on o_j és la sortida de la neurona oculta j (el que entra pel "
-              "pes).",
+        "ca": "Per a una neurona de sortida, delta_k = f'(z_k) * (y_k - y_hat_k), amb "
+              "f'(z) = f(z) * (1 - f(z)) per a la sigmoide; després dw_output[k][j] = "
+              "learning_rate * delta_k * h_j, on h_j és la sortida de la neurona oculta j (el "
+              "que entra pel pes).",
     },
     "delta_hidden": {
-        "en": "For a hidden neuron, delta_j = f'(net_j) * sum over k of delta_k * w_output[j][k], "
-              "with f'(net_j) = o_j * (1 - o_j) and the output weights as they were given (do "
-              "not update them first); then dw_hidden[i][j] = learning_rate * x[i] * delta_j.",
-        "ca": "Per a una neurona oculta, delta_j = f'(net_j) * suma sobre k de delta_k * "
-              "w_output[j][k], amb f'(net_j) = o_j * (1 - o_j) i els pesos de sortida tal com "
-              "te'ls han donat (no els actualitzis abans); després dw_hidden[i][j] = "
-              "learning_rate * x[i] * delta_j.",
+        "en": "For a hidden neuron, delta_j = f'(z_j) * sum over k of w_output[k][j] * delta_k, "
+              "with f'(z_j) = h_j * (1 - h_j) and the output weights as they were given (do "
+              "not update them first); then dw_hidden[j][i] = learning_rate * delta_j * x[i].",
+        "ca": "Per a una neurona oculta, delta_j = f'(z_j) * suma sobre k de w_output[k][j] * "
+              "delta_k, amb f'(z_j) = h_j * (1 - h_j) i els pesos de sortida tal com te'ls han "
+              "donat (no els actualitzis abans); després dw_hidden[j][i] = learning_rate * "
+              "delta_j * x[i].",
     },
     "unchanged": {
         "en": "delta_rule must not modify its arguments: build new lists for the changes.",
@@ -138,16 +138,15 @@ class TestGradientDescentStep:
 
 
 # --- the delta rule -----------------------------------------------------------------------------
-def autograd_changes(x, t, w_hidden, w_output, lr):
-    """-lr · dE/dw for E = ½ Σ_k (t_k − o_k)², computed by minigrad's backpropagation."""
+def autograd_changes(x, y, w_hidden, w_output, lr):
+    """-lr · dL/dw for L = ½ Σ_k (y_k − ŷ_k)², computed by minigrad's backpropagation."""
     wh = [[Value(w) for w in row] for row in w_hidden]
     wo = [[Value(w) for w in row] for row in w_output]
-    hidden = [sum((x[i] * wh[i][j] for i in range(len(x))), Value(0.0)).sigmoid()
-              for j in range(len(w_output))]
-    outputs = [sum((hidden[j] * wo[j][k] for j in range(len(hidden))), Value(0.0)).sigmoid()
-               for k in range(len(t))]
-    error = sum(((tk - ok) ** 2 for tk, ok in zip(t, outputs)), Value(0.0)) * 0.5
-    error.backward()
+    hidden = [sum((row[i] * x[i] for i in range(len(x))), Value(0.0)).sigmoid() for row in wh]
+    outputs = [sum((row[j] * hidden[j] for j in range(len(hidden))), Value(0.0)).sigmoid()
+               for row in wo]
+    loss = sum(((yk - ok) ** 2 for yk, ok in zip(y, outputs)), Value(0.0)) * 0.5
+    loss.backward()
     return ([[-lr * w.grad for w in row] for row in wh],
             [[-lr * w.grad for w in row] for row in wo])
 
@@ -155,25 +154,25 @@ def autograd_changes(x, t, w_hidden, w_output, lr):
 def random_case(rng):
     n, h, m = rng.randint(1, 4), rng.randint(1, 4), rng.randint(1, 3)
     x = [round(rng.uniform(-1.5, 1.5), 2) for _ in range(n)]
-    t = [round(rng.uniform(0, 1), 2) for _ in range(m)]
-    w_hidden = [[round(rng.uniform(-2, 2), 2) for _ in range(h)] for _ in range(n)]
-    w_output = [[round(rng.uniform(-2, 2), 2) for _ in range(m)] for _ in range(h)]
-    return x, t, w_hidden, w_output, rng.choice([0.1, 0.5, 1.0, 2.0])
+    y = [round(rng.uniform(0, 1), 2) for _ in range(m)]
+    w_hidden = [[round(rng.uniform(-2, 2), 2) for _ in range(n)] for _ in range(h)]
+    w_output = [[round(rng.uniform(-2, 2), 2) for _ in range(h)] for _ in range(m)]
+    return x, y, w_hidden, w_output, rng.choice([0.1, 0.5, 1.0, 2.0])
 
 
 # The worked example of the chapter: 2 inputs, 2 hidden neurons, 1 output.
-CHAPTER = ([1.0, 0.5], [1.0], [[0.4, -0.6], [0.3, 0.8]], [[0.9], [-0.5]], 0.5)
+CHAPTER = ([1.0, 0.5], [1.0], [[0.4, 0.3], [-0.6, 0.8]], [[0.9, -0.5]], 0.5)
 
 
 @pytest.mark.exercise("ch05.delta_rule", points=3)
 class TestDeltaRule:
-    def check(self, submission, grade, x, t, w_hidden, w_output, lr):
-        want_hidden, want_output = autograd_changes(x, t, w_hidden, w_output, lr)
-        args = copy.deepcopy((x, t, w_hidden, w_output))
-        grade.trying(f"delta_rule({x}, {t}, {w_hidden}, {w_output}, {lr})")
+    def check(self, submission, grade, x, y, w_hidden, w_output, lr):
+        want_hidden, want_output = autograd_changes(x, y, w_hidden, w_output, lr)
+        args = copy.deepcopy((x, y, w_hidden, w_output))
+        grade.trying(f"delta_rule({x}, {y}, {w_hidden}, {w_output}, {lr})")
         with grading.SwitchOff(*AUTOGRAD, words=NO_AUTOGRAD):
             got = submission.delta_rule(*args, lr)
-        grade.check(args == (x, t, w_hidden, w_output), expected=(x, t, w_hidden, w_output),
+        grade.check(args == (x, y, w_hidden, w_output), expected=(x, y, w_hidden, w_output),
                     got=args, hint=HINTS["unchanged"])
         try:
             dw_hidden, dw_output = got
@@ -184,17 +183,17 @@ class TestDeltaRule:
         grade.check(shapes == want_shapes, expected=(want_hidden, want_output), got=got,
                     hint=HINTS["delta_shape"])
         # The output layer first: its mistakes also spoil the hidden deltas.
-        for j, row in enumerate(want_output):
-            for k, want in enumerate(row):
-                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {t}, {w_hidden}, "
-                             f"{w_output}, {lr}); dw_output[{j}][{k}]")
-                grade.close(dw_output[j][k], want, hint=HINTS["delta_output"],
-                            rel=1e-6, abs=1e-10)
-        for i, row in enumerate(want_hidden):
+        for k, row in enumerate(want_output):
             for j, want in enumerate(row):
-                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {t}, {w_hidden}, "
-                             f"{w_output}, {lr}); dw_hidden[{i}][{j}]")
-                grade.close(dw_hidden[i][j], want, hint=HINTS["delta_hidden"],
+                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {y}, {w_hidden}, "
+                             f"{w_output}, {lr}); dw_output[{k}][{j}]")
+                grade.close(dw_output[k][j], want, hint=HINTS["delta_output"],
+                            rel=1e-6, abs=1e-10)
+        for j, row in enumerate(want_hidden):
+            for i, want in enumerate(row):
+                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {y}, {w_hidden}, "
+                             f"{w_output}, {lr}); dw_hidden[{j}][{i}]")
+                grade.close(dw_hidden[j][i], want, hint=HINTS["delta_hidden"],
                             rel=1e-6, abs=1e-10)
 
     def test_the_chapters_example(self, submission, grade):
@@ -207,9 +206,9 @@ class TestDeltaRule:
 
     @pytest.mark.parametrize("case", [
         pytest.param(([0.7], [0.2], [[1.5]], [[-1.0]], 1.0), id="one_of_each"),
-        pytest.param(([1.0, -1.0, 0.5], [0.0, 1.0], [[0.5, -0.5], [1.0, 0.2], [-0.3, 0.9]],
-                      [[1.2, -0.7], [0.4, 0.6]], 0.5), id="two_outputs"),
-        pytest.param(([0.0, 0.0], [1.0], [[1.0, 2.0], [3.0, 4.0]], [[1.0], [1.0]], 1.0),
+        pytest.param(([1.0, -1.0, 0.5], [0.0, 1.0], [[0.5, 1.0, -0.3], [-0.5, 0.2, 0.9]],
+                      [[1.2, 0.4], [-0.7, 0.6]], 0.5), id="two_outputs"),
+        pytest.param(([0.0, 0.0], [1.0], [[1.0, 3.0], [2.0, 4.0]], [[1.0, 1.0]], 1.0),
                      id="zero_input"),
     ])
     def test_edge_cases(self, submission, grade, case):

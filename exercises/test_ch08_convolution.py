@@ -89,7 +89,7 @@ HINTS = {
     },
 }
 
-# The grayscale patch of the chapter (from the seeds' computer-vision slides): 16 rows, 12 columns.
+# The grayscale patch of the chapter: 16 rows, 12 columns.
 PATCH = np.array([
     [157, 153, 174, 168, 150, 152, 129, 151, 172, 161, 155, 166],
     [156, 182, 163, 74, 76, 62, 33, 17, 110, 210, 180, 164],

@@ -38,6 +38,39 @@ def test_ch01_random_search_is_wasted_inside_the_narrow_valley():
     assert high / low > 100
 
 
+
+def descend_line(x, y, learning_rate, steps=200):
+    """Chapter 5: gradient descent on the line's mean squared error from w = b = 0; L - L*."""
+    w_best, b_best = np.polyfit(x, y, 1)
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+    w = b = 0.0
+    gaps = [loss(w, b) - loss(w_best, b_best)]
+    for _ in range(steps):
+        error = w * x + b - y
+        w, b = w - learning_rate * np.mean(2 * error * x), b - learning_rate * np.mean(2 * error)
+        gaps.append(loss(w, b) - loss(w_best, b_best))
+    return np.array(gaps)
+
+
+def test_ch05_chapter_1s_line_needs_scaled_inputs():
+    """Chapter 5: unscaled, eta = 0.024 diverges and 0.023 is still 0.17 above L* after 200 steps,
+    while exercise 1.3's coordinate search gets there; scaled, 46 steps (eta = 0.1) or 1 (0.5)."""
+    import importlib.util
+    from exercise_catalog import SOLUTIONS
+
+    x, y, _ = films()
+    assert descend_line(x, y, 0.024)[-1] > 1e12
+    assert abs(descend_line(x, y, 0.023)[-1] - 0.17) < 0.005
+    spec = importlib.util.spec_from_file_location("ch01_solution", SOLUTIONS / "ch01_learning.py")
+    solution = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(solution)
+    w, b = solution.fit_line(x.tolist(), y.tolist(), 200, 1.0)
+    w_best, b_best = np.polyfit(x, y, 1)
+    assert abs(w - w_best) < 1e-3 and abs(b - b_best) < 1e-3
+    scaled = (x - x.mean()) / x.std()
+    assert np.argmax(descend_line(scaled, y, 0.1) < 1e-6) == 46
+    assert np.argmax(descend_line(scaled, y, 0.5) < 1e-6) == 1
+
 def test_ch11_adams_first_step_is_the_learning_rate_times_the_sign():
     """Chapter 11: Adam's first step is about -lr * sign(g), whatever the gradient's size."""
     minigrad.manual_seed(0)

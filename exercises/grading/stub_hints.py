@@ -18,14 +18,14 @@ STUB_HINTS = {
         "en": 'order = topological_order(root); then walk it backwards',
         "ca": "order = topological_order(root); després recorre'l del final al principi"},
     'ch02.local_derivatives': {
-        "en": "+ gives (1.0, 1.0); a * b gives (b, a); tanh's is 1 - out ** 2",
-        "ca": '+ dona (1.0, 1.0); a * b dona (b, a); la de tanh és 1 - out ** 2'},
+        "en": "the chapter's list of local derivatives; which are quicker to get from out?",
+        "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
     'ch02.numerical_gradient': {
         "en": 'central difference: evaluate f at x + h and at x - h',
         "ca": 'diferència central: avalua f a x + h i a x - h'},
     'ch02.sin': {
-        "en": 'local derivative: cos of the input (v.data), not of the output',
-        "ca": "derivada local: el cosinus de l'entrada (v.data), no de la sortida"},
+        "en": 'local derivative: at which value is it evaluated, the operand or the result?',
+        "ca": "derivada local: en quin valor s'avalua, en l'operand o en el resultat?"},
     'ch02.topological_order': {
         "en": 'depth-first search with a stack and a set of visited values',
         "ca": 'cerca en profunditat amb una pila i un conjunt de valors visitats'},
@@ -57,41 +57,41 @@ STUB_HINTS = {
         "en": 'feed forward, then output deltas, then hidden deltas, then dw',
         "ca": 'passada endavant, després els deltes de sortida, els ocults i finalment dw'},
     'ch05.gradient_descent_step': {
-        "en": 'dL/dw is the mean of 2 * (w * x + b - y) * x; dL/db lacks the x',
-        "ca": 'dL/dw és la mitjana de 2 * (w * x + b - y) * x; a dL/db li falta la x'},
+        "en": 'differentiate one term (w * x + b - y) ** 2 by the chain rule, then average',
+        "ca": 'deriva un terme (w * x + b - y) ** 2 amb la regla de la cadena i fes-ne la mitjana'},
     'ch06.log_softmax': {
-        "en": 'shifted = x - max along axis; minus log of the sum of exp(shifted)',
-        "ca": "shifted = x - màxim al llarg de l'eix; menys el log de la suma d'exp(shifted)"},
+        "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
+        "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
     'ch06.matmul_backward': {
-        "en": 'grad @ b^T and a^T @ grad; swapaxes(-1, -2), then unbroadcast',
-        "ca": 'grad @ b^T i a^T @ grad; swapaxes(-1, -2) i després unbroadcast'},
+        "en": 'let the shapes guide you: which product of grad and b has the shape of a?',
+        "ca": "deixa't guiar per les formes: quin producte de grad i b té la forma de a?"},
     'ch06.mul_backward': {
-        "en": 'dL/dx = grad * y, dL/dy = grad * x, each unbroadcast to its shape',
-        "ca": 'dL/dx = grad * y, dL/dy = grad * x, cadascun desfent la difusió a la seva forma'},
+        "en": "entry by entry: how much does out move when x moves? then back to x's shape",
+        "ca": 'element a element: quant es mou out quan es mou x? Després, torna a la forma de x'},
     'ch06.softmax': {
-        "en": 'subtract x.max(axis, keepdims=True) before np.exp, then normalise',
-        "ca": 'resta x.max(axis, keepdims=True) abans de np.exp i després normalitza'},
+        "en": 'the maximum of each slice, not of the array; keepdims=True lets it broadcast',
+        "ca": "el màxim de cada tall, no de tot l'array; keepdims=True permet difondre'l contra x"},
     'ch06.unbroadcast': {
         "en": 'sum the added leading axes, then the size-1 axes (keepdims=True)',
         "ca": 'suma els eixos afegits al davant i després els de mida 1 (keepdims=True)'},
     'ch07.accuracy_and_confusion_matrix': {
-        "en": 'M[true, predicted] += 1 per sample; accuracy: trace / N',
-        "ca": 'M[real, predita] += 1 per mostra; exactitud: traça / N'},
+        "en": 'one count per sample, in its true row and predicted column; where are the hits?',
+        "ca": 'un recompte per mostra, a la fila real i la columna predita; on són els encerts?'},
     'ch07.adam_step': {
         "en": 'update exp_avg and exp_avg_sq in place, correct the bias, step',
         "ca": 'actualitza exp_avg i exp_avg_sq in situ, corregeix el biaix i fes el pas'},
     'ch07.cross_entropy': {
-        "en": 'shift each row by its max; grad = (softmax - one_hot) / N',
-        "ca": 'desplaça cada fila pel seu màxim; grad = (softmax - one_hot) / N'},
+        "en": "a row's loss is minus a log-softmax: differentiate it by hand; mind the mean",
+        "ca": "la pèrdua d'una fila és menys una log-softmax: deriva-la a mà; compte amb la mitjana"},
     'ch07.early_stopping_epoch': {
         "en": 'track the best loss and how many epochs since it improved',
         "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},
     'ch07.linear': {
-        "en": 'out = x @ weight.T + bias; backward returns (grad @ W, ...)',
-        "ca": 'out = x @ weight.T + bias; la passada enrere retorna (grad @ W, ...)'},
+        "en": "each gradient has its input's shape: let the shapes pick the products",
+        "ca": 'cada gradient té la forma de la seva entrada: deixa que les formes triïn els productes'},
     'ch07.sgd_step': {
-        "en": 'v = momentum * v + grad in place (*=, +=), then param -= lr * v',
-        "ca": 'v = momentum * v + grad in situ (*=, +=), després param -= lr * v'},
+        "en": 'change the arrays in place: a new array bound to a name never reaches the caller',
+        "ca": 'modifica els arrays on són: un array nou assignat a un nom no arriba mai a qui crida'},
     'ch07.train_digits': {
         "en": 'He-initialise two linear layers; loop: forward, loss, back, step',
         "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},

@@ -18,28 +18,25 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     return w - learning_rate * dw, b - learning_rate * db
 
 
-def delta_rule(x: Sequence[float], t: Sequence[float], w_hidden: Sequence[Sequence[float]],
+def delta_rule(x: Sequence[float], y: Sequence[float], w_hidden: Sequence[Sequence[float]],
                w_output: Sequence[Sequence[float]], learning_rate: float
                ) -> tuple[list[list[float]], list[list[float]]]:
     """The weight changes of the delta rule for a sigmoid network with one hidden layer."""
     def sigmoid(z: float) -> float:
         return 1.0 / (1.0 + math.exp(-z))
 
-    n_hidden, n_out = len(w_output), len(t)
-    # Feed forward: net_j = Σ_i o_i w_ij and o_j = f(net_j), layer by layer.
-    o_hidden = [sigmoid(sum(x[i] * w_hidden[i][j] for i in range(len(x))))
-                for j in range(n_hidden)]
-    o_out = [sigmoid(sum(o_hidden[j] * w_output[j][k] for j in range(n_hidden)))
-             for k in range(n_out)]
-    # Output deltas: δ_k = f'(net_k) (t_k − o_k), with f'(net) = f(net) (1 − f(net)).
-    delta_out = [o * (1 - o) * (t[k] - o) for k, o in enumerate(o_out)]
-    # Hidden deltas: δ_j = f'(net_j) Σ_k δ_k w_jk, with the weights as they are now.
-    delta_hidden = [o_hidden[j] * (1 - o_hidden[j])
-                    * sum(delta_out[k] * w_output[j][k] for k in range(n_out))
+    n_in, n_hidden, n_out = len(x), len(w_hidden), len(y)
+    # Feed forward: z_j = Σ_i w_ji h_i and h_j = f(z_j), layer by layer.
+    h = [sigmoid(sum(w_hidden[j][i] * x[i] for i in range(n_in))) for j in range(n_hidden)]
+    y_hat = [sigmoid(sum(w_output[k][j] * h[j] for j in range(n_hidden))) for k in range(n_out)]
+    # Output deltas: δ_k = f'(z_k) (y_k − ŷ_k), with f'(z) = f(z) (1 − f(z)).
+    delta_out = [p * (1 - p) * (y[k] - p) for k, p in enumerate(y_hat)]
+    # Hidden deltas: δ_j = f'(z_j) Σ_k w_kj δ_k, with the weights as they are now.
+    delta_hidden = [h[j] * (1 - h[j]) * sum(w_output[k][j] * delta_out[k] for k in range(n_out))
                     for j in range(n_hidden)]
-    # Weight changes: Δw_ij = L · o_i · δ_j, where o_i is what flows into the weight.
-    dw_hidden = [[learning_rate * x[i] * delta_hidden[j] for j in range(n_hidden)]
-                 for i in range(len(x))]
-    dw_output = [[learning_rate * o_hidden[j] * delta_out[k] for k in range(n_out)]
+    # Weight changes: Δw_ji = η · δ_j · h_i, where h_i is what flows into the weight.
+    dw_hidden = [[learning_rate * delta_hidden[j] * x[i] for i in range(n_in)]
                  for j in range(n_hidden)]
+    dw_output = [[learning_rate * delta_out[k] * h[j] for j in range(n_hidden)]
+                 for k in range(n_out)]
     return dw_hidden, dw_output

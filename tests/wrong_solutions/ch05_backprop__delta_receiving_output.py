@@ -1,17 +1,17 @@
-"""Wrong: multiplies each delta by the output of the neuron the weight leads to (o_j), not by
-the output o_i that flows into the weight."""
+"""Wrong: multiplies each delta by the output of the neuron the weight leads to (h_j), not by
+the output h_i that flows into the weight."""
 
 import math
 
 EXERCISE = "ch05.delta_rule"
 
 
-def delta_rule(x, t, w_hidden, w_output, learning_rate):
+def delta_rule(x, y, w_hidden, w_output, learning_rate):
     f = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
-    h = [f(sum(x[i] * w_hidden[i][j] for i in range(len(x)))) for j in range(len(w_output))]
-    o = [f(sum(h[j] * w_output[j][k] for j in range(len(h)))) for k in range(len(t))]
-    d_out = [o[k] * (1 - o[k]) * (t[k] - o[k]) for k in range(len(t))]
-    d_hid = [h[j] * (1 - h[j]) * sum(d_out[k] * w_output[j][k] for k in range(len(t)))
+    h = [f(sum(row[i] * x[i] for i in range(len(x)))) for row in w_hidden]
+    o = [f(sum(row[j] * h[j] for j in range(len(h)))) for row in w_output]
+    d_out = [o[k] * (1 - o[k]) * (y[k] - o[k]) for k in range(len(y))]
+    d_hid = [h[j] * (1 - h[j]) * sum(w_output[k][j] * d_out[k] for k in range(len(y)))
              for j in range(len(h))]
-    return ([[learning_rate * h[j] * d_hid[j] for j in range(len(h))] for i in range(len(x))],
-            [[learning_rate * o[k] * d_out[k] for k in range(len(t))] for j in range(len(h))])
+    return ([[learning_rate * d_hid[j] * h[j] for i in range(len(x))] for j in range(len(h))],
+            [[learning_rate * d_out[k] * o[k] for j in range(len(h))] for k in range(len(y))])
