@@ -44,6 +44,7 @@ INTERFACE = {
         "download_source": "Download this page's MyST Markdown source",
         "print_page": "Print this page, or save it as PDF",
         "print": "Print",
+        "figure": "Figure %s",
     },
     "ca": {
         "title": "minigrad: aprenentatge profund des de zero",
@@ -61,6 +62,7 @@ INTERFACE = {
         "download_notebook": "Baixa aquesta pàgina com a quadern de Jupyter",
         "print_page": "Imprimeix aquesta pàgina o desa-la en PDF",
         "print": "Imprimeix",
+        "figure": "Figura %s",
     },
 }
 ui = INTERFACE[language]
@@ -80,6 +82,7 @@ extensions = [
     "sphinx_togglebutton",
     "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
     "catalan",  # book/_ext: the Catalan edition's decimal comma, search and interface strings
+    "figures",  # book/_ext: figures numbered per chapter (3.1, A.1), translated alt text
 ]
 
 # Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before
@@ -119,6 +122,12 @@ nb_ipywidgets_js = {}               # its default loads require.js from a CDN; w
 nb_code_prompt_show = ui["code_show"]
 nb_code_prompt_hide = ui["code_hide"]
 # Figures: the kernel's inline backend draws with Agg into PNG, whatever the machine has.
+# A figure is a code cell's image output with a name, caption and alt text (book/README.md).
+numfig = True
+numfig_format = {"figure": ui["figure"]}
+# The gettext builder keeps image outputs (by default it keeps only their text/plain repr), so
+# that their alt text is extracted into the .po files.
+nb_mime_priority_overrides = [("gettext", "image/png", 5)]
 os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 # The kernels' IPython profile lives in the book (see _ipython/profile_default).
 os.environ["IPYTHONDIR"] = str(HERE / "_ipython")

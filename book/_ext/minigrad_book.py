@@ -40,6 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
+from figures import alt_translated
 from plain_notebook import Page, plain_markdown
 
 logger = logging.getLogger(__name__)
@@ -120,9 +121,12 @@ class NothingLeftInEnglish(SphinxTransform):
         for node, msg in extract_messages(self.document):
             if _in_front_matter(node):  # metadata, never shown nor extracted
                 continue
-            # Locale flags what it translated; toctree captions are patched without a flag.
+            # Locale flags what it translated; toctree captions and alt text are patched
+            # without a flag.
             if node.get("translated") or (isinstance(node, addnodes.translatable)
                                           and catalog.gettext(msg) != msg):
+                continue
+            if isinstance(node, nodes.image) and alt_translated(node):
                 continue
             if catalog.gettext(msg) == msg:
                 why = f"has no translation in {po}: run `make po`, then translate it"
