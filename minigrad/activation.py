@@ -43,13 +43,17 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
         out *= 0.5 * x                                # ½ x (1 + tanh u)
 
         def backward(g: np.ndarray) -> tuple:  # ½(1 + tanh u) + ½ x (1 − tanh² u) du/dx
-            du = x * x
-            du *= 3 * 0.044715 * _C
-            du += _C                                  # du/dx = √(2/π)(1 + 3·0.044715 x²)
-            d = 1.0 - t * t
-            d *= du
-            d *= 0.5 * x
-            d += 0.5 * (1.0 + t)
+            # Two temporaries, updated in place: each new large array costs fresh memory.
+            half = x * x
+            half *= 1.5 * 0.044715 * _C
+            half += 0.5 * _C                          # ½ du/dx = ½√(2/π)(1 + 3·0.044715 x²)
+            half *= x
+            d = t * t
+            np.subtract(1.0, d, out=d)
+            d *= half                                 # ½ x (1 − tanh² u) du/dx
+            np.multiply(t, 0.5, out=half)
+            d += half
+            d += 0.5
             d *= g
             return (d,)
     else:
