@@ -11,6 +11,7 @@ import math
 
 import numpy as np
 
+from .allocator import reusable
 from .tensor import Tensor
 
 _erf = np.frompyfunc(math.erf, 1, 1)  # numpy has no erf; Python's is exact, entry by entry
@@ -34,22 +35,27 @@ def gelu(input: Tensor, approximate: str = "none") -> Tensor:
             return (g * (cdf + x * np.exp(-0.5 * x * x) / math.sqrt(2 * math.pi)),)
     elif approximate == "tanh":
         # In place where possible: x ** 3 would call pow() entry by entry, many times slower.
-        u = x * x
+        u = np.multiply(x, x, out=reusable(x.shape, x.dtype))
         u *= 0.044715
         u += 1.0
         u *= _C * x                                   # u = √(2/π)(x + 0.044715 x³)
         t = np.tanh(u, out=u)
-        out = t + 1.0
-        out *= 0.5 * x                                # ½ x (1 + tanh u)
+        out = np.add(t, 1.0, out=reusable(x.shape, x.dtype))
+        out *= x
+        out *= 0.5                                    # ½ x (1 + tanh u)
 
         def backward(g: np.ndarray) -> tuple:  # ½(1 + tanh u) + ½ x (1 − tanh² u) du/dx
-            du = x * x
-            du *= 3 * 0.044715 * _C
-            du += _C                                  # du/dx = √(2/π)(1 + 3·0.044715 x²)
-            d = 1.0 - t * t
-            d *= du
-            d *= 0.5 * x
-            d += 0.5 * (1.0 + t)
+            # Two temporaries, updated in place: each new large array costs fresh memory.
+            half = np.multiply(x, x, out=reusable(x.shape, x.dtype))
+            half *= 1.5 * 0.044715 * _C
+            half += 0.5 * _C                          # ½ du/dx = ½√(2/π)(1 + 3·0.044715 x²)
+            half *= x
+            d = np.multiply(t, t, out=reusable(x.shape, x.dtype))
+            np.subtract(1.0, d, out=d)
+            d *= half                                 # ½ x (1 − tanh² u) du/dx
+            np.multiply(t, 0.5, out=half)
+            d += half
+            d += 0.5
             d *= g
             return (d,)
     else:

@@ -36,24 +36,50 @@ def keep_freed_memory() -> None:
         pass  # not glibc after all: leave the allocator as it is
 
 
-_spare: dict[tuple, np.ndarray] = {}   # (shape, dtype) → the last array of that kind handed out
-_MAX_SPARE = 32                        # kinds kept: a few per layer of a network
+_spare: dict[tuple, list[np.ndarray]] = {}   # (shape, dtype) → the arrays of that kind handed out
+_MAX_KINDS = 64          # shapes and dtypes kept: a few per layer of a network
+_PER_KIND = 16           # arrays of one kind alive at once in a step (e.g. one per block)
+_MAX_BYTES = 256 << 20   # all kept arrays together
+SMALL = 64 << 10         # smaller arrays come cheaply from malloc's own free lists
+_kept_bytes = 0
+
+
+def product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b`` (2-D or batched, both at least 2-D), its result in :func:`reusable` memory
+    when large."""
+    shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (a.shape[-2], b.shape[-1])
+    dtype = np.result_type(a, b)
+    if np.prod(shape) * dtype.itemsize < SMALL:
+        return a @ b
+    return np.matmul(a, b, out=reusable(shape, dtype))
 
 
 def reusable(shape: tuple, dtype: Any) -> np.ndarray:
     """An uninitialised array for a large temporary, the same memory every training step.
 
-    Returns the array handed out last time for this shape and dtype when nothing uses it any
+    Returns an array handed out before for this shape and dtype when nothing uses it any
     more (only this cache refers to it), else a new one. Memory already touched needs no page
     faults, so a step's cost does not depend on how the process's malloc returns freed memory.
-    Keeps one array per (shape, dtype) asked for, up to ``_MAX_SPARE`` of them.
+    Keeps up to ``_PER_KIND`` arrays of each of ``_MAX_KINDS`` (shape, dtype) kinds, at most
+    ``_MAX_BYTES`` in all; arrays under ``SMALL`` bytes are always new.
     """
-    key = (shape, np.dtype(dtype))
-    array = _spare.get(key)
-    # References: the cache, ``array`` here, getrefcount's argument. Anyone else is a user.
-    if array is None or sys.getrefcount(array) > 3:
-        array = np.empty(shape, dtype)
-        if key in _spare or len(_spare) < _MAX_SPARE:
-            _spare[key] = array
+    global _kept_bytes
+    dtype = np.dtype(dtype)
+    key = (shape, dtype)
+    arrays = _spare.get(key)
+    if arrays is not None:
+        for array in arrays:
+            # References: the list, ``array`` here, getrefcount's argument. Anyone else is a user.
+            if sys.getrefcount(array) == 3:
+                return array
+    array = np.empty(shape, dtype)
+    if array.nbytes < SMALL or _kept_bytes + array.nbytes > _MAX_BYTES:
+        return array
+    if arrays is None:
+        if len(_spare) >= _MAX_KINDS:
+            return array
+        arrays = _spare[key] = []
+    if len(arrays) < _PER_KIND:
+        arrays.append(array)
+        _kept_bytes += array.nbytes
     return array
-

@@ -13,7 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from . import stable
-from .allocator import reusable
+from .allocator import product, reusable
 from .randomness import generator
 from .dtypes import floating
 from .shapes import broadcasting, pair
@@ -69,12 +69,12 @@ def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
         out = matmul(x, weight.T)
         return out if bias is None else out + bias
     xd, wd = x.data, weight.data
-    out = xd @ wd.T
+    out = product(xd, wd.T)
     if bias is not None:
         out += bias.data
 
     def backward(g: np.ndarray) -> tuple:  # one node: dL/dx = g W, dL/dW = gᵀ x, dL/db = Σₙ g
-        return (g @ wd if x.requires_grad else None,
+        return (product(g, wd) if x.requires_grad else None,
                 g.T @ xd if weight.requires_grad else None,
                 g)  # the bias was broadcast over the batch: the engine sums its rows
     return Tensor.from_op(out, (x, weight) if bias is None else (x, weight, bias), backward, "linear")

@@ -148,12 +148,28 @@ class ReshapingOps:
 
         def backward(g: np.ndarray) -> tuple:
             full = np.zeros(shape, dtype=dtype)
-            if advanced:
+            if isinstance(index, np.ndarray) and index.dtype.kind in "iu" and index.size:
+                _add_rows(full, index, g)   # rows picked by one array of ids (an embedding)
+            elif advanced:
                 np.add.at(full, index, g)   # repeated indices must add up
             else:
                 full[index] = g
             return (full,)
         return self.from_op(out, (self,), backward, "index")
+
+
+def _add_rows(full: np.ndarray, ids: np.ndarray, g: np.ndarray) -> None:
+    """full[ids[k]] += g[k] for every k, repeated ids adding up: the gradient of full[ids].
+
+    Sorts the ids and sums each run of equal ones with one ``np.add.reduceat``, several times
+    faster than ``np.add.at``'s element-by-element loop."""
+    n = full.shape[0]
+    flat = ids.ravel()
+    flat = np.where(flat < 0, flat + n, flat)       # -1 and n-1 are the same row
+    order = np.argsort(flat, kind="stable")
+    rows = flat[order]
+    starts = np.flatnonzero(np.concatenate(([True], rows[1:] != rows[:-1])))
+    full[rows[starts]] = np.add.reduceat(g.reshape(len(flat), *full.shape[1:])[order], starts, axis=0)
 
 
 def _plain_part(part: Any) -> Any:

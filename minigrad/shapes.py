@@ -10,9 +10,13 @@ from typing import Any, Callable, Union
 
 import numpy as np
 
+from .allocator import SMALL, reusable
 from .stable import float_error
 
 Axis = Union[int, tuple, None]
+
+
+_ARITHMETIC = (np.add, np.subtract, np.multiply, np.divide)
 
 
 def broadcasting(fn: Callable, x: np.ndarray, y: np.ndarray, op: str) -> np.ndarray:
@@ -20,6 +24,9 @@ def broadcasting(fn: Callable, x: np.ndarray, y: np.ndarray, op: str) -> np.ndar
     fit, or when the result overflows or is undefined (where numpy would only warn)."""
     try:
         with np.errstate(over="raise", invalid="raise", divide="raise"):
+            if fn in _ARITHMETIC and x.dtype == y.dtype and x.dtype.kind == "f" and max(x.nbytes, y.nbytes) >= SMALL:
+                # a large result: memory that a previous step freed (see allocator.reusable)
+                return fn(x, y, out=reusable(np.broadcast_shapes(x.shape, y.shape), x.dtype))
             return fn(x, y)
     except ValueError:
         raise ValueError(f"{op}: shapes {x.shape} and {y.shape} cannot be broadcast together") from None

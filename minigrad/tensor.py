@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .allocator import product
 from .autograd import GradFn, backpropagate, grad_mode
 from .elementwise import tensor_power
 from .conversions import ConversionOps, check_device
@@ -371,7 +372,7 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
     x2 = x[None, :] if x.ndim == 1 else x
     y2 = y[:, None] if y.ndim == 1 else y
     try:
-        out2 = x2 @ y2
+        out2 = product(x2, y2)
     except ValueError:
         raise ValueError(f"matmul: batch shapes of {x.shape} and {y.shape} cannot be broadcast") from None
     out = out2
@@ -384,10 +385,10 @@ def matmul(a: Tensor, b: Tensor) -> Tensor:
         g2 = g.reshape(out2.shape)
         ga = gb = None  # skip the products nobody needs (e.g. dL/d(input batch))
         if a.requires_grad:
-            ga = g2 @ np.swapaxes(y2, -1, -2)
+            ga = product(g2, np.swapaxes(y2, -1, -2))
             ga = ga[..., 0, :] if x.ndim == 1 else ga  # drop the row axis a 1-D ``a`` was given
         if b.requires_grad:
-            gb = np.swapaxes(x2, -1, -2) @ g2
+            gb = product(np.swapaxes(x2, -1, -2), g2)
             gb = gb[..., 0] if y.ndim == 1 else gb     # and the column axis of a 1-D ``b``
         return ga, gb
     return Tensor.from_op(out, (a, b), backward, "@")

@@ -5,11 +5,12 @@ import numpy as np
 
 import minigrad as mg
 import minigrad.functional as F
+from minigrad import allocator
 from minigrad.allocator import reusable
 
 
 def test_reusable_hands_out_the_same_memory_only_when_it_is_free():
-    shape = (3, 5, 7)  # a shape no other test asks for
+    shape = (3, 5, 7, 200)  # a shape no other test asks for, above allocator.SMALL
     a = reusable(shape, np.float32)
     address = a.ctypes.data
     del a
@@ -19,7 +20,44 @@ def test_reusable_hands_out_the_same_memory_only_when_it_is_free():
     view = b[1:]
     del b
     assert reusable(shape, np.float32).ctypes.data != address  # a view keeps its base in use
-    assert view.ctypes.data == address + 35 * 4       # and the view is left as it was
+    assert view.ctypes.data == address + 35 * 200 * 4  # and the view is left as it was
+    small = reusable((3, 5), np.float32)
+    del small  # a small array is never kept: malloc's free lists serve those well
+    assert all(key[0] != (3, 5) for key in allocator._spare)
+
+
+def test_several_arrays_of_one_shape_are_in_use_at_once():
+    shape = (4, 5, 7, 200)
+    held = [reusable(shape, np.float32) for _ in range(3)]
+    assert len({a.ctypes.data for a in held}) == 3      # three users, three arrays
+    addresses = {a.ctypes.data for a in held}
+    del held
+    again = [reusable(shape, np.float32) for _ in range(3)]
+    assert {a.ctypes.data for a in again} == addresses   # all three free again: the same memory
+
+
+def test_kept_results_of_products_and_elementwise_ops_are_not_overwritten():
+    """Large results (matmul, linear, +, *, GELU) come from reused memory: what a user keeps
+    between steps, results or gradients, must stay as it was."""
+    rng = np.random.default_rng(2)
+    w = mg.Tensor(rng.standard_normal((300, 200)).astype(np.float32), requires_grad=True)
+    kept, copies, grads = [], [], []
+    for step in range(3):
+        x = mg.Tensor(rng.standard_normal((128, 200)).astype(np.float32), requires_grad=True)
+        h = F.gelu(F.linear(x, w), approximate="tanh")
+        y = (h * h + h) @ mg.Tensor(np.ones((300, 1), np.float32))
+        y.sum().backward()
+        kept.append(h)
+        copies.append(h.data.copy())
+        grads.append((x, x.grad.data.copy()))
+    for h, c in zip(kept, copies):
+        assert np.array_equal(h.data, c)
+    for x, g in grads:
+        assert np.array_equal(x.grad.data, g)
+        x2 = mg.Tensor(x.data.copy(), requires_grad=True)
+        h2 = F.gelu(F.linear(x2, mg.Tensor(w.data)), approximate="tanh")
+        ((h2 * h2 + h2) @ mg.Tensor(np.ones((300, 1), np.float32))).sum().backward()
+        np.testing.assert_allclose(x2.grad.data, g, rtol=1e-5, atol=1e-5)
 
 
 def test_kept_conv_and_pool_results_are_not_overwritten_by_later_steps():

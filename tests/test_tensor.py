@@ -174,6 +174,12 @@ def test_repeated_index_accumulates():
     x = Tensor([1.0, 2.0, 3.0], requires_grad=True)
     x[[0, 0, 2, 0]].sum().backward()
     assert np.array_equal(x.grad, [3, 0, 1])
+    x.grad = None
+    x[np.array([[2, -1], [0, -3]])].sum().backward()   # -1 is row 2, -3 row 0: they add up too
+    assert np.array_equal(x.grad, [2, 0, 2])
+    rows = Tensor(np.arange(6.0).reshape(3, 2), requires_grad=True)
+    (rows[np.array([1, 1, -1])] * Tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])).sum().backward()
+    assert np.array_equal(rows.grad, [[0, 0], [4, 6], [5, 6]])
 
 
 @SETTINGS
