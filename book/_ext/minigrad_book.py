@@ -6,7 +6,8 @@
   (``_templates/article-header-buttons.html``). In a translated edition its Markdown
   cells go through the page's catalog, unit by unit as Sphinx extracts them (headings,
   paragraphs, list items, table cells, directive titles and bodies); code and outputs stay.
-  Then its MyST markup becomes Markdown that plain Jupyter shows (book/_ext/plain_notebook.py).
+  Each figure's number and caption follow its cell (book/_ext/figures.py). Then its MyST
+  markup becomes Markdown that plain Jupyter shows (book/_ext/plain_notebook.py).
 * ``minigrad-api``: documents the modules of ``minigrad_api_modules``, one section each (a
   module that cannot be imported stops the build), and marks what autodoc generated as not
   translatable (see the comment in conf.py).
@@ -40,7 +41,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from figures import alt_translated
+from figures import alt_translated, caption_cells
 from plain_notebook import Page, plain_markdown
 
 logger = logging.getLogger(__name__)
@@ -328,6 +329,8 @@ def offer_notebook_download(app: Sphinx, pagename: str, templatename: str, conte
         count = translate_notebook(app, pagename, notebook)
         logger.verbose("%s.ipynb: %d of %d Markdown units translated (%.0f%% of the text)",
                        pagename, count.translated_units, count.units, 100 * count.share)
+    caption_cells(notebook, app.env.toc_fignumbers.get(pagename, {}).get("figure", {}),
+                  app.config.numfig_format["figure"], page_catalog(app.env, pagename)[0].gettext)
     plain_notebook(app, pagename, notebook)
     nbformat.write(notebook, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
