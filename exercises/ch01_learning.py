@@ -12,11 +12,11 @@ from __future__ import annotations
 
 
 def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> float:
-    """The loss of the line y = w·x + b on the examples (xs[i], ys[i]).
+    """The loss of the line y_hat = w·x + b on the examples (xs[i], ys[i]).
 
     For each example, the error is the line's prediction w·xs[i] + b minus the true ys[i];
     return the mean of the squared errors.
-    (La mitjana dels quadrats dels errors de la recta y = w·x + b sobre els exemples.)
+    (La mitjana dels quadrats dels errors de la recta y_hat = w·x + b sobre els exemples.)
     """
     raise NotImplementedError("loop over the examples: how far is the line from each y?")
 

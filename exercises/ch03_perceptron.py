@@ -27,8 +27,9 @@ def perceptron_update(weights: list[float], bias: float, x: list[float], target:
                       lr: float) -> tuple[list[float], float]:
     """One step of Rosenblatt's rule on the example (x, target); returns (new_weights, new_bias).
 
-    With y the perceptron's current prediction for x (see ``perceptron_predict``):
-    new_weights[i] = weights[i] + lr·(target − y)·x[i] and new_bias = bias + lr·(target − y).
+    With y_hat the perceptron's current prediction for x (see ``perceptron_predict``):
+    new_weights[i] = weights[i] + lr·(target − y_hat)·x[i] and
+    new_bias = bias + lr·(target − y_hat).
     Return a new list of weights; leave the list you were given unchanged.
     (Un pas de la regla de Rosenblatt; retorna una llista nova i no modifiquis ``weights``.)
     """

@@ -21,18 +21,20 @@ HINTS = {
         "ca": "Retorna una parella (new_w, new_b) de dos nombres.",
     },
     "gd_w": {
-        "en": "dL/dw is the mean over the examples of 2 * (w * x + b - y) * x, and the new w is "
-              "w - learning_rate * dL/dw: check the factor 2, the mean (divide by N) and the "
-              "minus sign (downhill).",
-        "ca": "dL/dw és la mitjana sobre els exemples de 2 * (w * x + b - y) * x, i la nova w "
-              "és w - learning_rate * dL/dw: comprova el factor 2, la mitjana (divideix per N) "
-              "i el signe menys (costa avall).",
+        "en": "Check dL/dw against the chain rule on one term (w * x + b - y) ** 2: the factor "
+              "the square brings down, the derivative of w * x + b with respect to w, the mean "
+              "over the N examples (divide by N), and the minus sign of a step downhill.",
+        "ca": "Comprova dL/dw amb la regla de la cadena sobre un terme (w * x + b - y) ** 2: el "
+              "factor que fa baixar el quadrat, la derivada de w * x + b respecte de w, la "
+              "mitjana sobre els N exemples (divideix per N) i el signe menys d'un pas costa "
+              "avall.",
     },
     "gd_b": {
-        "en": "dL/db is the mean of 2 * (w * x + b - y), computed with the old w, not the "
-              "updated one; the new b is b - learning_rate * dL/db.",
-        "ca": "dL/db és la mitjana de 2 * (w * x + b - y), calculada amb la w antiga, no amb "
-              "l'actualitzada; la nova b és b - learning_rate * dL/db.",
+        "en": "dL/db comes from the same chain rule, with the derivative of w * x + b with "
+              "respect to b; compute it with the old w, not the updated one, and step downhill.",
+        "ca": "dL/db surt de la mateixa regla de la cadena, amb la derivada de w * x + b "
+              "respecte de b; calcula-la amb la w antiga, no amb l'actualitzada, i fes el pas "
+              "costa avall.",
     },
     "delta_shape": {
         "en": "Return (dw_hidden, dw_output): dw_hidden[j][i] for every hidden neuron j and "

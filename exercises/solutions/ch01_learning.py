@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> float:
-    """The loss of the line y = w·x + b on the examples (xs[i], ys[i])."""
+    """The loss of the line y_hat = w·x + b on the examples (xs[i], ys[i])."""
     total = 0.0
     for x, y in zip(xs, ys):
         error = (w * x + b) - y      # how far the line misses this example
