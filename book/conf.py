@@ -93,7 +93,7 @@ exclude_patterns = ["_build", ".jupyter_cache", "locales", "tests", "README.md",
                     "**.ipynb_checkpoints"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["minigrad-book.css"]
+html_css_files = ["minigrad-book.css", "minigrad-icons.css"]
 html_js_files = ["minigrad-book.js"] + (["catalan.js"] if language == "ca" else [])
 # The .md download is the English source: only the English edition offers it (_sources/*.md).
 html_copy_source = language == "en"
@@ -136,9 +136,17 @@ myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # --- math, offline -----------------------------------------------------------
-# MathJax 3's single-file SVG build, served from _static (see _static/mathjax/NOTICE).
-mathjax_path = "mathjax/tex-svg-full.js"
-mathjax3_config = {"options": {"enableMenu": False}}
+# MathJax 3 as separate components, served from _static (see _static/mathjax/NOTICE): only the
+# TeX the book writes (base and AMS: aligned, bmatrix, \operatorname, \dfrac, ...), HTML output
+# (its fonts are small files fetched as needed; the SVG output's one font file weighs 1 MB) and
+# the MathML that screen readers read. A TeX command outside these shows as an error on the page,
+# which book/tests/test_page_weight.py finds: add its extension here and in _static/mathjax.
+mathjax_path = "mathjax/startup.js"
+mathjax3_config = {
+    "loader": {"load": ["input/tex-base", "[tex]/ams", "output/chtml", "a11y/assistive-mml"]},
+    "tex": {"packages": ["base", "ams"]},
+    "options": {"enableMenu": False},
+}
 
 # --- API reference -------------------------------------------------------------
 # The API page documents these modules in this order; one that cannot be imported stops the build.
@@ -163,9 +171,13 @@ nitpick_ignore = [("py:class", "minigrad.autograd.GradFn")]
 
 # --- theme -------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
+html_favicon = "_static/favicon.svg"
 html_theme_options = {
     "toc_title": ui["toc_title"],
     "search_bar_text": ui["search"],
+    # One search box: the sidebar's on a desktop, the header's button where the sidebar folds away
+    # (the theme's default adds a second one above the sidebar).
+    "navbar_persistent": [],
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "use_download_button": False,  # our own menu: _templates/article-header-buttons.html
@@ -173,7 +185,9 @@ html_theme_options = {
     "article_header_end": ["lang-switch", "article-header-buttons"],
 }
 minigrad_languages = LANGUAGES
-html_context = {"minigrad_ui": ui}
+# default_mode: the theme follows the reader's system until they pick light or dark (left empty,
+# it logs an error on a reader's first visit).
+html_context = {"minigrad_ui": ui, "default_mode": "auto"}
 html_last_updated_fmt = None  # a date would make every rebuild rewrite every page
 togglebutton_hint = ui["toggle_show"]
 togglebutton_hint_hide = ui["toggle_hide"]

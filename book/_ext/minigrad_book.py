@@ -11,6 +11,8 @@
 * ``minigrad-api``: documents the modules of ``minigrad_api_modules``, one section each (a
   module that cannot be imported stops the build), and marks what autodoc generated as not
   translatable (see the comment in conf.py).
+* The executed notebooks and their figures kept out of the site, and the theme's source maps
+  and Font Awesome script (which no page loads) removed from it.
 * The toggle of a hidden code cell named by its visible prompt, in the edition's language.
 * Display math kept out of the .po files: a formula reads the same in every language.
 * In a translated build, a warning (an error under -W) for any text left in English: a .po
@@ -346,11 +348,33 @@ def visit_hidden_code(self, node: nodes.Element) -> None:
                      '</summary>\n')
 
 
+def keep_notebook_outputs_out_of_the_site(app: Sphinx) -> None:
+    """MyST-NB writes the executed notebooks and their figures beside the edition's folder, so
+    inside the site (``_build/html/jupyter_execute``), where no page links to them: 2 MB the site
+    would ship for nothing. The pages' figures are copied to each edition's ``_images`` anyway."""
+    outputs = Path(app.srcdir, "_build", "jupyter_execute")  # excluded from the sources: "_build"
+    app.env.mystnb_config = app.env.mystnb_config.copy(output_folder=str(outputs))
+
+
+def remove_unused_theme_files(app: Sphinx, exception: Exception | None) -> None:
+    """Ship no source maps (4 MB, for the theme's developers) nor Font Awesome's script, which
+    no page loads (_templates/layout.html)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir, "_static")
+    for unused in [*static.rglob("*.map"), static / "scripts" / "fontawesome.js",
+                   static / "scripts" / "fontawesome.js.LICENSE.txt"]:
+        unused.unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("minigrad_api_modules", [], "env")
     app.add_config_value("minigrad_languages", {}, "html")
     app.add_directive("minigrad-api", MinigradApi)
     app.connect("config-inited", check_api_modules)
+    # After MyST-NB has made its configuration (priority 500).
+    app.connect("builder-inited", keep_notebook_outputs_out_of_the_site, priority=600)
+    app.connect("build-finished", remove_unused_theme_files)
     app.add_transform(FormulasAreNotTranslated)
     app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_code, depart_HideCellInput))
     app.add_transform(NothingLeftInEnglish)

@@ -20,3 +20,23 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 window.addEventListener("hashchange", keepSectionInLanguageLinks);
+
+// A display formula wider than the column is scaled down to fit it: MathJax 3 cannot break lines,
+// and its HTML output is measured in em, so a smaller font size shrinks all of the formula.
+function fitFormulasToColumn() {
+  for (const formula of document.querySelectorAll("mjx-container[jax='CHTML'][display='true']")) {
+    const math = formula.firstElementChild;
+    math.style.fontSize = "";
+    const width = math.getBoundingClientRect().width;
+    if (width > formula.clientWidth) {
+      math.style.fontSize = `${Math.floor((100 * formula.clientWidth) / width)}%`;
+    }
+  }
+}
+
+// MathJax (deferred, like the end of the page) has started by the time the document has loaded.
+document.addEventListener("DOMContentLoaded", () => {
+  window.MathJax?.startup?.promise?.then(fitFormulasToColumn);
+});
+window.addEventListener("resize", fitFormulasToColumn);
+window.addEventListener("beforeprint", fitFormulasToColumn);

@@ -33,9 +33,9 @@ def test_a_reader_switches_language_on_a_chapter(page, server):
     assert page.locator("html").get_attribute("lang") == "ca"
     assert page.locator("h1").first.inner_text().startswith("2 Les derivades")
 
-    # Math: typeset as SVG by the MathJax in _static, no TeX source left on the page.
-    page.locator("mjx-container svg").first.wait_for(timeout=15_000)
-    assert page.locator("mjx-container svg").count() >= 5
+    # Math: typeset by the MathJax in _static, no TeX source left on the page.
+    page.locator("mjx-container mjx-math").first.wait_for(timeout=15_000)
+    assert page.locator("mjx-container mjx-math").count() >= 5
     article = page.locator("article").inner_text()
     assert "\\(" not in article and "\\[" not in article
 

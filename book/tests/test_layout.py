@@ -24,7 +24,7 @@ OVERFLOWS = """async () => {
       describe("code or output", pre);
   }
   for (const math of document.querySelectorAll("article.bd-article mjx-container[display='true']")) {
-    const shown = math.firstElementChild;  // the SVG (its assistive MathML is clipped)
+    const shown = math.firstElementChild;  // the typeset formula (its assistive MathML is clipped)
     if (math.scrollWidth > math.clientWidth + 1 || cut(shown.getBoundingClientRect()))
       describe("formula", math);
   }

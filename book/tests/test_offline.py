@@ -80,14 +80,17 @@ def test_each_edition_declares_its_language(site, lang):
 def test_math_is_rendered_by_the_bundled_mathjax(site):
     page = parse(site / "en" / "chapters" / "02-derivatives.html")
     scripts = [u.split("?")[0] for u in page.urls if "mathjax" in u.lower()]
-    assert scripts == ["../_static/mathjax/tex-svg-full.js"]
+    assert scripts == ["../_static/mathjax/startup.js"]
+    # The components that startup.js loads (mathjax3_config in book/conf.py).
     for lang in LANGUAGES:
-        assert (site / lang / "_static" / "mathjax" / "tex-svg-full.js").is_file()
-        assert (site / lang / "_static" / "mathjax" / "LICENSE").is_file()
+        for component in ("startup.js", "core.js", "input/tex-base.js", "input/tex/extensions/ams.js",
+                          "output/chtml.js", "output/chtml/fonts/tex.js", "a11y/assistive-mml.js",
+                          "LICENSE"):
+            assert (site / lang / "_static" / "mathjax" / component).is_file(), component
 
 
 def test_the_root_sends_readers_to_the_english_edition(site):
-    assert parse(site / "index.html").urls == ["en/index.html"]
+    assert parse(site / "index.html").urls == ["en/_static/favicon.svg", "en/index.html"]
 
 
 def test_the_check_sees_external_urls():
