@@ -44,6 +44,18 @@ SMALL = 64 << 10         # smaller arrays come cheaply from malloc's own free li
 _kept_bytes = 0
 
 
+def _free_count() -> int:
+    """What ``sys.getrefcount`` says of an array only a list of the cache holds, measured the way
+    :func:`reusable` measures it (list, loop variable, argument: 3 in CPython up to 3.13; an
+    interpreter that borrows the loop variable's reference counts fewer)."""
+    for array in [np.empty(0)]:
+        count = sys.getrefcount(array)
+    return count
+
+
+_FREE = _free_count()
+
+
 def product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``a @ b`` (2-D or batched, both at least 2-D), its result in :func:`reusable` memory
     when large."""
@@ -69,8 +81,8 @@ def reusable(shape: tuple, dtype: Any) -> np.ndarray:
     arrays = _spare.get(key)
     if arrays is not None:
         for array in arrays:
-            # References: the list, ``array`` here, getrefcount's argument. Anyone else is a user.
-            if sys.getrefcount(array) == 3:
+            # Only the cache refers to it (see _free_count): anyone else would be a user.
+            if sys.getrefcount(array) == _FREE:
                 return array
     array = np.empty(shape, dtype)
     if array.nbytes < SMALL or _kept_bytes + array.nbytes > _MAX_BYTES:

@@ -143,7 +143,7 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
     np.copyto(cols, windows.transpose(0, 1, 4, 5, 2, 3))
     cols = cols.reshape(n, c * kh * kw, ho * wo)
     wmat = weight.data.reshape(o, c * kh * kw)
-    out = np.matmul(wmat, cols, out=reusable((n, o, ho * wo), np.result_type(wmat, cols)))  # (N, O, Ho·Wo)
+    out = product(wmat, cols)  # (N, O, Ho·Wo)
     if bias is not None:
         out += bias.data[:, None]
 
@@ -156,7 +156,7 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
             # col2im: each column's gradient is added back to the input value it was copied from.
             # Kernel entry (p, q) was read by the outputs [oi, oj], from the inputs [xi, xj];
             # the padding, read as zeros, gets no gradient.
-            gcols = np.matmul(wmat.T, g, out=reusable((n, c * kh * kw, ho * wo), g.dtype))
+            gcols = product(wmat.T, g)
             gcols = gcols.reshape(n, c, kh, kw, ho, wo)
             gx = reusable(x.shape, x.dtype)
             gx.fill(0)
