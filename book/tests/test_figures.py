@@ -15,9 +15,6 @@ import pytest
 from conftest import LANGUAGES
 
 FIGURE_WORD = {"en": "Figure", "ca": "Figura"}
-# Chapters whose figures still lack captions and alt text (issue 21, item 3): they are only
-# checked for what they do have.
-PENDING = {"07-training-mlps"}
 
 
 class Figures(HTMLParser):
@@ -102,8 +99,7 @@ def test_every_figure_is_numbered_captioned_and_described(site, lang):
     for page in chapter_pages(site, lang):
         found = parse(page)
         where = f"{lang}/{page.parent.name}/{page.name}"
-        if page.stem not in PENDING:
-            problems += [f"{where}: image outside a figure: {src}" for src in found.loose]
+        problems += [f"{where}: image outside a figure: {src}" for src in found.loose]
         label = chapter_label(page)
         for i, figure in enumerate(found.figures, start=1):
             figures_seen += 1
@@ -155,7 +151,7 @@ def test_downloaded_notebooks_caption_their_figures(site, lang):
     problems = []
     for page in chapter_pages(site, lang):
         notebook = site / lang / "_sources" / page.parent.name / f"{page.stem}.ipynb"
-        if page.stem in PENDING or not notebook.is_file():  # PENDING: captions written by hand
+        if not notebook.is_file():
             continue
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         captions = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "markdown"
