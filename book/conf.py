@@ -31,6 +31,7 @@ INTERFACE = {
         "title": "minigrad: deep learning from scratch",
         "authors": "the minigrad authors",
         "search": "Search...",
+        "sidebar": "The book's contents and search",
         "toggle_primary": "Show or hide the table of contents",
         "toggle_secondary": "Show or hide the contents of this page",
         "toc_title": "Contents",
@@ -50,6 +51,7 @@ INTERFACE = {
         "title": "minigrad: aprenentatge profund des de zero",
         "authors": "l'equip de minigrad",  # after the theme's "Per" ("Per els" is not Catalan)
         "search": "Cerca...",
+        "sidebar": "Índex i cerca del llibre",
         "toggle_primary": "Mostra o amaga l'índex del llibre",
         "toggle_secondary": "Mostra o amaga els continguts d'aquesta pàgina",
         "toc_title": "Continguts",

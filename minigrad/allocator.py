@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import sys
 from typing import Any
@@ -59,9 +60,12 @@ _FREE = _free_count()
 def product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """``a @ b`` (2-D or batched, both at least 2-D), its result in :func:`reusable` memory
     when large."""
-    shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) + (a.shape[-2], b.shape[-1])
-    dtype = np.result_type(a, b)
-    if np.prod(shape) * dtype.itemsize < SMALL:
+    # Small products are most of a small network's: their bookkeeping must cost less than
+    # the product (np.broadcast_shapes and np.prod take microseconds each).
+    batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2]) if a.ndim > 2 or b.ndim > 2 else ()
+    shape = batch + (a.shape[-2], b.shape[-1])
+    dtype = a.dtype if a.dtype == b.dtype else np.result_type(a, b)
+    if math.prod(shape) * dtype.itemsize < SMALL:
         return a @ b
     return np.matmul(a, b, out=reusable(shape, dtype))
 

@@ -79,8 +79,9 @@ class Optimizer:
         """
         weight_decay = group.get("weight_decay", 0.0)
         for p in group["params"]:
-            if p.grad is not None:
-                g = p.grad.data                                      # the gradient's numpy array
+            grad = p.grad
+            if grad is not None:
+                g = grad.data                                        # the gradient's numpy array
                 yield p, g + weight_decay * p.data if weight_decay else g
 
     def zero_grad(self, set_to_none: bool = True) -> None:
