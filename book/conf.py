@@ -113,9 +113,13 @@ gettext_uuid = False
 # book/_ext marks everything autodoc generates as not translatable, which keeps it out of the
 # .po files; the API page's own headings and introduction are translated as usual.
 
-# --- notebooks: executed once, cached, shared by both languages ---------------
+# --- notebooks: executed once per language, cached ---------------------------
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(HERE / ".jupyter_cache")  # the same cells give the same outputs
+# The kernels learn the edition from MINIGRAD_BOOK_LANG: the Catalan ones draw the numbers of
+# figures with a decimal comma (_ipython/figures.py). The printed outputs are the same in both
+# editions (timings aside), but each edition keeps the figures it drew in a cache of its own.
+os.environ["MINIGRAD_BOOK_LANG"] = language
+nb_execution_cache_path = str(HERE / ".jupyter_cache" / language)
 nb_execution_raise_on_error = True  # a failing cell fails the build
 nb_execution_show_tb = True
 nb_execution_timeout = 120          # seconds per cell

@@ -1,4 +1,5 @@
-"""The book's figures: drawn at twice their size on the page, saved with a 256-colour palette.
+"""The book's figures: drawn at twice their size on the page, saved with a 256-colour palette,
+and in the Catalan edition with a decimal comma in their numbers.
 
 Every kernel that runs a chapter executes this file (profile_default/ipython_kernel_config.py).
 
@@ -35,3 +36,36 @@ def _use_palette_png() -> None:
 
 _use_palette_png()
 del _use_palette_png
+
+
+def _decimal_comma_in_catalan() -> None:
+    """In the Catalan edition, the numbers drawn on a figure take a decimal comma, as the prose.
+
+    Every text of a figure (tick labels, titles, legends, annotations) is set by Text.set_text:
+    there a point between two digits becomes a comma, written ``{,}`` inside ``$...$`` so that
+    mathtext puts no space after it (as book/_ext/catalan.py does for the page's formulas).
+    book/conf.py names the edition in MINIGRAD_BOOK_LANG and keeps one execution cache per
+    edition, so the English figures keep their points.
+    """
+    import os
+    import re
+
+    if os.environ.get("MINIGRAD_BOOK_LANG") != "ca":
+        return
+    from matplotlib.text import Text
+
+    math = re.compile(r"(\$[^$]+\$)")  # split() keeps the formulas at the odd indices
+    point = re.compile(r"(?<=\d)\.(?=\d)")
+    set_text = Text.set_text
+
+    def set_text_with_comma(self: Text, s) -> None:
+        if s is not None:
+            s = "".join(point.sub("{,}" if i % 2 else ",", part)
+                        for i, part in enumerate(math.split(str(s))))
+        set_text(self, s)
+
+    Text.set_text = set_text_with_comma
+
+
+_decimal_comma_in_catalan()
+del _decimal_comma_in_catalan
