@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 export OPENBLAS_NUM_THREADS ?= 1
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: test book clean po serve check-book bench exercises reset-exercise grade-class
+.PHONY: test book pdf clean po serve check-book bench exercises reset-exercise grade-class
 
 # One stamp per set of extras: re-install only when pyproject.toml changes.
 $(VENV)/.stamp-%: pyproject.toml
@@ -55,6 +55,18 @@ book: $(VENV)/.stamp-book
 	done
 	@cp book/root-index.html book/_build/html/index.html
 	@echo "book: open book/_build/html/index.html, or run 'make serve' for http://localhost:$(BOOK_PORT)/"
+
+# The whole book as one PDF per language, linked from each edition's front page: a single-page
+# build of the edition (sharing its doctrees, so nothing is read again), printed by Chromium
+# (book/print_book.py) into book/_build/html/<lang>/minigrad-<lang>.pdf. Minutes; not run by CI.
+pdf: book $(VENV)/.stamp-browser
+	@for lang in $(BOOK_LANGS); do \
+	  echo "pdf: printing the '$$lang' edition"; \
+	  MINIGRAD_BOOK_LANG=$$lang $(SPHINXBUILD) -b singlehtml -d book/_build/doctrees/$$lang \
+	    book book/_build/singlehtml/$$lang || exit 1; \
+	  $(BIN)/python book/print_book.py book/_build/singlehtml/$$lang \
+	    book/_build/html/$$lang/minigrad-$$lang.pdf || exit 1; \
+	done
 
 # After editing the English sources: refresh book/locales/ca/LC_MESSAGES/*.po, then translate
 # the entries it lists as untranslated or fuzzy.

@@ -85,6 +85,7 @@ extensions = [
     "minigrad_book",  # book/_ext: language switcher, .ipynb downloads, API page
     "catalan",  # book/_ext: the Catalan edition's decimal comma, search and interface strings
     "figures",  # book/_ext: figures numbered per chapter (3.1, A.1), translated alt text
+    "printed_book",  # book/_ext: the single page that `make pdf` prints
 ]
 
 # Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before

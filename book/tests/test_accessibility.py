@@ -20,6 +20,13 @@ PAGES = ["index.html", "search.html", "chapters/02-derivatives.html",
 ALSO_REQUIRED = ("label-content-name-mismatch", "region", "empty-table-header")
 AXE_OPTIONS = {"resultTypes": ["violations"],
                "rules": {"label-content-name-mismatch": {"enabled": True}}}
+# Formulas typeset, and colours done changing: the theme resolves the reader's light or dark mode
+# as the page loads, and its buttons fade into the new colours (a CSS transition).
+SETTLED = """async () => {
+  if (window.MathJax?.startup?.promise) await MathJax.startup.promise;
+  await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition)
+                    .map((a) => a.finished.catch(() => null)));
+}"""
 SIDEBAR_NAMES = {"en": "The book's contents and search", "ca": "Índex i cerca del llibre"}
 
 
@@ -36,8 +43,7 @@ def test_no_serious_accessibility_violations(page, server, site, lang, width, sc
     found = []
     for path in PAGES:
         page.goto(f"{server}/{lang}/{path}")
-        page.evaluate("async () => { if (window.MathJax?.startup?.promise) "
-                      "await MathJax.startup.promise; }")
+        page.evaluate(SETTLED)
         for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
             if violation["impact"] in ("serious", "critical") or violation["id"] in ALSO_REQUIRED:
                 found.append(f"{path}: {violation['id']} ({len(violation['nodes'])} nodes): "
