@@ -30,9 +30,9 @@ def saliency_map(model: minigrad.nn.Module, image: np.ndarray, target: int) -> n
     """|d score[target] / d pixel| for every pixel of ``image``, an array of shape (H, W).
 
     ``model`` takes a batch of shape (1, 1, H, W) and returns scores of shape (1, C). Compute
-    the gradient with minigrad: make the input a Tensor with requires_grad=True, run the model,
-    call backward() on the score of class ``target``, and read the input's grad.
-    Return a numpy array of shape (H, W) with the absolute values.
+    the gradient with minigrad's automatic differentiation, as the chapter does for one digit
+    (not with finite differences). Return a numpy array of shape (H, W) with the absolute
+    values, and leave the image and the model unchanged.
     (El valor absolut del gradient de la puntuació de la classe target respecte de cada píxel.)
     """
     raise NotImplementedError("backpropagate one class's score to the input image")
