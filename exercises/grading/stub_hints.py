@@ -146,9 +146,9 @@ STUB_HINTS = {
     'ch12.error_rates_by_group': {
         "en": "select each group's examples, then count its mistakes",
         "ca": "selecciona els exemples de cada grup i després compta'n els errors"},
-    'ch12.saliency_map': {
-        "en": "backpropagate one class's score to the input image",
-        "ca": "retropropaga la puntuació d'una classe fins a la imatge d'entrada"},
+    'ch12.saliency_maps': {
+        "en": 'which one number, backpropagated, gives each image its own map?',
+        "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},
     'ch13.attention_weights': {
         "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
