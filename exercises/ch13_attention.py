@@ -61,14 +61,17 @@ def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     raise NotImplementedError("the docstring's four lines in order; which product needs the mask?")
 
 
-def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator) -> int:
-    """Draw the index of the next token from softmax(logits / temperature).
+def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
+           top_k: int | None = None) -> int:
+    """Draw the index of the next token from softmax(logits / temperature), or from its top k.
 
     logits: (V,) scores. temperature > 0: draw with ``rng`` (e.g. rng.choice(V, p=probs));
-    temperature == 0: no randomness, return the index of the largest logit.
-    (Tria el següent token segons softmax(logits / temperatura); amb temperatura 0, el màxim.)
+    temperature == 0: no randomness, return the index of the largest logit. With ``top_k = k``
+    (1 ≤ k ≤ V), only the k tokens of largest logit may be drawn, each as often, relative to the
+    others of the k, as without top_k; None means no limit.
+    (Tria el següent token segons softmax(logits / temperatura), si cal només entre els k millors.)
     """
-    raise NotImplementedError("what does dividing by a temperature of 0 give? probs must add up to 1")
+    raise NotImplementedError("treat temperature 0 apart; with top_k, what do the other logits become?")
 
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,

@@ -159,8 +159,8 @@ STUB_HINTS = {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
         "ca": 'cada fila per separat: sobre quin eix, i quina forma ha de tenir la mitjana?'},
     'ch13.sample': {
-        "en": 'what does dividing by a temperature of 0 give? probs must add up to 1',
-        "ca": 'què dona dividir per una temperatura de 0? probs ha de sumar 1'},
+        "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
+        "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},
     'ch13.transformer_block': {
         "en": "the docstring's four lines in order; which product needs the mask?",
         "ca": 'les quatre línies del docstring en ordre; quin producte necessita la màscara?'},
