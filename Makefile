@@ -73,9 +73,9 @@ pdf: book $(VENV)/.stamp-browser
 po: $(VENV)/.stamp-book
 	MINIGRAD_BOOK_LANG=en $(BIN)/sphinx-build -q -b gettext -d book/_build/doctrees/gettext \
 	  book book/_build/gettext
-	@# sphinx.pot holds the templates' strings; locales/ca/.../sphinx.po is written by hand (the
-	@# interface in «tu»), and an update with --no-obsolete would drop its entries.
-	@rm -f book/_build/gettext/sphinx.pot
+	@# sphinx.po is written by hand (book/README.md): its template holds only the 3 strings of our
+	@# templates, and merging it would drop the others (--no-obsolete) and rewrap the comments.
+	rm -f book/_build/gettext/sphinx.pot
 	$(BIN)/sphinx-intl update -p book/_build/gettext -d book/locales -l ca --no-obsolete
 	@$(BIN)/python book/check_translations.py || echo "po: translate the entries above, then run 'make book'"
 

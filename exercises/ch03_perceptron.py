@@ -27,11 +27,11 @@ def perceptron_update(weights: list[float], bias: float, x: list[float], target:
                       lr: float) -> tuple[list[float], float]:
     """One step of Rosenblatt's rule on the example (x, target); returns (new_weights, new_bias).
 
-    With y_hat the perceptron's current prediction for x (see ``perceptron_predict``):
-    new_weights[i] = weights[i] + lr·(target − y_hat)·x[i] and
-    new_bias = bias + lr·(target − y_hat).
+    The rule is the chapter's, with ``lr`` the learning rate η: it compares ``target`` with the
+    perceptron's current prediction for x (see ``perceptron_predict``), and each weight changes
+    in proportion to its own input; the bias changes like a weight whose input is always 1.
     Return a new list of weights; leave the list you were given unchanged.
-    (Un pas de la regla de Rosenblatt; retorna una llista nova i no modifiquis ``weights``.)
+    (La regla de Rosenblatt del capítol; retorna una llista nova i no modifiquis ``weights``.)
     """
     raise NotImplementedError("the error (target against current output) scales each change")
 

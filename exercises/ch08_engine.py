@@ -42,4 +42,4 @@ def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,
     receives the sum of their gradients. Every other entry of dx is 0.
     (El gradient va a l'element més gran de cada finestra; al primer, si n'hi ha d'iguals.)
     """
-    raise NotImplementedError("per window: np.argmax finds the first maximum; add grad there")
+    raise NotImplementedError("per window: which entry won, and where is it in x? windows may share it")

@@ -38,6 +38,6 @@ def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarra
     pool, in the order they appear (all of them if a class has fewer); call each trainer once on
     them; measure the fraction of ``X_test`` that its predictor classifies right (``y_test``).
     Return ``{name: [accuracy for each n]}``.
-    (La precisió de cada entrenador amb els n primers exemples de cada classe.)
+    (L'exactitud de cada entrenador amb els n primers exemples de cada classe.)
     """
     raise NotImplementedError("for each n, the first n examples of each class, in pool order")

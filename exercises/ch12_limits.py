@@ -1,4 +1,4 @@
-"""Chapter 12 exercises: error rates per group, and a saliency map.
+"""Chapter 12 exercises: error rates per group, and the saliency maps of a batch.
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -26,13 +26,15 @@ def error_rates_by_group(y_true: Any, y_pred: Any, groups: Any) -> dict[Any, flo
     raise NotImplementedError("select each group's examples, then count its mistakes")
 
 
-def saliency_map(model: minigrad.nn.Module, image: np.ndarray, target: int) -> np.ndarray:
-    """|d score[target] / d pixel| for every pixel of ``image``, an array of shape (H, W).
+def saliency_maps(model: minigrad.nn.Module, images: np.ndarray, targets: Any) -> np.ndarray:
+    """The saliency maps of a whole batch: entry [n] is |d scores[n, targets[n]] / d images[n]|.
 
-    ``model`` takes a batch of shape (1, 1, H, W) and returns scores of shape (1, C). Compute
-    the gradient with minigrad: make the input a Tensor with requires_grad=True, run the model,
-    call backward() on the score of class ``target``, and read the input's grad.
-    Return a numpy array of shape (H, W) with the absolute values.
-    (El valor absolut del gradient de la puntuació de la classe target respecte de cada píxel.)
+    ``images`` has shape (N, H, W) and ``targets`` holds one class per image; ``model`` takes a
+    batch of shape (N, 1, H, W) and returns scores of shape (N, C). Entry [n] of the result, of
+    shape (N, H, W), is the chapter's saliency map of image n for its own class targets[n].
+    Compute all N maps with minigrad's automatic differentiation and a single call of
+    ``backward()`` for the whole batch (the grader counts the calls). Leave the images and the
+    model unchanged.
+    (Els mapes de rellevància de tot un lot, amb una sola crida a backward().)
     """
-    raise NotImplementedError("backpropagate one class's score to the input image")
+    raise NotImplementedError("which one number, backpropagated, gives each image its own map?")

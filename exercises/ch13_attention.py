@@ -22,7 +22,7 @@ def causal_mask(size: int) -> np.ndarray:
     Example: causal_mask(3) is [[True, False, False], [True, True, False], [True, True, True]].
     (La màscara causal: [i, j] és True quan j ≤ i.)
     """
-    raise NotImplementedError("np.tril of a (size, size) array of ones, as booleans")
+    raise NotImplementedError("row i may see columns 0 to i: which part of the square is that?")
 
 
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -33,7 +33,7 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
     False. Must not overflow, whatever the size of the scores.
     (Els pesos d'atenció: softmax de q kᵀ / √d per files, amb la màscara.)
     """
-    raise NotImplementedError("scores = q @ k.T / sqrt(d); -inf where masked; softmax by rows")
+    raise NotImplementedError("a masked key must get weight exactly 0: mask before or after the softmax?")
 
 
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -43,7 +43,7 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     weight and bias: (d,). Returns an array of x's shape.
     (Normalitza cada fila: mitjana 0 i variància 1, i després escala i desplaça.)
     """
-    raise NotImplementedError("mean and var over axis=-1 with keepdims=True, then scale and shift")
+    raise NotImplementedError("each row on its own: which axis, and what shape must the mean have?")
 
 
 def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
@@ -58,17 +58,20 @@ def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d).
     (Un bloc de transformer: atenció causal i MLP, cadascun amb norma prèvia i connexió residual.)
     """
-    raise NotImplementedError("norm, causal attention, add; norm, MLP, add: use your functions")
+    raise NotImplementedError("the docstring's four lines in order; which product needs the mask?")
 
 
-def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator) -> int:
-    """Draw the index of the next token from softmax(logits / temperature).
+def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
+           top_k: int | None = None) -> int:
+    """Draw the index of the next token from softmax(logits / temperature), or from its top k.
 
     logits: (V,) scores. temperature > 0: draw with ``rng`` (e.g. rng.choice(V, p=probs));
-    temperature == 0: no randomness, return the index of the largest logit.
-    (Tria el següent token segons softmax(logits / temperatura); amb temperatura 0, el màxim.)
+    temperature == 0: no randomness, return the index of the largest logit. With ``top_k = k``
+    (1 ≤ k ≤ V), only the k tokens of largest logit may be drawn, each as often, relative to the
+    others of the k, as without top_k; None means no limit.
+    (Tria el següent token segons softmax(logits / temperatura), si cal només entre els k millors.)
     """
-    raise NotImplementedError("temperature 0: argmax; else softmax(logits / temperature), draw")
+    raise NotImplementedError("treat temperature 0 apart; with top_k, what do the other logits become?")
 
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
@@ -80,4 +83,4 @@ def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float
     t = (step − warmup_steps) / (total_steps − warmup_steps) goes from 0 to almost 1.
     (La taxa d'aprenentatge: escalfament lineal i després decaïment en cosinus.)
     """
-    raise NotImplementedError("two cases: step < warmup_steps, then the cosine of pi * t")
+    raise NotImplementedError("check the ends: the rate at step 0, at warmup_steps, at the last step?")

@@ -63,9 +63,9 @@ HINTS = {
         "en": "The accuracy is measured on the TEST set: predict = trainer(...); "
               "float(np.mean(predict(X_test) == y_test)), the fraction of test examples "
               "classified right. Return {name: [one accuracy per n]}.",
-        "ca": "La precisió es mesura amb el conjunt de PROVA: predict = trainer(...); "
+        "ca": "L'exactitud es mesura amb el conjunt de PROVA: predict = trainer(...); "
               "float(np.mean(predict(X_test) == y_test)), la fracció d'exemples de prova ben "
-              "classificats. Retorna {nom: [una precisió per cada n]}.",
+              "classificats. Retorna {nom: [una exactitud per cada n]}.",
     },
 }
 

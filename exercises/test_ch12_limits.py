@@ -1,10 +1,11 @@
 """Graders for chapter 12 (exercises/ch12_limits.py): error rates per group, saliency maps.
 
 Error rates are checked on random labels and groups (strings and numbers, lists and arrays,
-groups of one example). Saliency maps are checked on random minigrad models: for a linear model
-the answer is known exactly (the absolute weights of the target class); for networks with
-hidden layers the grader computes the input gradient itself and compares. Inputs are drawn
-anew each run.
+groups of one example). Saliency maps are checked on random minigrad models and batches: for a
+linear model the answer is known exactly (the absolute weights of each image's target class);
+for networks with hidden layers the grader computes each image's input gradient itself, one
+image at a time, and compares. The grader counts the calls of ``Tensor.backward``: one per
+batch. Inputs are drawn anew each run.
 """
 
 from __future__ import annotations
@@ -35,21 +36,28 @@ HINTS = {
               "d'exemples; una taxa d'error compta les prediccions errònies, no les correctes.",
     },
     "shape": {
-        "en": "Return a numpy array with the shape of the image, (H, W): reshape the input's "
-              "grad, which has the shape (1, 1, H, W) of the batch you gave the model.",
-        "ca": "Retorna un array de numpy amb la forma de la imatge, (H, W): canvia la forma "
-              "del grad de l'entrada, que té la forma (1, 1, H, W) del lot que has donat al "
-              "model.",
+        "en": "Return a numpy array of shape (N, H, W), one map per image: the input's grad has "
+              "the shape (N, 1, H, W) of the batch you gave the model.",
+        "ca": "Retorna un array de numpy de forma (N, H, W), un mapa per imatge: el grad de "
+              "l'entrada té la forma (N, 1, H, W) del lot que has donat al model.",
+    },
+    "one_backward": {
+        "en": "Call backward() once for the whole batch, not once per image. The pixels of image "
+              "n reach only row n of the scores: which single number has, as its gradient with "
+              "respect to image n, the gradient of image n's own target score?",
+        "ca": "Crida backward() un sol cop per a tot el lot, no un cop per imatge. Els píxels de "
+              "la imatge n només arriben a la fila n de les puntuacions: quin nombre té com a "
+              "gradient respecte de la imatge n el gradient de la puntuació de la seva pròpia "
+              "classe?",
     },
     "saliency": {
-        "en": "Create x = minigrad.Tensor(image reshaped to (1, 1, H, W), requires_grad=True), "
-              "compute scores = model(x), call scores[0, target].backward() (the score of one "
-              "class: not a loss, not the sum of all scores, not a softmax probability), and "
-              "return np.abs of x.grad reshaped to (H, W).",
-        "ca": "Crea x = minigrad.Tensor(la imatge amb forma (1, 1, H, W), requires_grad=True), "
-              "calcula scores = model(x), crida scores[0, target].backward() (la puntuació "
-              "d'una classe: no una pèrdua, ni la suma de totes les puntuacions, ni una "
-              "probabilitat de la softmax), i retorna np.abs de x.grad amb forma (H, W).",
+        "en": "Entry [n] must be the absolute value of the gradient of scores[n, targets[n]], "
+              "the score of image n's own class (not a loss, not the sum of all scores, not "
+              "another image's class), with respect to the pixels of image n.",
+        "ca": "L'element [n] ha de ser el valor absolut del gradient de scores[n, targets[n]], "
+              "la puntuació de la classe de la imatge n (no una pèrdua, ni la suma de totes les "
+              "puntuacions, ni la classe d'una altra imatge), respecte dels píxels de la imatge "
+              "n.",
     },
     "unchanged": {
         "en": "Do not modify the image you are given: build the input tensor from it (a new "
@@ -141,46 +149,68 @@ def saliency_cases():
                     "nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 10))"), (8, 8), False
 
 
-@pytest.mark.exercise("ch12.saliency_map", points=3)
-class TestSaliencyMap:
-    def test_random_models(self, submission, grade):
+class CountedBackward:
+    """Counts the calls of ``Tensor.backward`` while the learner's function runs."""
+
+    def __init__(self, monkeypatch):
+        self.calls = 0
+        original = minigrad.Tensor.backward
+
+        def counted(tensor, *args, **kwargs):
+            self.calls += 1
+            return original(tensor, *args, **kwargs)
+
+        monkeypatch.setattr(minigrad.Tensor, "backward", counted)
+
+
+@pytest.mark.exercise("ch12.saliency_maps", points=3)
+class TestSaliencyMaps:
+    def test_random_models(self, submission, grade, monkeypatch):
         rng = grading.rng(1220)
         for model, code, (height, width), is_linear in saliency_cases():
             classes = model[-1].out_features
-            for _ in range(3):
-                image = rng.uniform(0, 1, (height, width)).astype(np.float32)
-                target = int(rng.integers(0, classes))
-                kept = image.copy()
+            for batch in (1, int(rng.integers(2, 7)), int(rng.integers(2, 7))):
+                images = rng.uniform(0, 1, (batch, height, width)).astype(np.float32)
+                targets = rng.integers(0, classes, batch)
+                kept = images.copy()
                 weights = {k: v.copy() for k, v in model.state_dict().items()}
-                grade.trying(f"saliency_map({code}, image of shape {image.shape}, "
-                             f"target={target})")
-                got = submission.saliency_map(model, image, target)
+                grade.trying(f"saliency_maps({code}, images of shape {images.shape}, "
+                             f"targets={targets.tolist()})")
+                with monkeypatch.context() as patch:
+                    counter = CountedBackward(patch)
+                    got = submission.saliency_maps(model, images, targets)
                 for p in model.parameters():        # whatever the learner's code left there
                     p.grad = None
                 array = None
                 if isinstance(got, (np.ndarray, minigrad.Tensor)):
                     array = np.asarray(got.data if isinstance(got, minigrad.Tensor) else got,
                                        dtype=np.float64)
-                grade.check(array is not None and array.shape == (height, width),
-                            hint=HINTS["shape"],
-                            expected={"en": f"a numpy array of shape {(height, width)}",
-                                      "ca": f"un array de numpy de forma {(height, width)}"},
+                shape = (batch, height, width)
+                grade.check(array is not None and array.shape == shape, hint=HINTS["shape"],
+                            expected={"en": f"a numpy array of shape {shape}",
+                                      "ca": f"un array de numpy de forma {shape}"},
                             got={"en": f"{type(got).__name__} of shape "
                                        f"{getattr(got, 'shape', None)}",
                                  "ca": f"{type(got).__name__} de forma "
                                        f"{getattr(got, 'shape', None)}"})
-                unchanged = np.array_equal(image, kept) and all(
+                unchanged = np.array_equal(images, kept) and all(
                     np.array_equal(v, model.state_dict()[k]) for k, v in weights.items())
                 grade.check(unchanged, hint=HINTS["unchanged"],
-                            expected={"en": "the image and the model unchanged",
-                                      "ca": "la imatge i el model sense canvis"},
+                            expected={"en": "the images and the model unchanged",
+                                      "ca": "les imatges i el model sense canvis"},
                             got={"en": "something was modified", "ca": "s'ha modificat alguna "
                                                                        "cosa"})
-                if is_linear:                   # known exactly: the target's absolute weights
-                    expected = np.abs(model[1].weight.data[target]).reshape(height, width)
+                if is_linear:                   # known exactly: each target's absolute weights
+                    expected = np.abs(model[1].weight.data[targets]).reshape(shape)
                 else:
-                    expected = reference_saliency(model, image, target)
+                    expected = np.stack([reference_saliency(model, image, int(target))
+                                         for image, target in zip(images, targets)])
                 close = np.allclose(array, expected, rtol=1e-4, atol=1e-6)
                 grade.check(close, hint=HINTS["saliency"],
                             expected=np.round(expected, 4).tolist(),
                             got=np.round(array, 4).tolist())
+                grade.check(counter.calls == 1, hint=HINTS["one_backward"],
+                            expected={"en": "1 call of backward() for the batch",
+                                      "ca": "1 crida a backward() per al lot"},
+                            got={"en": f"{counter.calls} calls of backward()",
+                                 "ca": f"{counter.calls} crides a backward()"})

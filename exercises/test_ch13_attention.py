@@ -131,6 +131,16 @@ HINTS = {
         "ca": "Tria amb el generador que reps (rng.choice o rng.random), no amb np.random: la "
               "mateixa llavor ha de donar els mateixos tokens, i llavors diferents, tokens diferents.",
     },
+    "sample_top_k": {
+        "en": "With top_k = k, only the k tokens of largest logit may come out, and among them as "
+              "often, relative to one another, as without top_k: the other tokens must get a "
+              "probability of exactly 0 BEFORE you normalise (as the causal mask does with "
+              "-inf), so that the k kept ones still add up to 1.",
+        "ca": "Amb top_k = k, només poden sortir els k tokens de logit més gran, i entre ells tan "
+              "sovint, els uns respecte dels altres, com sense top_k: els altres tokens han de "
+              "tenir probabilitat exactament 0 ABANS de normalitzar (com fa la màscara causal amb "
+              "-inf), perquè els k que queden continuïn sumant 1.",
+    },
     "sample_frequencies": {
         "en": "The tokens do not come out as often as softmax(logits / temperature) says. DIVIDE "
               "the logits by the temperature (a high temperature flattens the distribution), "
@@ -421,6 +431,42 @@ class TestSample:
         for seed, temperature in enumerate((1.0, 0.5, 2.0, 5.0)):
             check_frequencies(submission, grade, logits, temperature, seed=seed)
         check_frequencies(submission, grade, np.array([1000.0, 999.0, 0.0]), 0.5, seed=9)
+
+    def test_top_k(self, submission, grade):
+        rng = np.random.default_rng(1312)
+        cases = [(np.array([2.0, 1.0, 0.0, -1.0]), 1.0, 2), (np.array([2.0, 1.0, 0.0, -1.0]), 2.0, 3),
+                 (np.array([0.5, 3.0, -2.0, 1.5, 0.0]), 0.5, 1), (np.array([0.5, 3.0, -2.0]), 1.0, 3)]
+        for _ in range(3):
+            logits = rng.standard_normal(int(rng.integers(5, 9))) * 2
+            cases.append((logits, float(rng.choice([0.5, 1.0, 2.0])), int(rng.integers(1, len(logits)))))
+        for seed, (logits, temperature, k) in enumerate(cases):
+            draws = 3000
+            grade.trying(f"[sample({shown(logits)}, {temperature}, rng, top_k={k}) for _ in "
+                         f"range({draws})], rng = np.random.default_rng({seed})")
+            generator = np.random.default_rng(seed)
+            with np.errstate(all="ignore"):
+                tokens = [submission.sample(logits.copy(), temperature, generator, top_k=k)
+                          for _ in range(draws)]
+            grade.check(all(isinstance(t, numbers.Integral) and 0 <= t < len(logits) for t in tokens),
+                        expected={"en": f"integers from 0 to {len(logits) - 1}",
+                                  "ca": f"enters de 0 a {len(logits) - 1}"},
+                        got=tokens[:5], hint=HINTS["sample_int"])
+            kept = np.argsort(logits)[-k:]
+            expected = np.zeros(len(logits))
+            expected[kept] = probabilities(logits[kept], temperature)
+            frequencies = np.bincount(tokens, minlength=len(logits)) / draws
+            grade.check(set(tokens) <= set(kept.tolist())
+                        and np.abs(frequencies - expected).max() < 0.035,
+                        expected={"en": f"frequencies close to {np.round(expected, 3).tolist()}",
+                                  "ca": f"freqüències properes a {np.round(expected, 3).tolist()}"},
+                        got={"en": f"frequencies {np.round(frequencies, 3).tolist()}",
+                             "ca": f"freqüències {np.round(frequencies, 3).tolist()}"},
+                        hint=HINTS["sample_top_k"])
+        logits = rng.standard_normal(6)
+        grade.trying(f"sample({shown(logits)}, 0, rng, top_k=3)")
+        got = submission.sample(logits.copy(), 0, rng, top_k=3)
+        grade.check(got == np.argmax(logits), expected=int(np.argmax(logits)), got=got,
+                    hint=HINTS["sample_greedy"])
 
     def test_the_generator_given_is_used(self, submission, grade):
         logits = np.zeros(10)

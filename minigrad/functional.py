@@ -57,7 +57,8 @@ def log_softmax(x: Tensor, dim: int | None = None, *, axis: int | None = None) -
 
 # --- layers ------------------------------------------------------------------------
 def linear(x: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
-    """y = x Wᵀ + b.  x: (..., in), weight: (out, in) as in PyTorch, bias: (out,) → (..., out)."""
+    """z = x Wᵀ + b, z_j = Σ_i w_ji x_i + b_j.  x: (..., in), weight: (out, in) with
+    weight[j, i] = w_ji as in PyTorch, bias: (out,) → (..., out)."""
     _expect_tensors("linear", x, weight, bias)
     if weight.ndim != 2:
         raise ValueError(f"linear: weight must be (out_features, in_features), got shape {weight.shape}")

@@ -146,7 +146,7 @@ def plot_history(history: Any, title: str | None = None, *, xlabel: str = "epoch
     label of its panel's vertical axis (a quantity left out is labelled with its name), and
     ``legend`` names the solid and the dashed line, or is None for no legend. The defaults are
     English words, readable in a script; the book, which is bilingual, passes symbols, e.g.
-    ``plot_history(h, xlabel="$n$", ylabels={"loss": "$E$", "accuracy": "$A$"}, legend=None)``,
+    ``plot_history(h, xlabel="$n$", ylabels={"loss": "$L$", "accuracy": "$A$"}, legend=None)``,
     and says in its text which line is which.
     """
     import matplotlib.pyplot as plt

@@ -133,29 +133,33 @@ def test_ch09_baselines_at_matched_size():
 
 def test_ch12_a_large_network_trained_long_memorises_label_noise():
     """Chapter 12: with 30% of 400 training labels replaced, a 64-256-256-10 network trained for
-    100 epochs reproduces every wrong label and tests worse than the small 64-32-10 network
-    trained for 20 epochs, which fits few of them."""
+    100 epochs reproduces every replaced label and tests worse than the small 64-32-10 network
+    trained for 20 epochs, which fits fewer than a quarter of them: on each of five seeds, by
+    about 0.08 on average."""
     from minigrad import data, nn, train
 
     images, labels = data.load_digits()
     X = images.reshape(len(images), 64)
     X_train, X_test, y_train, y_test = data.train_test_split(X, labels, test_size=0.25, seed=0)
-    X_few, y_few = X_train[:400], y_train[:400].copy()
-    rng = np.random.default_rng(0)
-    chosen = rng.choice(400, 120, replace=False)
-    y_few[chosen] = rng.integers(0, 10, 120)
-    results = {}
-    for hidden, epochs, lr in [([32], 20, 0.01), ([256, 256], 100, 1e-3)]:
-        minigrad.manual_seed(0)
-        model = nn.MLP([64, *hidden, 10])
-        train.fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=lr),
-                  data.DataLoader(X_few, y_few, batch_size=32, shuffle=True), epochs=epochs,
-                  metrics=(), progress=False)
-        fitted = np.mean(train.predict(model, X_few).argmax(axis=1)[chosen] == y_few[chosen])
-        results[len(hidden)] = fitted, train.accuracy(train.predict(model, X_test), y_test)
-    (small_fit, small_test), (large_fit, large_test) = results[1], results[2]
-    assert small_fit < 0.5 and large_fit > 0.95
-    assert large_test < small_test - 0.05
+    X_few = X_train[:400]
+    fits, tests = {}, {}
+    for hidden, epochs, lr in [((32,), 20, 0.01), ((256, 256), 100, 1e-3)]:
+        for seed in range(5):
+            rng = np.random.default_rng(seed)          # the chapter's corrupt(y, 0.3, seed)
+            y_few = y_train[:400].copy()
+            chosen = rng.choice(400, 120, replace=False)
+            y_few[chosen] = rng.integers(0, 10, 120)
+            minigrad.manual_seed(seed)
+            model = nn.MLP([64, *hidden, 10])
+            train.fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=lr),
+                      data.DataLoader(X_few, y_few, batch_size=32, shuffle=True), epochs=epochs,
+                      progress=False)
+            fitted = np.mean(train.predict(model, X_few).argmax(axis=1)[chosen] == y_few[chosen])
+            fits.setdefault(hidden, []).append(fitted)
+            tests.setdefault(hidden, []).append(train.accuracy(train.predict(model, X_test), y_test))
+    assert np.mean(fits[(32,)]) < 0.25 and min(fits[(256, 256)]) > 0.99
+    gain = np.array(tests[(256, 256)]) - np.array(tests[(32,)])
+    assert np.all(gain < 0) and -0.10 < gain.mean() < -0.06
 
 
 def test_ch08_he_weights_keep_ten_layers_the_same_size():

@@ -111,8 +111,8 @@ STUB_HINTS = {
         "en": 'stride None means size; take the max of each whole window',
         "ca": 'stride None vol dir size; pren el màxim de cada finestra sencera'},
     'ch08.max_pool2d_backward': {
-        "en": 'per window: np.argmax finds the first maximum; add grad there',
-        "ca": 'per finestra: np.argmax troba el primer màxim; suma-hi grad'},
+        "en": 'per window: which entry won, and where is it in x? windows may share it',
+        "ca": 'per finestra: quin element ha guanyat, i on és dins de x? les finestres el poden compartir'},
     'ch09.add_noise': {
         "en": 'draw the noise from rng (not np.random) and keep pixels in [0, 1]',
         "ca": 'treu el soroll de rng (no de np.random) i mantén els píxels dins de [0, 1]'},
@@ -146,25 +146,25 @@ STUB_HINTS = {
     'ch12.error_rates_by_group': {
         "en": "select each group's examples, then count its mistakes",
         "ca": "selecciona els exemples de cada grup i després compta'n els errors"},
-    'ch12.saliency_map': {
-        "en": "backpropagate one class's score to the input image",
-        "ca": "retropropaga la puntuació d'una classe fins a la imatge d'entrada"},
+    'ch12.saliency_maps': {
+        "en": 'which one number, backpropagated, gives each image its own map?',
+        "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},
     'ch13.attention_weights': {
-        "en": 'scores = q @ k.T / sqrt(d); -inf where masked; softmax by rows',
-        "ca": 'scores = q @ k.T / sqrt(d); -inf on hi ha màscara; softmax per files'},
+        "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
+        "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
     'ch13.causal_mask': {
-        "en": 'np.tril of a (size, size) array of ones, as booleans',
-        "ca": "np.tril d'una matriu d'uns (size, size), com a booleans"},
+        "en": 'row i may see columns 0 to i: which part of the square is that?',
+        "ca": 'la fila i pot veure les columnes de 0 a i: quina part del quadrat és?'},
     'ch13.layer_norm': {
-        "en": 'mean and var over axis=-1 with keepdims=True, then scale and shift',
-        "ca": 'mitjana i variància sobre axis=-1 amb keepdims=True, després escala i desplaça'},
+        "en": 'each row on its own: which axis, and what shape must the mean have?',
+        "ca": 'cada fila per separat: sobre quin eix, i quina forma ha de tenir la mitjana?'},
     'ch13.sample': {
-        "en": 'temperature 0: argmax; else softmax(logits / temperature), draw',
-        "ca": 'temperatura 0: argmax; si no, softmax(logits / temperature) i sorteja'},
+        "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
+        "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},
     'ch13.transformer_block': {
-        "en": 'norm, causal attention, add; norm, MLP, add: use your functions',
-        "ca": 'normalitza, atenció causal, suma; normalitza, MLP, suma: fes servir les teves funcions'},
+        "en": "the docstring's four lines in order; which product needs the mask?",
+        "ca": 'les quatre línies del docstring en ordre; quin producte necessita la màscara?'},
     'ch13.warmup_cosine': {
-        "en": 'two cases: step < warmup_steps, then the cosine of pi * t',
-        "ca": 'dos casos: step < warmup_steps, i després el cosinus de pi * t'},
+        "en": 'check the ends: the rate at step 0, at warmup_steps, at the last step?',
+        "ca": "comprova els extrems: la taxa al pas 0, a warmup_steps i a l'últim pas?"},
 }

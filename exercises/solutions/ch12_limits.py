@@ -1,4 +1,4 @@
-"""Chapter 12 exercises, solved: error rates per group, and a saliency map."""
+"""Chapter 12 exercises, solved: error rates per group, and the saliency maps of a batch."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ def error_rates_by_group(y_true: Any, y_pred: Any, groups: Any) -> dict[Any, flo
     return rates
 
 
-def saliency_map(model: minigrad.nn.Module, image: np.ndarray, target: int) -> np.ndarray:
-    """|d score[target] / d pixel| for every pixel of ``image``, an array of shape (H, W)."""
-    height, width = image.shape
-    x = minigrad.Tensor(np.asarray(image, dtype=np.float32).reshape(1, 1, height, width),
-                        requires_grad=True)
-    scores = model(x)                    # shape (1, C)
-    scores[0, target].backward()         # the gradient of one score, not of a loss
-    return np.abs(x.grad.reshape(height, width))
+def saliency_maps(model: minigrad.nn.Module, images: np.ndarray, targets: Any) -> np.ndarray:
+    """The saliency maps of a whole batch: entry [n] is |d scores[n, targets[n]] / d images[n]|."""
+    images = np.asarray(images, dtype=np.float32)
+    x = minigrad.Tensor(images[:, None], requires_grad=True)     # (N, 1, H, W)
+    scores = model(x)                                            # (N, C)
+    # The pixels of image n reach only row n of the scores, so the derivative of the sum of
+    # every image's own target score with respect to image n is that of its own score alone.
+    scores[np.arange(len(images)), np.asarray(targets)].sum().backward()
+    return np.abs(x.grad[:, 0])

@@ -33,10 +33,13 @@ def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
 
 
-def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator) -> int:
+def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
+           top_k: int | None = None) -> int:
     if temperature == 0:
         return int(np.argmax(logits))
     scaled = logits / temperature
+    if top_k is not None:             # the others get e^(-inf) = 0, as the causal mask does
+        scaled = np.where(scaled >= np.sort(scaled)[-top_k], scaled, -np.inf)
     probs = np.exp(scaled - scaled.max())
     return int(rng.choice(len(logits), p=probs / probs.sum()))
 

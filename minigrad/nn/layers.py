@@ -28,9 +28,14 @@ def init_weight(shape: tuple, fan_in: int, fan_out: int, init: str) -> Parameter
 
 
 class Linear(Module):
-    """y = x Wᵀ + b: input (…, in_features) → output (…, out_features).
+    """A fully connected layer, z = x Wᵀ + b: input (…, in_features) → output (…, out_features).
 
-    weight (out_features, in_features), bias (out_features,).
+    ``weight`` W has shape (out_features, in_features): row j holds the weights of output unit
+    j, so ``weight[j, i]`` is w_ji, the weight from input i to unit j (the book's notation, and
+    the layout of PyTorch's ``nn.Linear``). ``bias`` b has shape (out_features,). For one example
+    x of shape (in_features,), the output is z = W x + b, that is z_j = Σ_i w_ji x_i + b_j, the
+    net inputs of the units; for a batch X of shape (N, in_features), one example per row, it is
+    Z = X Wᵀ + b, of shape (N, out_features), and likewise over any leading axes.
 
     Initialisation (``Linear`` and ``Conv2d``; reproducible with :func:`minigrad.manual_seed`),
     chosen with ``init``:

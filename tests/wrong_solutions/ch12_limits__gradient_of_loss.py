@@ -1,14 +1,14 @@
-"""Wrong: differentiates the cross-entropy loss for the target, not the target's score."""
+"""Wrong: differentiates the cross-entropy loss of the targets, not the targets' scores."""
 
 import numpy as np
 
 import minigrad
 from minigrad import nn
 
-EXERCISE = "ch12.saliency_map"
+EXERCISE = "ch12.saliency_maps"
 
 
-def saliency_map(model, image, target):
-    x = minigrad.Tensor(np.asarray(image, dtype=np.float32)[None, None], requires_grad=True)
-    nn.CrossEntropyLoss()(model(x), np.array([target])).backward()
-    return np.abs(x.grad[0, 0])
+def saliency_maps(model, images, targets):
+    x = minigrad.Tensor(np.asarray(images, dtype=np.float32)[:, None], requires_grad=True)
+    nn.CrossEntropyLoss()(model(x), np.asarray(targets)).backward()
+    return np.abs(x.grad[:, 0])

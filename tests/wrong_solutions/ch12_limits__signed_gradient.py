@@ -4,10 +4,10 @@ import numpy as np
 
 import minigrad
 
-EXERCISE = "ch12.saliency_map"
+EXERCISE = "ch12.saliency_maps"
 
 
-def saliency_map(model, image, target):
-    x = minigrad.Tensor(np.asarray(image, dtype=np.float32)[None, None], requires_grad=True)
-    model(x)[0, target].backward()
-    return x.grad[0, 0]
+def saliency_maps(model, images, targets):
+    x = minigrad.Tensor(np.asarray(images, dtype=np.float32)[:, None], requires_grad=True)
+    model(x)[np.arange(len(images)), np.asarray(targets)].sum().backward()
+    return x.grad[:, 0]

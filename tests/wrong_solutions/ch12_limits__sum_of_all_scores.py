@@ -1,13 +1,13 @@
-"""Wrong: differentiates the sum of every class's score instead of the target's score."""
+"""Wrong: differentiates the sum of every class's score instead of each image's target score."""
 
 import numpy as np
 
 import minigrad
 
-EXERCISE = "ch12.saliency_map"
+EXERCISE = "ch12.saliency_maps"
 
 
-def saliency_map(model, image, target):
-    x = minigrad.Tensor(np.asarray(image, dtype=np.float32)[None, None], requires_grad=True)
+def saliency_maps(model, images, targets):
+    x = minigrad.Tensor(np.asarray(images, dtype=np.float32)[:, None], requires_grad=True)
     model(x).sum().backward()
-    return np.abs(x.grad[0, 0])
+    return np.abs(x.grad[:, 0])
