@@ -11,20 +11,20 @@ Page size, margins, page numbers and page breaks come from the book's print styl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import logging
 import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-from pypdf import PdfWriter
-from pypdf.generic import NameObject, TextStringObject
-
+# Playwright and pypdf are imported where they are used: book/tests/conftest.py takes the browser
+# settings and the server below from here, and must import without them (it then skips).
 CHROMIUM = os.environ.get("MINIGRAD_CHROMIUM", "/usr/bin/chromium")
-# Headless as root, and no background traffic to Google's hosts (as in book/tests/conftest.py).
+# Headless as root, and no background traffic to Google's hosts.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -47,17 +47,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_book(site: Path, pdf: Path) -> None:
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The folder served over http on localhost, as `make serve` does; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        finally:
+            httpd.shutdown()
+
+
+def print_book(site: Path, pdf: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with serving(site) as url:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             # Laid out as on paper already when minigrad-book.js fits the wide formulas to the
             # column, on "beforeprint" (which printing to PDF sends).
             page = browser.new_page(viewport=PAPER_COLUMN)
             page.emulate_media(media="print", color_scheme="light")
-            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/index.html",
+            page.goto(f"{url}/index.html",
                       wait_until="load", timeout=300_000)
             page.evaluate(READY)
             titles = [" ".join(title.split()) for title in page.evaluate(HEADINGS)]
@@ -66,7 +78,6 @@ def print_book(site: Path, pdf: Path) -> None:
             # for screen readers.
             page.pdf(path=str(pdf), prefer_css_page_size=True, outline=True, tagged=True)
             browser.close()
-        httpd.shutdown()
     retitle_bookmarks(pdf, titles)
 
 
@@ -74,6 +85,9 @@ def retitle_bookmarks(pdf: Path, titles: list[str]) -> None:
     """Give the PDF's bookmarks the titles of the headings they stand for. Chromium writes the
     title of a heading that starts a page twice, or its first line and then all of it
     ("SummarySummary"), and runs the lines of a wrapped title together."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
     # Chromium's cross-reference table counts fewer objects than the file holds, which pypdf
     # reads right, saying so.
     logging.getLogger("pypdf").setLevel(logging.ERROR)

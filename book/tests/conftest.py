@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+# The browser settings and the local server are those book/print_book.py prints the PDF with.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from print_book import CHROMIUM, CHROMIUM_ARGS, serving  # noqa: E402
 
 # Where `make book` puts the site; MINIGRAD_BOOK_SITE checks a build made elsewhere.
 SITE = Path(os.environ.get("MINIGRAD_BOOK_SITE")
@@ -28,29 +30,15 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path):
     """The site served over http on localhost, as `make serve` does; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site) as url:
+        yield url
 
 
 # Browser checks drive Debian's Chromium with Playwright. They skip, saying why, without either,
 # unless MINIGRAD_REQUIRE_BROWSER=1 (set by CI), which turns the skip into a failure.
-CHROMIUM = os.environ.get("MINIGRAD_CHROMIUM", "/usr/bin/chromium")
-# As the machine notes say: headless as root, and no background traffic to Google's hosts.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def _unavailable(reason: str) -> None:
