@@ -153,7 +153,9 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         gw = (g @ cols.transpose(0, 2, 1)).sum(axis=0).reshape(weight.shape) if weight.requires_grad else None
         gb = g.sum(axis=(0, 2)) if bias is not None and bias.requires_grad else None
         gx = None
-        if x.requires_grad:
+        if x.requires_grad and sh == sw == 1:  # the common case, in kH·kW whole-array additions
+            gx = _col2im_shifted(g, weight.data, x.shape, (ph, pw))
+        elif x.requires_grad:
             # col2im: each column's gradient is added back to the input value it was copied from.
             # Kernel entry (p, q) was read by the outputs [oi, oj], from the inputs [xi, xj];
             # the padding, read as zeros, gets no gradient.
@@ -169,6 +171,40 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         return (gx, gw) if bias is None else (gx, gw, gb)
     parents = (x, weight) if bias is None else (x, weight, bias)
     return Tensor.from_op(out.reshape(n, o, ho, wo), parents, backward, "conv2d")
+
+
+def _col2im_shifted(g: np.ndarray, weight: np.ndarray, shape: tuple, padding: tuple) -> np.ndarray:
+    """dL/dx of a convolution of stride 1, from g = dL/dout (N, O, Ho·Wo): col2im in kH·kW additions.
+
+    Flatten the padded input plane by plane, rows of length Wp. At kernel entry (p, q), output
+    (i, j) reads the value at i·Wp + j + (p·Wp + q): one offset for all outputs. So with g laid
+    out on the padded input's grid (zeros in the extra rows and columns), the gradient that
+    entry (p, q) sends back, for the whole batch, is one contiguous array added at that offset:
+    one numpy addition, where strided slices (as in conv2d's general case) are several times
+    slower. The zeros of the extra positions spill into the next plane and add nothing.
+    """
+    n, c, h, w = shape
+    o, _, kh, kw = weight.shape
+    ph, pw = padding
+    hp, wp = h + 2 * ph, w + 2 * pw
+    ho, wo = hp - kh + 1, wp - kw + 1
+    wide = reusable((n, o, hp, wp), g.dtype)
+    wide.fill(0)
+    wide[:, :, :ho, :wo] = g.reshape(n, o, ho, wo)
+    # taps[p, q, n, c] = Σ_o w[o, c, p, q] · wide[n, o]: what the columns' entries (p, q) receive
+    dtype = np.result_type(g.dtype, weight.dtype)
+    taps = reusable((kh, kw, n, c, hp * wp), dtype)
+    np.matmul(weight.transpose(2, 3, 1, 0)[:, :, None], wide.reshape(n, o, hp * wp), out=taps)
+    size = n * c * hp * wp
+    flat = reusable((size + (kh - 1) * wp + kw - 1,), dtype)  # room for the last offset's spill
+    flat.fill(0)
+    for p in range(kh):
+        for q in range(kw):
+            start = p * wp + q
+            flat[start:start + size] += taps[p, q].reshape(-1)
+    gx = reusable(shape, dtype)
+    np.copyto(gx, flat[:size].reshape(n, c, hp, wp)[:, :, ph:ph + h, pw:pw + w])
+    return gx
 
 
 def _pool_geometry(x: Tensor, kernel_size: Any, stride: Any, name: str) -> tuple:
@@ -208,18 +244,19 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
 
     def backward(g: np.ndarray) -> tuple:
         gx = reusable(data.shape, data.dtype)
-        gx.fill(0)
-        left = g.copy()  # the gradient of each window whose maximum is not found yet
         overlap = sh < kh or sw < kw
-        positions = [(p, q) for p in range(kh) for q in range(kw)]
-        for k, (p, q) in enumerate(positions):
-            hit = tap(data, p, q) == out
-            if overlap:  # an input in several windows adds up their gradients
-                tap(gx, p, q)[...] += left * hit
-            else:
-                np.multiply(left, hit, out=tap(gx, p, q))
-            if k < len(positions) - 1:
-                left *= ~hit
+        if overlap or sh * ho != data.shape[2] or sw * wo != data.shape[3]:
+            gx.fill(0)  # some inputs are in no window (or in several): not every entry is written below
+        left = np.ones(out.shape, bool)  # the windows whose (first) maximum is not found yet
+        for p in range(kh):
+            for q in range(kw):
+                first = tap(data, p, q) == out
+                first &= left  # booleans: a quarter of the memory traffic of float masks
+                if overlap:  # an input in several windows adds up their gradients
+                    tap(gx, p, q)[...] += g * first
+                else:
+                    np.multiply(g, first, out=tap(gx, p, q))
+                left ^= first
         return (gx,)
     return Tensor.from_op(out, (x,), backward, "max_pool2d")
 
