@@ -245,8 +245,8 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
     def backward(g: np.ndarray) -> tuple:
         gx = reusable(data.shape, data.dtype)
         overlap = sh < kh or sw < kw
-        if overlap or sh * ho != data.shape[2] or sw * wo != data.shape[3]:
-            gx.fill(0)  # some inputs are in no window (or in several): not every entry is written below
+        if (sh, sw) != (kh, kw) or kh * ho != data.shape[2] or kw * wo != data.shape[3]:
+            gx.fill(0)  # unless the windows tile the input, the loop below leaves entries unwritten
         left = np.ones(out.shape, bool)  # the windows whose (first) maximum is not found yet
         for p in range(kh):
             for q in range(kw):

@@ -305,12 +305,19 @@ def test_large_input_gradients_kept_from_one_step_survive_the_next():
     assert xs[0].grad.data is not xs[1].grad.data
 
 
-def test_max_pool_that_leaves_inputs_out_gives_them_no_gradient():
-    # 7 × 5 with 2 × 2 windows: the last row and column are in no window. The gradient buffer
-    # comes from `reusable` (64 KB and more), where the previous call left nonzero values.
+@pytest.mark.parametrize("size, kernel, stride", [((7, 5), 2, 2), ((6, 6), 2, 3)])
+def test_max_pool_that_leaves_inputs_out_gives_them_no_gradient(size, kernel, stride):
+    # 7 × 5 with 2 × 2 windows leaves the last row and column out; 6 × 6 with stride 3, rows
+    # and columns 2 and 5. The gradient buffer comes from `reusable` (64 KB and more), where
+    # the previous call left nonzero values.
     rng = np.random.default_rng(5)
+    out_of_windows = np.ones(size, bool)
+    for i in range(0, size[0] - kernel + 1, stride):
+        for j in range(0, size[1] - kernel + 1, stride):
+            out_of_windows[i:i + kernel, j:j + kernel] = False
     for _ in range(2):
-        x = Tensor(rng.uniform(1, 2, (64, 64, 7, 5)).astype(np.float32), requires_grad=True)
-        F.max_pool2d(x, 2).sum().backward()
-        assert not x.grad.data[:, :, 6, :].any() and not x.grad.data[:, :, :, 4].any()
-        assert x.grad.data.sum() == 64 * 64 * 3 * 2
+        x = Tensor(rng.uniform(1, 2, (64, 64, *size)).astype(np.float32), requires_grad=True)
+        out = F.max_pool2d(x, kernel, stride)
+        out.sum().backward()
+        assert not x.grad.data[:, :, out_of_windows].any()
+        assert x.grad.data.sum() == out.data.size
