@@ -14,6 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from . import stable
 from .allocator import product, reusable
+from .col2im import _col2im_shifted, _span
 from .randomness import generator
 from .dtypes import floating
 from .shapes import broadcasting, pair
@@ -89,21 +90,6 @@ def _check_bias(op: str, bias: Tensor | None, weight: Tensor) -> None:
                          f"{weight.shape[0]} outputs: expected ({weight.shape[0]},)")
 
 
-def _span(k: int, stride: int, pad: int, size: int, out_size: int) -> tuple[slice, slice]:
-    """Kernel offset ``k`` along one axis: which outputs read inside the input, and what they read.
-
-    Output i reads input i·stride + k − pad, which with padding may fall outside the input
-    (a zero). Returns the slice of the outputs i that read inside, and the slice of the
-    inputs they read, so that ``out[outputs]`` pairs with ``input[inputs]``.
-    """
-    first = max(0, -((k - pad) // stride))                  # first i with i·s + k − pad ≥ 0
-    stop = min(out_size, (size - 1 + pad - k) // stride + 1)  # past the last i inside the input
-    if stop <= first:
-        return slice(0, 0), slice(0, 0)
-    start = first * stride + k - pad
-    return slice(first, stop), slice(start, start + (stop - first - 1) * stride + 1, stride)
-
-
 def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 1,
            padding: int = 0) -> Tensor:
     """2-D convolution (cross-correlation, as in every deep learning library).
@@ -153,7 +139,9 @@ def conv2d(x: Tensor, weight: Tensor, bias: Tensor | None = None, stride: int = 
         gw = (g @ cols.transpose(0, 2, 1)).sum(axis=0).reshape(weight.shape) if weight.requires_grad else None
         gb = g.sum(axis=(0, 2)) if bias is not None and bias.requires_grad else None
         gx = None
-        if x.requires_grad:
+        if x.requires_grad and sh == sw == 1:  # the common case, in kH·kW whole-array additions
+            gx = _col2im_shifted(g, weight.data, x.shape, (ph, pw))
+        elif x.requires_grad:
             # col2im: each column's gradient is added back to the input value it was copied from.
             # Kernel entry (p, q) was read by the outputs [oi, oj], from the inputs [xi, xj];
             # the padding, read as zeros, gets no gradient.
@@ -208,18 +196,19 @@ def max_pool2d(x: Tensor, kernel_size: int | tuple = 2, stride: int | tuple | No
 
     def backward(g: np.ndarray) -> tuple:
         gx = reusable(data.shape, data.dtype)
-        gx.fill(0)
-        left = g.copy()  # the gradient of each window whose maximum is not found yet
         overlap = sh < kh or sw < kw
-        positions = [(p, q) for p in range(kh) for q in range(kw)]
-        for k, (p, q) in enumerate(positions):
-            hit = tap(data, p, q) == out
-            if overlap:  # an input in several windows adds up their gradients
-                tap(gx, p, q)[...] += left * hit
-            else:
-                np.multiply(left, hit, out=tap(gx, p, q))
-            if k < len(positions) - 1:
-                left *= ~hit
+        if (sh, sw) != (kh, kw) or kh * ho != data.shape[2] or kw * wo != data.shape[3]:
+            gx.fill(0)  # unless the windows tile the input, the loop below leaves entries unwritten
+        left = np.ones(out.shape, bool)  # the windows whose (first) maximum is not found yet
+        for p in range(kh):
+            for q in range(kw):
+                first = tap(data, p, q) == out
+                first &= left  # booleans: a quarter of the memory traffic of float masks
+                if overlap:  # an input in several windows adds up their gradients
+                    tap(gx, p, q)[...] += g * first
+                else:
+                    np.multiply(g, first, out=tap(gx, p, q))
+                left ^= first
         return (gx,)
     return Tensor.from_op(out, (x,), backward, "max_pool2d")
 

@@ -261,3 +261,63 @@ def test_against_pytorch(name):
 def test_numpy_input_to_a_function_is_a_clear_type_error(call, name):
     with pytest.raises(TypeError, match=rf"{name}: expected a Tensor, got ndarray.*Tensor\(x\)"):
         call(np.zeros((4, 3)))
+
+
+def col2im_by_definition(g, w, padding):
+    """dL/dx of a stride-1 convolution, kernel entry by kernel entry: x[i + p − pad] received
+    w[o, c, p, q] · g[o, i] from every output i that read it."""
+    n, _, ho, wo = g.shape
+    _, c, kh, kw = w.shape
+    gxpad = np.zeros((n, c, ho + kh - 1, wo + kw - 1))
+    for p in range(kh):
+        for q in range(kw):
+            gxpad[:, :, p:p + ho, q:q + wo] += np.einsum("nohw,oc->nchw", g, w[:, :, p, q])
+    return gxpad[:, :, padding:gxpad.shape[2] - padding, padding:gxpad.shape[3] - padding]
+
+
+@pytest.mark.parametrize("shape, kernel, padding", [
+    ((4, 3, 11, 7), (3, 2), 2),    # rectangular kernel, padding wider than the kernel's half
+    ((2, 5, 9, 12), (1, 4), 0),    # no padding: the extra columns are the kernel's overhang
+    ((16, 8, 14, 14), (3, 3), 1),  # large enough for every buffer to come from `reusable`
+])
+def test_stride1_input_gradient_in_shifted_additions_matches_the_definition(shape, kernel, padding):
+    rng = np.random.default_rng(3)
+    x = Tensor(rng.standard_normal(shape).astype(np.float32), requires_grad=True)
+    w = Tensor(rng.standard_normal((6, shape[1], *kernel)).astype(np.float32))
+    out = F.conv2d(x, w, padding=padding)
+    g = rng.standard_normal(out.shape).astype(np.float32)
+    for _ in range(2):  # the second pass gets the first one's buffers back: they must start clean
+        x.grad = None
+        out = F.conv2d(x, w, padding=padding)
+        out.backward(g)
+        np.testing.assert_allclose(x.grad.data, col2im_by_definition(g, w.data, padding), rtol=1e-4, atol=1e-4)
+
+
+def test_large_input_gradients_kept_from_one_step_survive_the_next():
+    rng = np.random.default_rng(4)
+    w = Tensor(rng.standard_normal((8, 8, 3, 3)).astype(np.float32))
+    xs = [Tensor(rng.standard_normal((16, 8, 14, 14)).astype(np.float32), requires_grad=True) for _ in range(2)]
+    for x in xs:  # (16, 8, 14, 14) float32 is 100 KB: the gradient and the buffers behind it are reused
+        F.max_pool2d(F.conv2d(x, w, padding=1).relu(), 2).sum().backward()
+    kept = xs[0].grad.data.copy()
+    F.max_pool2d(F.conv2d(xs[1], w, padding=1).relu(), 2).sum().backward()
+    np.testing.assert_array_equal(xs[0].grad.data, kept)
+    assert xs[0].grad.data is not xs[1].grad.data
+
+
+@pytest.mark.parametrize("size, kernel, stride", [((7, 5), 2, 2), ((6, 6), 2, 3)])
+def test_max_pool_that_leaves_inputs_out_gives_them_no_gradient(size, kernel, stride):
+    # 7 × 5 with 2 × 2 windows leaves the last row and column out; 6 × 6 with stride 3, rows
+    # and columns 2 and 5. The gradient buffer comes from `reusable` (64 KB and more), where
+    # the previous call left nonzero values.
+    rng = np.random.default_rng(5)
+    out_of_windows = np.ones(size, bool)
+    for i in range(0, size[0] - kernel + 1, stride):
+        for j in range(0, size[1] - kernel + 1, stride):
+            out_of_windows[i:i + kernel, j:j + kernel] = False
+    for _ in range(2):
+        x = Tensor(rng.uniform(1, 2, (64, 64, *size)).astype(np.float32), requires_grad=True)
+        out = F.max_pool2d(x, kernel, stride)
+        out.sum().backward()
+        assert not x.grad.data[:, :, out_of_windows].any()
+        assert x.grad.data.sum() == out.data.size
