@@ -77,6 +77,10 @@ po: $(VENV)/.stamp-book
 	@# templates, and merging it would drop the others (--no-obsolete) and rewrap the comments.
 	rm -f book/_build/gettext/sphinx.pot
 	$(BIN)/sphinx-intl update -p book/_build/gettext -d book/locales -l ca --no-obsolete
+	@# Babel flags every msgid holding '{word}' (LaTeX: \text{step}) as python-brace-format, and
+	@# then `msgfmt -c` rejects a msgstr that localises the word; the book has no brace formats.
+	find book/locales -name '*.po' -exec sed -i -e '/^#, python-brace-format$$/d' \
+	  -e 's/^#, python-brace-format, /#, /' {} +
 	@$(BIN)/python book/check_translations.py || echo "po: translate the entries above, then run 'make book'"
 
 serve: book
