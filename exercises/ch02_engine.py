@@ -136,13 +136,13 @@ def topological_order(root: Value) -> list[Value]:
 def backward(root: Value) -> None:
     """Add d(root)/d(v) to ``v.grad`` for every value ``v`` that ``root`` was computed from.
 
-    Take the values in topological order; set the gradient of every value that has parents to 0
-    (an intermediate gradient belongs to one pass, while the inputs' gradients accumulate across
-    calls, as in PyTorch); seed root's gradient with 1; then, from the root back to the inputs,
-    send each value's gradient to its parents: ``parent.grad += local * value.grad``.
+    Afterwards root.grad is 1 and each value holds the derivative of root with respect to it,
+    over every path that reaches it (chapter 2, "Backpropagation in topological order"). The
+    inputs' gradients accumulate across calls, as in PyTorch; an intermediate value's gradient
+    belongs to one pass: a second call leaves it as the first did.
     (Suma d(root)/d(v) a ``v.grad`` per a cada valor ``v`` del qual depèn root.)
     """
-    raise NotImplementedError("order = topological_order(root); then walk it backwards")
+    raise NotImplementedError("each value must hear from all its users before it passes on")
 
 
 def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP:

@@ -12,12 +12,14 @@ import minigrad.functional
 
 HINTS = {
     "mse": {
-        "en": "For every example compute the error (w * x + b) - y, square it, add the squares "
-              "up, and divide by the number of examples (len(xs), not len(xs) - 1). Do not take "
-              "the absolute value instead of the square, and do not forget the bias b.",
-        "ca": "Per a cada exemple calcula l'error (w * x + b) - y, eleva'l al quadrat, suma "
-              "els quadrats i divideix pel nombre d'exemples (len(xs), no len(xs) - 1). No facis "
-              "servir el valor absolut en lloc del quadrat, i no t'oblidis del biaix b.",
+        "en": "Not the chapter's mean squared error of this line. Reread how chapter 1 scores a "
+              "line: what is one example's error, what is done to it so that errors of opposite "
+              "signs cannot cancel, and how do many of them become one average? Does your line "
+              "use its bias b?",
+        "ca": "No és l'error quadràtic mitjà del capítol per a aquesta recta. Rellegeix com "
+              "puntua una recta el capítol 1: quin és l'error d'un exemple, què se'n fa perquè "
+              "els errors de signe contrari no es puguin anul·lar, i com es converteixen tots en "
+              "una sola mitjana? La teva recta fa servir el biaix b?",
     },
     "unchanged": {
         "en": "improve must not change its inputs: build new numbers instead of modifying xs, "

@@ -13,12 +13,15 @@ from minigrad import Value
 
 HINTS = {
     "central": {
-        "en": "Evaluate f on both sides of x and divide by the distance between the two points: "
-              "(f(x + h) - f(x - h)) / (2 * h). Use the h you are given; do not differentiate f "
-              "exactly (with minigrad or by hand): the grader compares with the formula itself.",
-        "ca": "Avalua f a banda i banda de x i divideix per la distància entre els dos punts: "
-              "(f(x + h) - f(x - h)) / (2 * h). Fes servir la h que reps; no derivis f exactament "
-              "(ni amb minigrad ni a mà): el corrector compara amb la fórmula mateixa.",
+        "en": "Not the central difference of the chapter. Reread 'Checking against a numerical "
+              "derivative' in chapter 2: at which two points around x is f evaluated, and how far "
+              "apart are they? Use the h you are given, and do not differentiate f exactly (with "
+              "minigrad or by hand): the grader compares with the numerical estimate itself.",
+        "ca": "No és la diferència central del capítol. Rellegeix «Comprovació amb una derivada "
+              "numèrica» al capítol 2: en quins dos punts al voltant de x s'avalua f, i a quina "
+              "distància estan l'un de l'altre? Fes servir la h que reps, i no derivis f "
+              "exactament (ni amb minigrad ni a mà): el corrector compara amb l'estimació "
+              "numèrica mateixa.",
     },
     "default_h": {
         "en": "When h is not given, numerical_gradient must use h = 1e-6, so f is evaluated at "
@@ -33,12 +36,12 @@ HINTS = {
               "math.sin(v.data), sense modificar v.",
     },
     "sin_local": {
-        "en": "After backward(), v.grad must be the local derivative of sin at the input: "
-              "cos(v.data). Check its sign, and that you take the cosine of the input, not of "
-              "the result.",
-        "ca": "Després de backward(), v.grad ha de ser la derivada local de sin a l'entrada: "
-              "cos(v.data). Comprova'n el signe, i que calcules el cosinus de l'entrada, no del "
-              "resultat.",
+        "en": "After backward(), v.grad is not the derivative of sin at v. Which function is the "
+              "derivative of sin, and is it evaluated at the operand or at the result of your "
+              "node? Check its sign too.",
+        "ca": "Després de backward(), v.grad no és la derivada de sin a v. Quina funció és la "
+              "derivada de sin, i s'avalua en l'operand o en el resultat del teu node? Comprova'n "
+              "també el signe.",
     },
     "sin_lazy": {
         "en": "Building the node must not touch v.grad: gradients are computed only by "
@@ -47,13 +50,14 @@ HINTS = {
               "backward(). Desa la derivada local dins del node (local).",
     },
     "sin_chain": {
-        "en": "Inside a bigger expression the gradient reaches v only through your node: it must "
-              "list v in parents and cos(v.data) at the same position in local, so that "
-              "backward() multiplies it by the gradient arriving from above (chain rule).",
-        "ca": "Dins d'una expressió més gran, el gradient arriba a v només a través del teu "
-              "node: ha de tenir v a parents i cos(v.data) a la mateixa posició de local, "
-              "perquè backward() el multipliqui pel gradient que arriba de dalt (regla de la "
-              "cadena).",
+        "en": "The gradient that reaches v through your node is missing or wrong. Reread 'The "
+              "chain rule' in chapter 2: what does backward() need to find in your node (which "
+              "parent, which local derivative, in which positions) to multiply by the gradient "
+              "arriving from above?",
+        "ca": "El gradient que arriba a v a través del teu node falta o és incorrecte. Rellegeix "
+              "«La regla de la cadena» al capítol 2: què ha de trobar backward() al teu node "
+              "(quin pare, quina derivada local, en quines posicions) per multiplicar-ho pel "
+              "gradient que arriba de dalt?",
     },
 }
 

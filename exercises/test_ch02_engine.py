@@ -30,38 +30,46 @@ HINTS = {
               "'relu' (l'exponent de '**' és un nombre, no un operand).",
     },
     "+": {
-        "en": "out = a + b: nudging a (or b) by h moves out by h, so both local derivatives "
-              "are 1.",
-        "ca": "out = a + b: si mous a (o b) una mica h, out es mou h, així que totes dues "
-              "derivades locals són 1.",
+        "en": "out = a + b: nudge a by a small h; how much does out move? And when you nudge b? "
+              "Each local derivative is that ratio, a number.",
+        "ca": "out = a + b: mou a una mica, h; quant es mou out? I si mous b? Cada derivada local "
+              "és aquesta raó, un nombre.",
     },
     "*": {
-        "en": "out = a * b: d(out)/da is b and d(out)/db is a. Each operand's derivative is "
-              "the *other* operand; return them in the order (for a, for b).",
-        "ca": "out = a * b: d(out)/da és b i d(out)/db és a. La derivada de cada operand és "
-              "l'*altre* operand; retorna-les en l'ordre (per a a, per a b).",
+        "en": "out = a * b: nudge a by a small h; how much does out move, and which of the two "
+              "numbers does that depend on? Check the order too: for a, then for b.",
+        "ca": "out = a * b: mou a una mica, h; quant es mou out, i de quin dels dos nombres "
+              "depèn? Comprova també l'ordre: per a a, després per a b.",
     },
     "**": {
-        "en": "out = a ** b with b a fixed number: the power rule gives b * a ** (b - 1). "
-              "Check the factor b and the exponent b - 1.",
-        "ca": "out = a ** b amb b un nombre fix: la regla de la potència dona b * a ** (b - 1). "
-              "Comprova el factor b i l'exponent b - 1.",
+        "en": "out = a ** b with b a fixed number: reread the power rule in chapter 2's list of "
+              "local derivatives and compare both the factor in front and the exponent with "
+              "yours.",
+        "ca": "out = a ** b amb b un nombre fix: rellegeix la regla de la potència a la llista de "
+              "derivades locals del capítol 2 i compara-hi tant el factor del davant com "
+              "l'exponent dels teus.",
     },
     "exp": {
-        "en": "out = e ** a is its own derivative: return (out,) (or math.exp(a)), not a.",
-        "ca": "out = e ** a és la seva pròpia derivada: retorna (out,) (o math.exp(a)), no a.",
+        "en": "Reread exp in chapter 2's list of local derivatives: what is special about its "
+              "derivative, and which number you already have, a or out, is equal to it?",
+        "ca": "Rellegeix exp a la llista de derivades locals del capítol 2: què té d'especial la "
+              "seva derivada, i quin nombre que ja tens, a o out, hi és igual?",
     },
     "tanh": {
-        "en": "The derivative of tanh is 1 - tanh(a) ** 2, and tanh(a) is out: 1 - out ** 2. "
-              "Square the output, not the input a.",
-        "ca": "La derivada de tanh és 1 - tanh(a) ** 2, i tanh(a) és out: 1 - out ** 2. Eleva "
-              "al quadrat la sortida, no l'entrada a.",
+        "en": "Reread tanh in chapter 2's list of local derivatives: its derivative is written "
+              "with tanh itself. Which number is tanh(a) here, and do you use the input a or the "
+              "output out?",
+        "ca": "Rellegeix tanh a la llista de derivades locals del capítol 2: la seva derivada "
+              "s'escriu amb la mateixa tanh. Quin nombre és aquí tanh(a), i fas servir l'entrada "
+              "a o la sortida out?",
     },
     "relu": {
-        "en": "ReLU's slope is 1 where a > 0 and 0 where a <= 0 (0 at the kink a = 0 too, as "
-              "in PyTorch): a number, not a itself.",
-        "ca": "El pendent de la ReLU és 1 on a > 0 i 0 on a <= 0 (també 0 al punt a = 0, com a "
-              "PyTorch): un nombre, no la mateixa a.",
+        "en": "ReLU is made of two straight pieces: what is the slope of each one, and which "
+              "piece does the kink a = 0 belong to (PyTorch's convention)? A local derivative is "
+              "a slope, a number, not a itself.",
+        "ca": "La ReLU està feta de dos trossos rectes: quin és el pendent de cadascun, i a quin "
+              "tros pertany el punt a = 0 (el conveni de PyTorch)? Una derivada local és un "
+              "pendent, un nombre, no la mateixa a.",
     },
     "own_local": {
         "en": "Write the derivatives with the formulas (math.tanh, math.exp, ...): minigrad is "
@@ -75,18 +83,18 @@ HINTS = {
               "etiquetes).",
     },
     "topo_once": {
-        "en": "A value shared by several paths must appear once: keep a set of the values "
-              "already visited and skip them.",
-        "ca": "Un valor compartit per diversos camins hi ha de sortir un sol cop: guarda un "
-              "conjunt dels valors ja visitats i salta'ls.",
+        "en": "A value reached by several paths appears more than once in your order. How does "
+              "your search know that it has already been through a value?",
+        "ca": "Un valor al qual s'arriba per diversos camins surt més d'un cop al teu ordre. Com "
+              "sap la teva cerca que ja ha passat per un valor?",
     },
     "topo_blowup": {
-        "en": "Your search visits the same values again and again (the number of paths grows "
-              "exponentially with a graph's depth): keep a set of the visited values and never "
-              "go through one twice.",
-        "ca": "La teva cerca visita els mateixos valors una vegada i una altra (el nombre de "
-              "camins creix exponencialment amb la profunditat del graf): guarda un conjunt dels "
-              "valors visitats i no en travessis mai cap dues vegades.",
+        "en": "Your search goes through the same values again and again (the number of paths "
+              "grows exponentially with a graph's depth). What could it remember so that no value "
+              "is ever gone through twice?",
+        "ca": "La teva cerca passa pels mateixos valors una vegada i una altra (el nombre de "
+              "camins creix exponencialment amb la profunditat del graf). Què podria recordar "
+              "perquè no passi mai dues vegades per cap valor?",
     },
     "topo_members": {
         "en": "Return root and every value it was computed from, going up through .parents, "
@@ -95,12 +103,12 @@ HINTS = {
               "res més.",
     },
     "topo_parents_first": {
-        "en": "Every value must come after all of its parents: add a value to the order only "
-              "once all its parents are in it (after the depth-first search has returned from "
-              "them), so root comes last.",
-        "ca": "Cada valor ha d'anar després de tots els seus pares: afegeix un valor a l'ordre "
-              "només quan tots els seus pares ja hi són (quan la cerca en profunditat n'ha "
-              "tornat), de manera que root surt l'últim.",
+        "en": "A value comes before one of its parents, or root is not last. At which moment of a "
+              "depth-first search do you know that all of a value's parents are already in the "
+              "order? Reread 'Backpropagation in topological order' in chapter 2.",
+        "ca": "Un valor surt abans d'un dels seus pares, o root no és l'últim. En quin moment "
+              "d'una cerca en profunditat saps que tots els pares d'un valor ja són a l'ordre? "
+              "Rellegeix «La retropropagació en ordre topològic» al capítol 2.",
     },
     "recursion": {
         "en": "Python stops a recursion after about 1,000 nested calls, and this graph is 5,000 "
@@ -111,39 +119,46 @@ HINTS = {
               "pila pròpia en lloc d'una funció que es crida a si mateixa.",
     },
     "seed": {
-        "en": "Seed the root: d(root)/d(root) = 1, so root.grad must be 1 before its gradient "
-              "is sent to its parents (and after backward).",
-        "ca": "Sembra l'arrel: d(root)/d(root) = 1, així que root.grad ha de ser 1 abans "
-              "d'enviar el seu gradient als pares (i després de backward).",
+        "en": "root.grad is not 1 when its gradient is sent to its parents (or after backward). "
+              "What is the derivative of root with respect to itself, and who sets it, if nothing "
+              "above root sends it a gradient?",
+        "ca": "root.grad no és 1 quan el seu gradient s'envia als pares (o després de backward). "
+              "Quina és la derivada de root respecte d'ella mateixa, i qui la hi posa, si res per "
+              "sobre de root no li envia cap gradient?",
     },
     "accumulate": {
-        "en": "A value used twice (x * x, or a in a * b + a) gets a contribution from each use: "
-              "add them with parent.grad += local * value.grad; = keeps only the last one.",
-        "ca": "Un valor que es fa servir dues vegades (x * x, o a en a * b + a) rep una "
-              "contribució de cada ús: suma-les amb parent.grad += local * value.grad; amb = "
-              "només queda l'última.",
+        "en": "A value used twice (x * x, or a in a * b + a) ends up with the contribution of one "
+              "use only. Reread 'A value used twice: gradients add up' in chapter 2: what must "
+              "happen to the contribution that arrives second?",
+        "ca": "Un valor que es fa servir dues vegades (x * x, o a en a * b + a) acaba amb la "
+              "contribució d'un sol ús. Rellegeix «Un valor fet servir dues vegades: els "
+              "gradients se sumen» al capítol 2: què ha de passar amb la contribució que arriba "
+              "en segon lloc?",
     },
     "reverse": {
-        "en": "Walk the topological order backwards, from root to the inputs (reversed(order)): "
-              "a value may send its gradient on only when every value that used it has sent "
-              "it its share.",
-        "ca": "Recorre l'ordre topològic al revés, de root cap a les entrades (reversed(order)): "
-              "un valor només pot enviar el seu gradient quan tots els valors que l'han fet "
-              "servir ja li han enviat la seva part.",
+        "en": "The gradients depend on the order of your walk. A value may send its gradient on "
+              "only when every value that used it has sent it its share: in which direction must "
+              "you walk the topological order for that to hold?",
+        "ca": "Els gradients depenen de l'ordre del teu recorregut. Un valor només pot enviar el "
+              "seu gradient quan tots els valors que l'han fet servir ja li han enviat la seva "
+              "part: en quin sentit has de recórrer l'ordre topològic perquè sigui així?",
     },
     "backward": {
-        "en": "Check the three parts of backward: seed root.grad with 1, walk reversed(order), "
-              "and add with parent.grad += local * value.grad.",
-        "ca": "Comprova les tres parts de backward: sembra root.grad amb 1, recorre "
-              "reversed(order) i suma amb parent.grad += local * value.grad.",
+        "en": "Compare the three parts of your backward with 'Backpropagation in topological "
+              "order' in chapter 2: where the pass starts (root's own gradient), in which order "
+              "it visits the values, and how a parent combines the gradients it receives.",
+        "ca": "Compara les tres parts del teu backward amb «La retropropagació en ordre "
+              "topològic» al capítol 2: on comença la passada (el gradient de root mateixa), en "
+              "quin ordre visita els valors i com combina un pare els gradients que rep.",
     },
     "reset": {
-        "en": "A second backward() must add the inputs' gradients again (they accumulate, as in "
-              "PyTorch) but not the intermediate ones: before the pass, set to 0 the gradient of "
-              "every value in the order that has parents.",
-        "ca": "Un segon backward() ha de tornar a sumar els gradients de les entrades (s'acumulen, "
-              "com a PyTorch) però no els intermedis: abans de la passada, posa a 0 el gradient "
-              "de cada valor de l'ordre que té pares.",
+        "en": "A second backward() gives wrong gradients. The inputs' gradients must accumulate, "
+              "as in PyTorch; but the intermediate values still hold what the first pass left in "
+              "them. Which gradients must start from 0 again at each pass, and which must not?",
+        "ca": "Un segon backward() dona gradients incorrectes. Els gradients de les entrades "
+              "s'han d'acumular, com a PyTorch; però els valors intermedis encara guarden el que "
+              "hi va deixar la primera passada. Quins gradients han de tornar a començar de 0 a "
+              "cada passada, i quins no?",
     },
     "own_engine": {
         "en": "Train the MLP of exercises/ch02_engine.py, made of your Values: minigrad is "
@@ -169,14 +184,14 @@ HINTS = {
     },
     "loop": {
         "en": "Your engine is right (with the grader's pieces instead of yours nothing changes), "
-              "so look at the training loop: targets +1 and -1 (the sign of the score is the "
-              "class), model.zero_grad() before each backward(), p.data -= learning_rate * "
-              "p.grad for every parameter, and enough steps (the docstring gives a recipe).",
+              "so look at your training loop against the docstring: which targets make the sign "
+              "of the score the class, what happens to the gradients left by the previous "
+              "example, which way does a step go, and are there enough steps?",
         "ca": "El teu motor és correcte (amb les peces del corrector en lloc de les teves no "
-              "canvia res), així que mira el bucle d'entrenament: objectius +1 i -1 (el signe de "
-              "la puntuació és la classe), model.zero_grad() abans de cada backward(), p.data -= "
-              "learning_rate * p.grad per a cada paràmetre, i prou passos (el docstring en dona "
-              "una recepta).",
+              "canvia res), així que compara el teu bucle d'entrenament amb el docstring: quins "
+              "objectius fan que el signe de la puntuació sigui la classe, què passa amb els "
+              "gradients que ha deixat l'exemple anterior, en quin sentit va un pas, i hi ha prou "
+              "passos?",
     },
     "several": {
         "en": "More than one of your pieces is wrong: no single swap for the grader's own piece "

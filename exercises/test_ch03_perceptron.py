@@ -17,20 +17,19 @@ import minigrad.nn
 
 HINTS = {
     "predict": {
-        "en": "Add up weights[i] * x[i] over all the inputs, add the bias, and return 1 when "
-              "this sum is >= 0 (the threshold is reached, so a sum of exactly 0 fires) and 0 "
-              "otherwise.",
-        "ca": "Suma weights[i] * x[i] per a totes les entrades, afegeix-hi el biaix i retorna 1 "
-              "quan aquesta suma és >= 0 (s'arriba al llindar, de manera que una suma d'exactament "
-              "0 dispara) i 0 en cas contrari.",
+        "en": "Reread the perceptron in chapter 3: which numbers does it add up before comparing "
+              "with the threshold, and on which side of the threshold does a sum of exactly 0 "
+              "fall?",
+        "ca": "Rellegeix el perceptró al capítol 3: quins nombres suma abans de comparar amb el "
+              "llindar, i a quin costat del llindar queda una suma d'exactament 0?",
     },
     "update": {
-        "en": "First predict y for x with the current weights. The error is target - y (not "
-              "y - target). Then weights[i] + lr * error * x[i] for each weight, and "
-              "bias + lr * error for the bias: the bias learns too, with the same lr.",
-        "ca": "Primer prediu y per a x amb els pesos actuals. L'error és target - y (no "
-              "y - target). Després, weights[i] + lr * error * x[i] per a cada pes, i "
-              "bias + lr * error per al biaix: el biaix també aprèn, amb la mateixa lr.",
+        "en": "Reread 'Rosenblatt's learning rule' in chapter 3: which error scales each change "
+              "(target and current output, in which order?), what multiplies it for each weight, "
+              "and does the bias learn too, with the same lr?",
+        "ca": "Rellegeix «La regla d'aprenentatge de Rosenblatt» al capítol 3: quin error escala "
+              "cada canvi (l'objectiu i la sortida actual, en quin ordre?), què el multiplica per "
+              "a cada pes, i el biaix també aprèn, amb la mateixa lr?",
     },
     "shape": {
         "en": "Return a pair (new_weights, new_bias): a list with one number per weight, then "
@@ -55,10 +54,13 @@ HINTS = {
               "recompte de l'època a mistakes (cada època comença de 0) i fes totes les èpoques.",
     },
     "logistic": {
-        "en": "With f = 1 / (1 + e^(-z)), the derivative is f * (1 - f): compute f first, then "
-              "multiply. Not f * (1 - z), and not e^(-z) / (1 + e^(-z)), which is 1 - f.",
-        "ca": "Amb f = 1 / (1 + e^(-z)), la derivada és f * (1 - f): calcula primer f i després "
-              "multiplica. No és f * (1 - z), ni e^(-z) / (1 + e^(-z)), que és 1 - f.",
+        "en": "Not the derivative of the logistic function. Reread 'A smooth threshold: the "
+              "logistic function' in chapter 3, where the derivative is written with f itself, "
+              "and check your code at z = 0, where it must give 0.25, and at large |z|, where it "
+              "must be near 0.",
+        "ca": "No és la derivada de la funció logística. Rellegeix «Un llindar suau: la funció "
+              "logística» al capítol 3, on la derivada s'escriu amb la mateixa f, i comprova el "
+              "teu codi a z = 0, on ha de donar 0.25, i per a |z| gran, on ha de ser a prop de 0.",
     },
     "float": {
         "en": "Return a plain number (a float), not a minigrad Value.",

@@ -13,13 +13,12 @@ import grading
 
 HINTS = {
     "forward": {
-        "en": "For each hidden neuron j: z_j = sum of hidden_weights[j][i] * x[i] over the "
-              "inputs, plus hidden_biases[j]; its output is activation(z_j). The prediction "
-              "is the sum of output_weights[j] * (output of hidden neuron j), plus output_bias.",
-        "ca": "Per a cada neurona oculta j: z_j = suma de hidden_weights[j][i] * x[i] per a "
-              "totes les entrades, més hidden_biases[j]; la seva sortida és activation(z_j). "
-              "La predicció és la suma de output_weights[j] * (sortida de la neurona oculta j), "
-              "més output_bias.",
+        "en": "Reread the forward pass of chapter 4: which numbers make up a hidden neuron's net "
+              "input (its weights, the inputs, its bias), where is the activation applied, and "
+              "how does the output neuron combine the hidden outputs?",
+        "ca": "Rellegeix la passada endavant del capítol 4: quins nombres formen l'entrada neta "
+              "d'una neurona oculta (els seus pesos, les entrades, el seu biaix), on s'aplica "
+              "l'activació i com combina la neurona de sortida les sortides ocultes?",
     },
     "output_linear": {
         "en": "The output neuron is linear: do not apply the activation to the prediction "

@@ -45,23 +45,24 @@ HINTS = {
               "mateixes formes que w_hidden i w_output.",
     },
     "delta_output": {
-        "en": "For an output neuron, delta_k = f'(z_k) * (y_k - y_hat_k), with "
-              "f'(z) = f(z) * (1 - f(z)) for the sigmoid; then dw_output[k][j] = learning_rate "
-              "* delta_k * h_j, where h_j is the output of hidden neuron j (what flows into the "
-              "weight).",
-        "ca": "Per a una neurona de sortida, delta_k = f'(z_k) * (y_k - y_hat_k), amb "
-              "f'(z) = f(z) * (1 - f(z)) per a la sigmoide; després dw_output[k][j] = "
-              "learning_rate * delta_k * h_j, on h_j és la sortida de la neurona oculta j (el "
-              "que entra pel pes).",
+        "en": "dw_output is wrong. Reread 'Backpropagation and the delta rule' in chapter 5 for "
+              "an output neuron: which error (target and output, in which order?), the derivative "
+              "of the sigmoid at which value, and which number flows into the weight "
+              "w_output[k][j]?",
+        "ca": "dw_output és incorrecte. Rellegeix «La retropropagació i la regla delta» al "
+              "capítol 5 per a una neurona de sortida: quin error (l'objectiu i la sortida, en "
+              "quin ordre?), la derivada de la sigmoide en quin valor, i quin nombre entra pel "
+              "pes w_output[k][j]?",
     },
     "delta_hidden": {
-        "en": "For a hidden neuron, delta_j = f'(z_j) * sum over k of w_output[k][j] * delta_k, "
-              "with f'(z_j) = h_j * (1 - h_j) and the output weights as they were given (do "
-              "not update them first); then dw_hidden[j][i] = learning_rate * delta_j * x[i].",
-        "ca": "Per a una neurona oculta, delta_j = f'(z_j) * suma sobre k de w_output[k][j] * "
-              "delta_k, amb f'(z_j) = h_j * (1 - h_j) i els pesos de sortida tal com te'ls han "
-              "donat (no els actualitzis abans); després dw_hidden[j][i] = learning_rate * "
-              "delta_j * x[i].",
+        "en": "dw_hidden is wrong. Reread how chapter 5 sends the deltas back to a hidden neuron: "
+              "which weights carry them (as you were given them, or already changed?), which "
+              "derivative multiplies what arrives, and which number flows into the weight "
+              "w_hidden[j][i]?",
+        "ca": "dw_hidden és incorrecte. Rellegeix com el capítol 5 envia els deltes enrere cap a "
+              "una neurona oculta: quins pesos els porten (tal com te'ls han donat, o ja "
+              "canviats?), quina derivada multiplica el que hi arriba, i quin nombre entra pel "
+              "pes w_hidden[j][i]?",
     },
     "unchanged": {
         "en": "delta_rule must not modify its arguments: build new lists for the changes.",

@@ -15,8 +15,8 @@ STUB_HINTS = {
         "en": 'loop over the examples: how far is the line from each y?',
         "ca": 'recorre els exemples: a quina distància és la recta de cada y?'},
     'ch02.backward': {
-        "en": 'order = topological_order(root); then walk it backwards',
-        "ca": "order = topological_order(root); després recorre'l del final al principi"},
+        "en": 'each value must hear from all its users before it passes on',
+        "ca": "cada valor ha de rebre de tots els que l'usen abans de passar-ho endavant"},
     'ch02.local_derivatives': {
         "en": "the chapter's list of local derivatives; which are quicker to get from out?",
         "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
