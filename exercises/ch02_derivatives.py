@@ -20,7 +20,7 @@ def numerical_gradient(f: Callable[[float], float], x: float, h: float = 1e-6) -
     Use only plain numbers: evaluate ``f`` on both sides of ``x`` and combine the results.
     (Estima f'(x) amb la diferència centrada: avalua ``f`` a banda i banda de ``x``.)
     """
-    raise NotImplementedError("central difference: evaluate f at x + h and at x - h")
+    raise NotImplementedError("central difference: at which two points is f evaluated, how far apart?")
 
 
 def sin(v: Value) -> Value:

@@ -23,7 +23,7 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     Example: ``grad`` of shape (5, 3, 4) and ``shape`` (3, 1) give an array of shape (3, 1).
     (Suma ``grad`` sobre els eixos afegits i els eixos de mida 1 de ``shape``.)
     """
-    raise NotImplementedError("sum the added leading axes, then the size-1 axes (keepdims=True)")
+    raise NotImplementedError("which axes did broadcasting add or stretch? what do the copies send back?")
 
 
 def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:

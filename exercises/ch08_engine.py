@@ -22,13 +22,11 @@ def conv2d_backward(x: np.ndarray, weight: np.ndarray, grad: np.ndarray, stride:
 
     x: (N, C, H, W); weight: (O, C, kH, kW); grad = dL/dout: (N, O, Ho, Wo), where
     out[n, o, i, j] = bias[o] + Σ_{c,p,q} weight[o, c, p, q] · xpad[n, c, i·s + p, j·s + q]
-    and xpad is x with ``padding`` zeros around it. Hence dbias[o] adds up grad[:, o];
-    dweight[o, c, p, q] adds up grad[n, o, i, j] · xpad[n, c, i·s + p, j·s + q]; and every
-    xpad[n, c, i·s + p, j·s + q] receives grad[n, o, i, j] · weight[o, c, p, q], added up
-    where windows overlap (col2im), before the padding is cut off again.
+    and xpad is x with ``padding`` zeros around it. Each returned gradient has the shape of
+    what it is the gradient of; chapter 8, "How minigrad convolves: im2col", derives all three.
     (Retorna els gradients de l'entrada, dels pesos i del biaix.)
     """
-    raise NotImplementedError("dbias sums grad; im2col for dweight; add back into padded dx")
+    raise NotImplementedError("the forward pass is a matrix product: what is its backward?")
 
 
 def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,

@@ -31,15 +31,15 @@ HINTS = {
     },
     "+": {
         "en": "out = a + b: nudge a by a small h; how much does out move? And when you nudge b? "
-              "Each local derivative is that ratio, a number.",
-        "ca": "out = a + b: mou a una mica, h; quant es mou out? I si mous b? Cada derivada local "
-              "és aquesta raó, un nombre.",
+              "Each local derivative is (how much out moves) / h, a number.",
+        "ca": "out = a + b: si mous a una quantitat petita h, quant es mou out? I si mous b? "
+              "Cada derivada local és (quant es mou out) / h, un nombre.",
     },
     "*": {
         "en": "out = a * b: nudge a by a small h; how much does out move, and which of the two "
               "numbers does that depend on? Check the order too: for a, then for b.",
-        "ca": "out = a * b: mou a una mica, h; quant es mou out, i de quin dels dos nombres "
-              "depèn? Comprova també l'ordre: per a a, després per a b.",
+        "ca": "out = a * b: si mous a una quantitat petita h, quant es mou out, i de quin dels "
+              "dos nombres depèn? Comprova també l'ordre: per a a, després per a b.",
     },
     "**": {
         "en": "out = a ** b with b a fixed number: reread the power rule in chapter 2's list of "

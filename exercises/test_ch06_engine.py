@@ -31,34 +31,38 @@ HINTS = {
         "No modifiquis els arrays que reps (res de *=, += o out=... sobre ells): el motor "
         "passa el mateix gradient de sortida a diverses funcions cap enrere."),
     "mul_shape": words(
-        "Each gradient has its input's shape. grad * y has the shape of the result, where x "
-        "was broadcast: sum it back with unbroadcast(grad * y, x.shape), and likewise for y.",
-        "Cada gradient té la forma de la seva entrada. grad * y té la forma del resultat, on "
-        "x s'ha estès: torna-hi amb unbroadcast(grad * y, x.shape), i igual per a y."),
+        "Each gradient must have its input's shape. Where an input was broadcast, its gradient "
+        "comes out with the shape of the result: which function of exercise 6.1 takes it back to "
+        "the input's shape?",
+        "Cada gradient ha de tenir la forma de la seva entrada. On una entrada s'ha estès per "
+        "broadcasting, el seu gradient surt amb la forma del resultat: quina funció de l'exercici "
+        "6.1 el torna a la forma de l'entrada?"),
     "mul_values": words(
-        "The shapes are right but not the numbers. The derivative of x·y with respect to x is "
-        "y, the OTHER input: dL/dx = unbroadcast(grad * y, x.shape) and dL/dy = "
-        "unbroadcast(grad * x, y.shape). If exercise 6.1 does not pass yet, fix it first.",
-        "Les formes són correctes, però els nombres no. La derivada de x·y respecte de x és "
-        "y, l'ALTRA entrada: dL/dx = unbroadcast(grad * y, x.shape) i dL/dy = "
-        "unbroadcast(grad * x, y.shape). Si l'exercici 6.1 encara no passa, arregla'l primer."),
+        "The shapes are right but not the numbers. Entry by entry, out = x · y: when x moves a "
+        "little, how much does out move, and which number does that depend on? If exercise 6.1 "
+        "does not pass yet, fix it first.",
+        "Les formes són correctes, però els nombres no. Element a element, out = x · y: quan x es "
+        "mou una mica, quant es mou out, i de quin nombre depèn? Si l'exercici 6.1 encara no "
+        "passa, arregla'l primer."),
     "matmul_shape": words(
-        "Each gradient has its input's shape. For a batch, transpose only the last two axes "
-        "(np.swapaxes(b, -1, -2); b.T reverses all of them) and unbroadcast the batch axes. "
-        "A 1-D a is a row (a[None, :]) and a 1-D b a column (b[:, None]): give grad back the "
-        "axis of size 1 that the product dropped, and drop it again at the end.",
-        "Cada gradient té la forma de la seva entrada. En un lot, transposa només els dos "
-        "últims eixos (np.swapaxes(b, -1, -2); b.T els inverteix tots) i desfés el "
-        "broadcasting dels eixos de lot. Una a 1-D és una fila (a[None, :]) i una b 1-D una "
-        "columna (b[:, None]): torna a grad l'eix de mida 1 que el producte ha tret, i "
-        "treu-lo de nou al final."),
+        "Each gradient must have its input's shape. Let the shapes choose the product: which "
+        "product of grad and the other input, with which of them transposed, has the shape of a "
+        "(or of b)? In a batch only the last two axes are a matrix, and the batch axes may have "
+        "been broadcast. A 1-D a acts as a row and a 1-D b as a column: the product dropped that "
+        "axis of size 1.",
+        "Cada gradient ha de tenir la forma de la seva entrada. Deixa que les formes triïn el "
+        "producte: quin producte de grad i l'altra entrada, amb quin dels dos transposat, té la "
+        "forma de a (o de b)? En un lot, només els dos últims eixos són una matriu, i els eixos "
+        "de lot poden haver-se estès per broadcasting. Una a 1-D fa de fila i una b 1-D de "
+        "columna: el producte ha tret aquest eix de mida 1."),
     "matmul_values": words(
-        "The shapes are right but not the numbers. dL/da = grad @ bᵀ and dL/db = aᵀ @ grad, "
-        "with ᵀ the swap of the LAST TWO axes only, and the batch copies summed. If exercise "
-        "6.1 does not pass yet, fix it first.",
-        "Les formes són correctes, però els nombres no. dL/da = grad @ bᵀ i dL/db = aᵀ @ grad, "
-        "on ᵀ intercanvia només els DOS ÚLTIMS eixos, i se sumen les còpies del lot. Si "
-        "l'exercici 6.1 encara no passa, arregla'l primer."),
+        "The shapes are right but not the numbers. Reread 'The matrix product' in chapter 6: "
+        "which transpose (of all axes, or of the last two only?) and what happens to the copies "
+        "that a broadcast batch made? If exercise 6.1 does not pass yet, fix it first.",
+        "Les formes són correctes, però els nombres no. Rellegeix «El producte de matrius» al "
+        "capítol 6: quina transposició (de tots els eixos, o només dels dos últims?) i què passa "
+        "amb les còpies que ha fet un lot estès per broadcasting? Si l'exercici 6.1 encara no "
+        "passa, arregla'l primer."),
     "unbroadcast_first": words(
         "Your code calls unbroadcast from exercise 6.1 (exercises/ch06_tensors.py), which "
         "still raises NotImplementedError: do exercise 6.1 first (pytest "

@@ -19,23 +19,24 @@ import minigrad.shapes
 
 HINTS = {
     "shape": {
-        "en": "The result must have exactly the input's shape. Sum over the axes that "
-              "broadcasting added on the left (grad.ndim - len(shape) of them), then over the "
-              "axes where shape has size 1, with keepdims=True so that they stay, with size 1.",
-        "ca": "El resultat ha de tenir exactament la forma de l'entrada. Suma sobre els eixos "
-              "que el broadcasting ha afegit a l'esquerra (n'hi ha grad.ndim - len(shape)) i "
-              "després sobre els eixos on shape té mida 1, amb keepdims=True perquè es "
-              "mantinguin, amb mida 1.",
+        "en": "The result must have exactly the input's shape. Reread 'The gradient of a "
+              "broadcast' in chapter 6: which axes did broadcasting add in front of the input's, "
+              "which did it stretch from size 1, and what must become of each of them on the way "
+              "back?",
+        "ca": "El resultat ha de tenir exactament la forma de l'entrada. Rellegeix «El gradient "
+              "d'un *broadcasting*» al capítol 6: quins eixos ha afegit el broadcasting davant "
+              "dels de l'entrada, quins ha estirat des de mida 1, i què n'ha de passar de "
+              "cadascun en el camí de tornada?",
     },
     "sum": {
-        "en": "The shape is right but not the numbers. Each copy made by broadcasting receives "
-              "its own gradient, and the input's gradient is the SUM of them (not the mean, "
-              "not one of them). Axes where shape has size 1 and grad too were not stretched: "
-              "leave them alone.",
-        "ca": "La forma és correcta, però els nombres no. Cada còpia que fa el broadcasting "
-              "rep el seu propi gradient, i el gradient de l'entrada n'és la SUMA (no la "
-              "mitjana, ni només un d'ells). Els eixos on shape té mida 1 i grad també no "
-              "s'han estirat: deixa'ls com estan.",
+        "en": "The shape is right but not the numbers. Each copy made by broadcasting received "
+              "its own gradient: how do the copies' gradients combine into the gradient of the "
+              "one entry they came from? And was an axis where both shape and grad have size 1 "
+              "stretched at all?",
+        "ca": "La forma és correcta, però els nombres no. Cada còpia que ha fet el broadcasting "
+              "ha rebut el seu propi gradient: com es combinen els gradients de les còpies en el "
+              "gradient de l'únic element del qual provenen? I un eix on shape i grad tenen tots "
+              "dos mida 1, s'ha estirat?",
     },
     "untouched": {
         "en": "Do not modify the array you receive (no +=, -= or sum(..., out=...) on it): "
@@ -45,13 +46,13 @@ HINTS = {
     },
     "stable": {
         "en": "Some entries are inf or nan: exp overflowed (scores above ~709) or a whole slice "
-              "underflowed to 0. Subtract the maximum of EACH slice along the axis, "
-              "x.max(axis=axis, keepdims=True), not the maximum of the whole array, before "
-              "np.exp.",
-        "ca": "Hi ha entrades inf o nan: l'exponencial s'ha desbordat (puntuacions de més de "
-              "~709) o un tall sencer ha quedat en 0. Resta el màxim de CADA tall al llarg de "
-              "l'eix, x.max(axis=axis, keepdims=True), no el màxim de tot l'array, abans de "
-              "np.exp.",
+              "underflowed to 0. Reread 'Softmax without overflow' in chapter 6: which number can "
+              "you subtract from the scores without changing the softmax, and is it one number "
+              "for the whole array or one for each slice along the axis?",
+        "ca": "Hi ha elements inf o nan: l'exponencial s'ha desbordat (puntuacions de més de "
+              "~709) o un tall sencer ha quedat en 0. Rellegeix «La softmax sense desbordaments» "
+              "al capítol 6: quin nombre pots restar a les puntuacions sense canviar la softmax, "
+              "i és un sol nombre per a tot l'array o un per a cada tall al llarg de l'eix?",
     },
     "same_shape": {
         "en": "The result must have the shape of x: one output per score. Use keepdims=True "
@@ -67,24 +68,33 @@ HINTS = {
               "reduccions (max i sum), sigui quin sigui l'eix: 0, 1, -1, ...",
     },
     "softmax_values": {
-        "en": "softmax(x)_i = exp(x_i - m) / sum_j exp(x_j - m), where m is the maximum of the "
-              "slice and the sum runs along `axis`.",
-        "ca": "softmax(x)_i = exp(x_i - m) / sum_j exp(x_j - m), on m és el màxim del tall i la "
-              "suma es fa al llarg de `axis`.",
+        "en": "Finite, of the right shape, but not the softmax of each slice. Reread 'Softmax "
+              "without overflow' in chapter 6 and check, on a small slice by hand, that what you "
+              "subtract and what you divide by both belong to that slice along `axis`.",
+        "ca": "Finit, de la forma correcta, però no és la softmax de cada tall. Rellegeix «La "
+              "softmax sense desbordaments» al capítol 6 i comprova, a mà en un tall petit, que "
+              "el que restes i el que divideixes pertanyen tots dos a aquest tall al llarg de "
+              "`axis`.",
     },
     "log_finite": {
-        "en": "Some entries are -inf, inf or nan. Do not take np.log of a softmax: a probability "
-              "that underflows to 0 gives log(0) = -inf. Compute x - m - log(sum(exp(x - m))) "
-              "with m = x.max(axis=axis, keepdims=True), the maximum of each slice.",
-        "ca": "Hi ha entrades -inf, inf o nan. No facis np.log d'una softmax: una probabilitat "
-              "que queda en 0 dona log(0) = -inf. Calcula x - m - log(sum(exp(x - m))) amb "
-              "m = x.max(axis=axis, keepdims=True), el màxim de cada tall.",
+        "en": "Some entries are -inf, inf or nan. A probability that underflows to 0 has log(0) = "
+              "-inf, so log of a softmax cannot work for large scores. Reread the log-sum-exp in "
+              "'Softmax without overflow' in chapter 6: how is log-softmax written so that no exp "
+              "can overflow and no log sees a 0?",
+        "ca": "Hi ha elements -inf, inf o nan. Una probabilitat que queda en 0 té log(0) = -inf, "
+              "de manera que el log d'una softmax no pot funcionar amb puntuacions grans. "
+              "Rellegeix el log-sum-exp a «La softmax sense desbordaments» al capítol 6: com "
+              "s'escriu la log-softmax perquè cap exponencial no es desbordi i cap logaritme no "
+              "vegi un 0?",
     },
     "log_values": {
-        "en": "log_softmax(x)_i = x_i - m - log(sum_j exp(x_j - m)), where m is the maximum of "
-              "the slice: do not forget to subtract m from x_i too, and sum along `axis`.",
-        "ca": "log_softmax(x)_i = x_i - m - log(sum_j exp(x_j - m)), on m és el màxim del tall: "
-              "no t'oblidis de restar m també a x_i, i suma al llarg de `axis`.",
+        "en": "Not the log-softmax of each slice (or not along the right axis). Check the "
+              "chapter's log-sum-exp term by term: the shift by the slice's maximum must cancel "
+              "out of the result, for every entry, and every sum runs along `axis`.",
+        "ca": "No és la log-softmax de cada tall (o no al llarg de l'eix correcte). Comprova "
+              "terme a terme el log-sum-exp del capítol: el desplaçament pel màxim del tall s'ha "
+              "d'anul·lar en el resultat, per a cada element, i cada suma es fa al llarg de "
+              "`axis`.",
     },
 }
 

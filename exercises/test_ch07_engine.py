@@ -33,26 +33,29 @@ HINTS = {
         "Retorna una parella (loss, grad): la pèrdua mitjana com a float i dloss/dlogits, un "
         "array de la forma de logits."),
     "ce_finite": words(
-        "Some values are inf or nan: e^z overflowed (z > 709) or the probability of a class "
-        "underflowed to 0 before its log. Subtract each row's maximum, "
-        "logits.max(axis=1, keepdims=True), and use log Σ e^(z − m) − (z_y − m) without "
-        "taking the log of a softmax.",
-        "Hi ha valors inf o nan: e^z s'ha desbordat (z > 709) o la probabilitat d'una classe "
-        "ha quedat en 0 abans del logaritme. Resta el màxim de cada fila, "
-        "logits.max(axis=1, keepdims=True), i fes servir log Σ e^(z − m) − (z_y − m) sense "
-        "prendre el logaritme d'una softmax."),
+        "Some values are inf or nan: e^z overflowed (z > 709) or a class's probability "
+        "underflowed to 0 before its log. Reread 'Softmax without overflow' in chapter 6: a row's "
+        "loss is minus a log-softmax; how did the chapter keep every exp and every log finite?",
+        "Hi ha valors inf o nan: e^z s'ha desbordat (z > 709) o la probabilitat d'una classe ha "
+        "quedat en 0 abans del logaritme. Rellegeix «La softmax sense desbordaments» al capítol "
+        "6: la pèrdua d'una fila és menys una log-softmax; com mantenia finits el capítol cada "
+        "exponencial i cada logaritme?"),
     "ce_loss": words(
-        "loss = mean over the rows n of log Σ_j e^(z_nj) − z_n,y_n: the right class of row n "
-        "is target[n] (logits[np.arange(N), target]), and the result is a mean, not a sum.",
-        "loss = mitjana sobre les files n de log Σ_j e^(z_nj) − z_n,y_n: la classe correcta de "
-        "la fila n és target[n] (logits[np.arange(N), target]), i el resultat és una "
-        "mitjana, no una suma."),
+        "The loss is not the chapter's cross-entropy. Which entry of row n is the right class "
+        "(the one target[n] names), and how do the rows' losses become one number: a sum or a "
+        "mean?",
+        "La pèrdua no és l'entropia creuada del capítol. Quin element de la fila n és la classe "
+        "correcta (la que indica target[n]), i com es converteixen les pèrdues de les files en un "
+        "sol nombre: una suma o una mitjana?"),
     "ce_grad": words(
-        "dloss/dlogits = (softmax(z) − one_hot(y)) / N: the softmax of each row (along axis "
-        "1), minus 1 at the right class, and divided by N because the loss is a mean.",
-        "dloss/dlogits = (softmax(z) − one_hot(y)) / N: la softmax de cada fila (al llarg de "
-        "l'eix 1), menys 1 a la classe correcta, i dividit per N perquè la pèrdua és una "
-        "mitjana."),
+        "The loss is right but not its gradient. Differentiate one row's loss by hand with "
+        "respect to each logit (reread 'Inside the loss and the layers' in chapter 7): what do "
+        "you get for the right class, and for the others? Then remember that the loss is a mean "
+        "over the rows.",
+        "La pèrdua és correcta, però no el seu gradient. Deriva a mà la pèrdua d'una fila "
+        "respecte de cada logit (rellegeix «Dins de la pèrdua i de les capes» al capítol 7): què "
+        "surt per a la classe correcta, i per a les altres? I recorda que la pèrdua és una "
+        "mitjana sobre les files."),
     "untouched": words(
         "Do not modify the arrays you receive (no -=, += or out=... on them), except those "
         "the exercise asks you to update: work on new arrays.",
@@ -64,24 +67,27 @@ HINTS = {
         "Retorna una parella (out, backward), on backward és una funció: backward(grad) "
         "retorna (dx, dweight, dbias)."),
     "linear_out": words(
-        "out = x @ weight.T + bias: the weight is (out_features, in_features), as in PyTorch, "
-        "so it is transposed; the bias is added to every example.",
-        "out = x @ weight.T + bias: el pes és (out_features, in_features), com a PyTorch, i "
-        "per tant es transposa; el biaix se suma a cada exemple."),
+        "out is wrong. The weight is stored as (out_features, in_features), as in PyTorch: which "
+        "product of x and weight gives (N, out_features), and where does the bias go?",
+        "out és incorrecte. El pes es guarda com a (out_features, in_features), com a PyTorch: "
+        "quin producte de x i weight dona (N, out_features), i on va el biaix?"),
     "linear_shapes": words(
-        "backward(grad) returns three gradients of the shapes of x, weight and bias. dW = "
-        "gradᵀ x is (out, in) (not xᵀ grad, which is (in, out)); db adds up the rows of "
-        "grad. When x has more than two axes, flatten the example axes first: "
-        "grad.reshape(-1, out_features), x.reshape(-1, in_features).",
-        "backward(grad) retorna tres gradients de les formes de x, weight i bias. dW = "
-        "gradᵀ x és (out, in) (no xᵀ grad, que és (in, out)); db suma les files de grad. Si "
-        "x té més de dos eixos, aplana primer els eixos dels exemples: "
-        "grad.reshape(-1, out_features), x.reshape(-1, in_features)."),
+        "backward(grad) must return three gradients of the shapes of x, weight and bias. Let the "
+        "shapes choose each product: which product of grad and x is (out, in), which of grad and "
+        "weight has x's shape, and how does the bias's gradient lose the examples' axis? When x "
+        "has more than two axes, its example axes all play the role of N.",
+        "backward(grad) ha de retornar tres gradients de les formes de x, weight i bias. Deixa "
+        "que les formes triïn cada producte: quin producte de grad i x és (out, in), quin de grad "
+        "i weight té la forma de x, i com perd l'eix dels exemples el gradient del biaix? Si x té "
+        "més de dos eixos, tots els eixos dels exemples fan el paper de N."),
     "linear_values": words(
-        "The shapes are right but not the numbers: dx = grad @ W, dW = gradᵀ @ x and db = "
-        "grad summed over the examples (a sum, not a mean).",
-        "Les formes són correctes, però els nombres no: dx = grad @ W, dW = gradᵀ @ x i db = "
-        "grad sumat sobre els exemples (una suma, no una mitjana)."),
+        "The shapes are right but not the numbers. Reread the backward of a matrix product in "
+        "chapter 6 ('The matrix product'): is each product the right one, or only of the right "
+        "shape? The bias is added to every example: are their gradients added up or averaged?",
+        "Les formes són correctes, però els nombres no. Rellegeix la passada enrere d'un producte "
+        "de matrius al capítol 6 («El producte de matrius»): cada producte és el correcte, o "
+        "només té la forma correcta? El biaix se suma a cada exemple: els seus gradients se sumen "
+        "o se'n fa la mitjana?"),
     "in_place": words(
         "Update the arrays you are given in place (param -= ..., velocity *= ..., "
         "exp_avg += ...): `velocity = momentum * velocity + grad` makes a new array, and the "
@@ -90,19 +96,21 @@ HINTS = {
         "exp_avg += ...): `velocity = momentum * velocity + grad` crea un array nou, i el de "
         "qui et crida, que es guarda per al pas següent, no canvia mai."),
     "sgd_values": words(
-        "PyTorch's momentum: v ← μ v + g (no (1 − μ) factor on g, and no learning rate inside "
-        "v), then p ← p − lr · v with the lr of THIS step: it may change from one step to the "
-        "next.",
-        "El moment de PyTorch: v ← μ v + g (sense factor (1 − μ) davant de g ni taxa "
-        "d'aprenentatge dins de v), i després p ← p − lr · v amb la lr d'AQUEST pas: pot "
-        "canviar d'un pas a l'altre."),
+        "Not PyTorch's SGD with momentum. Reread 'Gradient descent, momentum and Adam' in chapter "
+        "7: what goes into the velocity (is there a (1 − μ) factor, or a learning rate?), and "
+        "which lr moves the parameter: that of THIS step, which may change from one step to the "
+        "next?",
+        "No és l'SGD amb moment de PyTorch. Rellegeix «Descens del gradient, moment i Adam» al "
+        "capítol 7: què entra a la velocitat (hi ha un factor (1 − μ), o una taxa "
+        "d'aprenentatge?), i quina lr mou el paràmetre: la d'AQUEST pas, que pot canviar d'un pas "
+        "a l'altre?"),
     "adam_values": words(
-        "m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) g²; then m̂ = m / (1 − β₁^step) and "
-        "v̂ = v / (1 − β₂^step), with the step number you are given (the first is 1), and "
-        "p ← p − lr · m̂ / (√v̂ + eps): eps is added after the square root.",
-        "m ← β₁ m + (1 − β₁) g i v ← β₂ v + (1 − β₂) g²; després m̂ = m / (1 − β₁^step) i "
-        "v̂ = v / (1 − β₂^step), amb el número de pas que reps (el primer és 1), i "
-        "p ← p − lr · m̂ / (√v̂ + eps): eps se suma després de l'arrel quadrada."),
+        "Not Adam's step. Reread 'Gradient descent, momentum and Adam' in chapter 7 and check "
+        "each part: the two moving averages (of what?), the bias correction with the step number "
+        "you are given (the first is 1), and where eps goes relative to the square root.",
+        "No és el pas d'Adam. Rellegeix «Descens del gradient, moment i Adam» al capítol 7 i "
+        "comprova'n cada part: les dues mitjanes mòbils (de què?), la correcció del biaix amb el "
+        "número de pas que reps (el primer és 1), i on va eps respecte de l'arrel quadrada."),
     "predict": words(
         "Return a function: predict(images) takes an array (M, 64) and returns the scores "
         "(M, 10) of the trained network.",

@@ -21,26 +21,24 @@ from minigrad.data import DataLoader
 
 HINTS = {
     "epoch_params": {
-        "en": "After one epoch the parameters are not where the five steps lead. For EVERY batch, "
-              "in this order: output = model(Tensor(xb)); loss = loss_fn(output, yb); "
-              "optimizer.zero_grad(); loss.backward(); optimizer.step(). Without zero_grad the "
-              "gradients of earlier batches pile up; zeroing after backward() throws the new "
-              "ones away. Go through the loader exactly once.",
-        "ca": "Després d'una època, els paràmetres no són on porten els cinc passos. Per a CADA "
-              "lot, en aquest ordre: output = model(Tensor(xb)); loss = loss_fn(output, yb); "
-              "optimizer.zero_grad(); loss.backward(); optimizer.step(). Sense zero_grad els "
-              "gradients dels lots anteriors s'acumulen; posar-los a zero després de backward() "
-              "llença els nous. Recorre el carregador exactament un cop.",
+        "en": "After one epoch the parameters are not where the five steps of the chapter's loop "
+              "lead. Reread 'The training loop, by hand' in chapter 7: are all five there for "
+              "EVERY batch, in that order? What happens to the gradients of earlier batches if "
+              "nothing clears them, or to the new ones if they are cleared too late? Go through "
+              "the loader exactly once.",
+        "ca": "Després d'una època, els paràmetres no són on porten els cinc passos del bucle del "
+              "capítol. Rellegeix «El bucle d'entrenament, a mà» al capítol 7: hi són tots cinc "
+              "per a CADA lot, i en aquest ordre? Què passa amb els gradients dels lots anteriors "
+              "si res no els esborra, o amb els nous si s'esborren massa tard? Recorre el "
+              "carregador exactament un cop.",
     },
     "epoch_loss": {
-        "en": "The training itself is right, but not the number returned. Return the mean loss "
-              "per sample over the whole epoch: add loss.item() * len(xb) for every batch and "
-              "divide by the number of samples. Not the last batch's loss, and not the plain "
-              "mean of the batch losses (the last batch may be smaller).",
-        "ca": "L'entrenament és correcte, però no el nombre que retornes. Retorna la pèrdua mitjana "
-              "per mostra de tota l'època: suma loss.item() * len(xb) de cada lot i divideix pel "
-              "nombre de mostres. No la pèrdua de l'últim lot, ni la mitjana simple de les "
-              "pèrdues dels lots (l'últim lot pot ser més petit).",
+        "en": "The training itself is right, but not the number returned: the mean loss per "
+              "sample over the whole epoch. Is yours the last batch's loss, or a plain mean of "
+              "the batch losses? What does a smaller last batch do to that mean?",
+        "ca": "L'entrenament és correcte, però no el nombre que retornes: la pèrdua mitjana per "
+              "mostra de tota l'època. La teva és la pèrdua de l'últim lot, o la mitjana simple "
+              "de les pèrdues dels lots? Què li fa a aquesta mitjana un últim lot més petit?",
     },
     "epoch_mode": {
         "en": "Start with model.train(): the model was in evaluation mode, and layers such as "
@@ -49,18 +47,16 @@ HINTS = {
               "dropout només actuen en mode d'entrenament.",
     },
     "stop": {
-        "en": "Keep the best loss so far (start at infinity) and count the epochs in a row "
-              "without improvement. An epoch improves only when loss < best - min_delta (an "
-              "equal loss is not an improvement, and a smaller drop than min_delta does not "
-              "change the best); then the count goes back to 0. Stop at the epoch where the "
-              "count reaches patience. Epochs are numbered from 1. Compare with the BEST loss, "
-              "not with the previous epoch's.",
-        "ca": "Guarda la millor pèrdua fins ara (comença a infinit) i compta les èpoques seguides "
-              "sense millora. Una època millora només si loss < best - min_delta (una pèrdua "
-              "igual no és una millora, i una baixada més petita que min_delta no canvia la "
-              "millor); aleshores el comptador torna a 0. Atura't a l'època en què el comptador "
-              "arriba a patience. Les èpoques es numeren des d'1. Compara amb la MILLOR pèrdua, "
-              "no amb la de l'època anterior.",
+        "en": "Wrong epochs. Apply the docstring's rules by hand to these losses. An epoch "
+              "improves only when its loss beats the BEST loss so far (not the previous epoch's) "
+              "by more than min_delta, so an equal loss or a smaller drop is no improvement and "
+              "does not change the best. After how many epochs in a row without improvement do "
+              "you stop? Epochs are numbered from 1.",
+        "ca": "Les èpoques no són correctes. Aplica a mà les regles del docstring a aquestes "
+              "pèrdues. Una època millora només si la seva pèrdua supera la MILLOR fins ara (no "
+              "la de l'època anterior) en més de min_delta, de manera que una pèrdua igual o una "
+              "baixada més petita no és cap millora i no canvia la millor. Després de quantes "
+              "èpoques seguides sense millora t'atures? Les èpoques es numeren des d'1.",
     },
     "pair": {
         "en": "Return a pair of whole numbers: (stop_epoch, best_epoch).",
@@ -75,12 +71,12 @@ HINTS = {
               "PREDITA j: les files són la veritat, les columnes la predicció.",
     },
     "accuracy": {
-        "en": "The accuracy is the number of correct predictions (the sum of the diagonal) "
-              "divided by the number of SAMPLES, as a float between 0 and 1. It is not the mean "
-              "of each class's rate of correct answers.",
-        "ca": "L'exactitud és el nombre de prediccions correctes (la suma de la diagonal) "
-              "dividit pel nombre de MOSTRES, com un float entre 0 i 1. No és la mitjana de la "
-              "taxa d'encerts de cada classe.",
+        "en": "The accuracy is the fraction of all SAMPLES predicted correctly, a float between 0 "
+              "and 1, not the mean of each class's rate. Where in the confusion matrix are the "
+              "correct predictions, and what do you divide them by?",
+        "ca": "L'exactitud és la fracció de totes les MOSTRES predites correctament, un float "
+              "entre 0 i 1, no la mitjana de la taxa de cada classe. On són les prediccions "
+              "correctes a la matriu de confusió, i per què les divideixes?",
     },
 }
 

@@ -20,22 +20,23 @@ import minigrad.functional
 
 HINTS = {
     "shape": {
-        "en": "The output has one value per position of the kernel: Ho = (H + 2*padding - kH) "
-              "// stride + 1 rows and Wo = (W + 2*padding - kW) // stride + 1 columns. Pad the "
-              "image first (np.pad(image, padding)), then count the positions on the padded "
-              "image, stepping by `stride`.",
-        "ca": "La sortida té un valor per cada posició del filtre: Ho = (H + 2*padding - kH) "
-              "// stride + 1 files i Wo = (W + 2*padding - kW) // stride + 1 columnes. Primer "
-              "afegeix el farciment (np.pad(image, padding)) i després compta les posicions "
-              "sobre la imatge farcida, avançant de `stride` en `stride`.",
+        "en": "The output has one value per position of the kernel on the padded image. Reread "
+              "'Stride and padding' in chapter 8: how many times does a kH × kW kernel fit down a "
+              "padded image, stepping by `stride`, and how many across? Pad first, then count.",
+        "ca": "La sortida té un valor per cada posició del filtre sobre la imatge farcida. "
+              "Rellegeix «El pas i el farciment» al capítol 8: quantes vegades hi cap un filtre "
+              "de kH × kW cap avall d'una imatge farcida, avançant de `stride` en `stride`, i "
+              "quantes de través? Primer farceix i després compta.",
     },
     "conv_values": {
-        "en": "out[i, j] = sum of kernel[p, q] * x[i*stride + p, j*stride + q] over every p, q, "
-              "where x is the padded image. Do not flip the kernel (that would be the "
-              "mathematicians' convolution), multiply entry by entry and add everything up.",
-        "ca": "out[i, j] = suma de kernel[p, q] * x[i*stride + p, j*stride + q] per a tots els "
-              "p, q, on x és la imatge farcida. No giris el filtre (seria la convolució dels "
-              "matemàtics): multiplica element a element i suma-ho tot.",
+        "en": "The shape is right but not the numbers. Reread 'The convolution by hand' in "
+              "chapter 8 and do one output by hand: which window of the padded image does out[i, "
+              "j] read (mind the stride), which kernel entry multiplies each pixel (the kernel is "
+              "not flipped), and what is done with the products?",
+        "ca": "La forma és correcta, però els nombres no. Rellegeix «La convolució a mà» al "
+              "capítol 8 i calcula una sortida a mà: quina finestra de la imatge farcida llegeix "
+              "out[i, j] (compte amb el pas), quin element del filtre multiplica cada píxel (el "
+              "filtre no es gira), i què es fa amb els productes?",
     },
     "floats": {
         "en": "The image holds whole numbers but the kernel does not: create the output as "
@@ -51,41 +52,48 @@ HINTS = {
               "sortida també ha de ser un array nou.",
     },
     "pool_shape": {
-        "en": "Only whole windows count: the output has (H - size) // stride + 1 rows and "
-              "(W - size) // stride + 1 columns, and stride=None means stride = size.",
-        "ca": "Només compten les finestres senceres: la sortida té (H - size) // stride + 1 "
-              "files i (W - size) // stride + 1 columnes, i stride=None vol dir stride = size.",
+        "en": "The output's shape is wrong. Only whole windows count: how many times does a size "
+              "× size window fit down the image, stepping by `stride`, and how many across? And "
+              "what stride does stride=None mean?",
+        "ca": "La forma de la sortida és incorrecta. Només compten les finestres senceres: "
+              "quantes vegades hi cap una finestra de size × size cap avall de la imatge, "
+              "avançant de `stride` en `stride`, i quantes de través? I quin pas vol dir "
+              "stride=None?",
     },
     "pool_values": {
-        "en": "out[i, j] is the largest value of image[i*stride : i*stride + size, "
-              "j*stride : j*stride + size]. Take window.max(); do not start from 0 (pixels of "
-              "a feature map may all be negative) and do not average.",
-        "ca": "out[i, j] és el valor més gran de image[i*stride : i*stride + size, "
-              "j*stride : j*stride + size]. Fes window.max(); no comencis des de 0 (els "
-              "píxels d'un mapa de característiques poden ser tots negatius) i no en facis "
-              "la mitjana.",
+        "en": "The shape is right but not the numbers. Reread 'Pooling' in chapter 8: which "
+              "pixels are in window (i, j) (mind the stride), and which one number of that window "
+              "is kept? A feature map may be negative everywhere: does your code still work then?",
+        "ca": "La forma és correcta, però els nombres no. Rellegeix «L'agrupació (*pooling*)» al "
+              "capítol 8: quins píxels són a la finestra (i, j) (compte amb el pas), i quin "
+              "nombre d'aquesta finestra es conserva? Un mapa de característiques pot ser negatiu "
+              "pertot arreu: el teu codi encara funciona, aleshores?",
     },
     "edge_shape": {
-        "en": "A 2 × 2 filter fits H - 1 times down and W - 1 times across an H × W image: "
-              "the response has shape (H - 1, W - 1).",
-        "ca": "Un filtre de 2 × 2 hi cap H - 1 vegades cap avall i W - 1 vegades de través en "
-              "una imatge H × W: la resposta té forma (H - 1, W - 1).",
+        "en": "The response has the wrong shape. How many times does a 2 × 2 filter fit down an H "
+              "× W image with stride 1 and no padding, and how many times across?",
+        "ca": "La resposta té una forma incorrecta. Quantes vegades hi cap un filtre de 2 × 2 cap "
+              "avall d'una imatge H × W amb pas 1 i sense farciment, i quantes de través?",
     },
     "horizontal": {
-        "en": "The horizontal filter is [[s, s], [-s, -s]]: s times (top-left + top-right - "
-              "bottom-left - bottom-right). Bright above dark is positive: 200s over 0s with "
-              "s = 1.5 give 600, a uniform patch gives 0. Use the strength you are given.",
-        "ca": "El filtre horitzontal és [[s, s], [-s, -s]]: s per (dalt-esquerra + dalt-dreta "
-              "- baix-esquerra - baix-dreta). Clar sobre fosc és positiu: 200 sobre 0 amb "
-              "s = 1.5 dona 600, i una zona uniforme dona 0. Fes servir la intensitat que reps.",
+        "en": "Not the horizontal-edge response. Reread 'Filters for other patterns' in chapter "
+              "8: a horizontal edge is a change from top to bottom, so which row of the 2 × 2 "
+              "filter is positive and which negative, and how does the strength you are given "
+              "scale it? Test yourself: bright above dark must give a positive response, and a "
+              "uniform patch 0.",
+        "ca": "No és la resposta a vores horitzontals. Rellegeix «Filtres per a altres patrons» "
+              "al capítol 8: una vora horitzontal és un canvi de dalt a baix; quina fila del "
+              "filtre 2 × 2 és positiva i quina negativa, i com l'escala la intensitat que reps? "
+              "Prova-ho: clar sobre fosc ha de donar una resposta positiva, i una zona uniforme, "
+              "0.",
     },
     "vertical": {
-        "en": "The vertical filter is [[s, -s], [s, -s]]: s times (top-left + bottom-left - "
-              "top-right - bottom-right). Bright on the left of dark is positive: a column of "
-              "200s left of a column of 0s, with s = 1.5, gives 600.",
-        "ca": "El filtre vertical és [[s, -s], [s, -s]]: s per (dalt-esquerra + baix-esquerra "
-              "- dalt-dreta - baix-dreta). Clar a l'esquerra de fosc és positiu: una columna "
-              "de 200 a l'esquerra d'una de 0, amb s = 1.5, dona 600.",
+        "en": "Not the vertical-edge response. A vertical edge is a change from left to right: "
+              "which column of the 2 × 2 filter is positive and which negative? Test yourself: "
+              "bright on the left of dark must give a positive response, and a uniform patch 0.",
+        "ca": "No és la resposta a vores verticals. Una vora vertical és un canvi d'esquerra a "
+              "dreta: quina columna del filtre 2 × 2 és positiva i quina negativa? Prova-ho: clar "
+              "a l'esquerra de fosc ha de donar una resposta positiva, i una zona uniforme, 0.",
     },
 }
 

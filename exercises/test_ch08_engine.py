@@ -23,49 +23,50 @@ HINTS = {
         "No modifiquis els arrays que reps: np.pad en retorna un de nou, i els gradients també "
         "han de ser arrays nous."),
     "triple": words(
-        "Return three arrays, (dx, dweight, dbias), of the shapes of x (N, C, H, W), weight "
-        "(O, C, kH, kW) and the bias (O,). dx must not keep the padding: cut it off with "
-        "dxpad[:, :, padding:padding + H, padding:padding + W].",
+        "Return three arrays, (dx, dweight, dbias), of the shapes of x (N, C, H, W), weight (O, "
+        "C, kH, kW) and the bias (O,). The padding is not part of the input: dx must not keep it.",
         "Retorna tres arrays, (dx, dweight, dbias), de les formes de x (N, C, H, W), de weight "
-        "(O, C, kH, kW) i del biaix (O,). dx no ha de conservar el farciment: treu-lo amb "
-        "dxpad[:, :, padding:padding + H, padding:padding + W]."),
+        "(O, C, kH, kW) i del biaix (O,). El farciment no forma part de l'entrada: dx no l'ha de "
+        "conservar."),
     "dbias": words(
-        "The bias was added to every position of every image: dbias[o] = grad[:, o].sum(), "
-        "over the images AND the positions.",
-        "El biaix s'ha sumat a cada posició de cada imatge: dbias[o] = grad[:, o].sum(), "
-        "sobre les imatges I les posicions."),
+        "dbias is wrong. Where in the forward pass was bias[o] added: to one image, or to every "
+        "position of every image? Each place it was added to sends back its gradient.",
+        "dbias és incorrecte. On s'ha sumat bias[o] a la passada endavant: a una sola imatge, o a "
+        "cada posició de cada imatge? Cada lloc on s'ha sumat hi torna el seu gradient."),
     "dweight": words(
-        "dweight[o, c, p, q] = Σ over n, i, j of grad[n, o, i, j] · xpad[n, c, i·stride + p, "
-        "j·stride + q], with xpad the PADDED input: the same windows as the forward pass "
-        "(im2col), not flipped, summed over the images.",
-        "dweight[o, c, p, q] = Σ sobre n, i, j de grad[n, o, i, j] · xpad[n, c, i·stride + p, "
-        "j·stride + q], amb xpad l'entrada FARCIDA: les mateixes finestres que la "
-        "passada endavant (im2col), sense girar-les, sumades sobre les imatges."),
+        "dweight is wrong (dbias is right). Reread 'How minigrad convolves: im2col' in chapter 8: "
+        "the forward pass is a matrix product of the filters and the columns, so what is the "
+        "gradient of its left factor? Are the windows those of the PADDED input, the same as in "
+        "the forward pass, and are all the images counted?",
+        "dweight és incorrecte (dbias és correcte). Rellegeix «Com fa minigrad una convolució: "
+        "im2col» al capítol 8: la passada endavant és un producte de matrius dels filtres per les "
+        "columnes; quin és, doncs, el gradient del factor de l'esquerra? Les finestres són les de "
+        "l'entrada FARCIDA, les mateixes que a la passada endavant, i hi compten totes les "
+        "imatges?"),
     "dx": words(
-        "Every xpad[n, c, i·stride + p, j·stride + q] receives grad[n, o, i, j] · "
-        "weight[o, c, p, q], for every o: ADD (+=) into a zero dxpad, because windows overlap "
-        "when the stride is smaller than the kernel, step by the stride, do not flip the "
-        "kernel, and cut the padding off at the end.",
-        "Cada xpad[n, c, i·stride + p, j·stride + q] rep grad[n, o, i, j] · "
-        "weight[o, c, p, q], per a cada o: SUMA (+=) sobre un dxpad de zeros, perquè les "
-        "finestres se superposen quan el pas és més petit que el filtre, avança segons "
-        "el pas, no giris el filtre i treu el farciment al final."),
+        "dx is wrong (dweight and dbias are right). Reread col2im in 'How minigrad convolves: "
+        "im2col' in chapter 8: each copy of an input pixel in the columns receives its own "
+        "gradient; what must happen where windows overlap (a stride smaller than the kernel)? Do "
+        "you step by the stride, keep the kernel unflipped, and cut the padding off at the end?",
+        "dx és incorrecte (dweight i dbias són correctes). Rellegeix col2im a «Com fa minigrad "
+        "una convolució: im2col» al capítol 8: cada còpia d'un píxel d'entrada a les columnes rep "
+        "el seu propi gradient; què ha de passar on les finestres se superposen (un pas més petit "
+        "que el filtre)? Avances segons el pas, mantens el filtre sense girar i treus el "
+        "farciment al final?"),
     "pool_shape": words(
         "dx has the shape of x (N, C, H, W): zeros everywhere except where a window's maximum "
         "was.",
         "dx té la forma de x (N, C, H, W): zeros pertot arreu excepte on hi havia el màxim "
         "d'una finestra."),
     "pool_values": words(
-        "grad[n, c, i, j] goes only to the largest entry of window (i, j), the one at "
-        "x[n, c, i·stride + p, j·stride + q] for the (p, q) of np.argmax of the window (the "
-        "first maximum, when several tie: not all of them, and not shared). Windows start "
-        "every `stride` pixels (None means kernel_size), and an entry that is the maximum of "
-        "several overlapping windows ADDS UP their gradients.",
-        "grad[n, c, i, j] va només a l'element més gran de la finestra (i, j), la de "
-        "x[n, c, i·stride + p, j·stride + q] per al (p, q) de np.argmax de la finestra (el "
-        "primer màxim, si n'hi ha d'iguals: no tots, ni repartit). Les finestres comencen "
-        "cada `stride` píxels (None vol dir kernel_size), i un element que és el màxim de "
-        "diverses finestres superposades en SUMA els gradients."),
+        "dx is wrong. Only one entry of each window reached the output: which one, and which one "
+        "when several tie (PyTorch takes the first in row-major order; not all of them, and not a "
+        "share each)? Do your windows start every `stride` pixels (None means kernel_size)? And "
+        "what does an entry that wins several overlapping windows receive?",
+        "dx és incorrecte. Només un element de cada finestra ha arribat a la sortida: quin, i "
+        "quin quan n'hi ha diversos d'iguals (PyTorch pren el primer per files; no tots, ni una "
+        "part cadascun)? Les teves finestres comencen cada `stride` píxels (None vol dir "
+        "kernel_size)? I què rep un element que guanya diverses finestres superposades?"),
 }
 
 

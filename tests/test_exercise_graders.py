@@ -225,7 +225,8 @@ def test_every_stub_raises_with_a_hint(untouched_stubs):
         hint = stub_hint(ex)
         assert hint and hint == " ".join(hint.split()) and len(hint) <= 80, (
             f"{ex}: the stub raises NotImplementedError(\"...\") with a short one-line hint "
-            f"that helps to start, e.g. \"central difference: evaluate f at x + h and x - h\"")
+            f"that helps to start, e.g. \"central difference: at which two points is f "
+            f"evaluated, how far apart?\"")
 
 
 def test_minigrad_lang_gives_catalan_feedback(runs, untouched_stubs):

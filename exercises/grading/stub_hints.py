@@ -21,8 +21,8 @@ STUB_HINTS = {
         "en": "the chapter's list of local derivatives; which are quicker to get from out?",
         "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
     'ch02.numerical_gradient': {
-        "en": 'central difference: evaluate f at x + h and at x - h',
-        "ca": 'diferència central: avalua f a x + h i a x - h'},
+        "en": 'central difference: at which two points is f evaluated, how far apart?',
+        "ca": "diferència central: en quins dos punts s'avalua f, i a quina distància?"},
     'ch02.sin': {
         "en": 'local derivative: at which value is it evaluated, the operand or the result?',
         "ca": "derivada local: en quin valor s'avalua, en l'operand o en el resultat?"},
@@ -72,8 +72,8 @@ STUB_HINTS = {
         "en": 'the maximum of each slice, not of the array; keepdims=True lets it broadcast',
         "ca": "el màxim de cada tall, no de tot l'array; keepdims=True permet difondre'l contra x"},
     'ch06.unbroadcast': {
-        "en": 'sum the added leading axes, then the size-1 axes (keepdims=True)',
-        "ca": 'suma els eixos afegits al davant i després els de mida 1 (keepdims=True)'},
+        "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
+        "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},
     'ch07.accuracy_and_confusion_matrix': {
         "en": 'one count per sample, in its true row and predicted column; where are the hits?',
         "ca": 'un recompte per mostra, a la fila real i la columna predita; on són els encerts?'},
@@ -99,8 +99,8 @@ STUB_HINTS = {
         "en": 'model.train(); per batch: forward, loss, zero_grad, backward, step',
         "ca": 'model.train(); per lot: passada endavant, pèrdua, zero_grad, backward, step'},
     'ch08.conv2d_backward': {
-        "en": 'dbias sums grad; im2col for dweight; add back into padded dx',
-        "ca": 'dbias suma grad; im2col per a dweight; torna a sumar dins del dx amb farciment'},
+        "en": 'the forward pass is a matrix product: what is its backward?',
+        "ca": 'la passada endavant és un producte de matrius: quina és la seva passada enrere?'},
     'ch08.conv2d_loops': {
         "en": 'pad with np.pad, then four loops: output i, j and kernel p, q',
         "ca": 'farceix amb np.pad i després quatre bucles: sortida i, j i filtre p, q'},
