@@ -26,17 +26,16 @@ from minigrad.train import fit, predict
 
 HINTS = {
     "pca_pair": {
-        "en": "Return a pair (mean, components): the mean of each column, shape (D,), and the "
-              "first k rows of Vt from np.linalg.svd(centred, full_matrices=False), shape (k, D).",
-        "ca": "Retorna una parella (mean, components): la mitjana de cada columna, de forma "
-              "(D,), i les k primeres files de Vt de np.linalg.svd(centred, "
-              "full_matrices=False), de forma (k, D).",
+        "en": "Return a pair (mean, components): the mean of each column, shape (D,), and k "
+              "directions, one per row, shape (k, D).",
+        "ca": "Retorna una parella (mean, components): la mitjana de cada columna, de forma (D,), "
+              "i k direccions, una per fila, de forma (k, D).",
     },
     "pca_mean": {
-        "en": "The mean is the average of each column (feature) over the examples: "
-              "X.mean(axis=0), shape (D,).",
-        "ca": "La mitjana és la mitjana de cada columna (característica) sobre els exemples: "
-              "X.mean(axis=0), de forma (D,).",
+        "en": "The mean is wrong. It has one number per feature (shape (D,)): over which axis, "
+              "the examples or the features, is it averaged?",
+        "ca": "La mitjana és incorrecta. Té un nombre per característica (forma (D,)): sobre quin "
+              "eix se'n fa la mitjana, el dels exemples o el de les característiques?",
     },
     "pca_untouched": {
         "en": "Do not modify X: `X -= mean` centres the caller's data in place. Write "
@@ -45,49 +44,53 @@ HINTS = {
               "centred = X - mean, que crea un array nou.",
     },
     "pca_unit": {
-        "en": "Each component must be a direction of length 1, and the components must be "
-              "perpendicular to each other: the rows of Vt are. Take rows of Vt, not columns of "
-              "U (whose length is the number of examples) nor columns of Vt.",
-        "ca": "Cada component ha de ser una direcció de longitud 1, i les components han de ser "
-              "perpendiculars entre elles: les files de Vt ho són. Agafa files de Vt, no "
-              "columnes d'U (que tenen tants elements com exemples) ni columnes de Vt.",
+        "en": "Each component must be a direction of length 1, and the components perpendicular "
+              "to each other. Reread 'Compressing digits to two numbers with PCA' in chapter 9: "
+              "of the SVD's three factors, which one holds directions in the space of the D "
+              "features, and are they its rows or its columns?",
+        "ca": "Cada component ha de ser una direcció de longitud 1, i els components han de ser "
+              "perpendiculars entre ells. Rellegeix «Comprimir els dígits en dos nombres amb la "
+              "PCA» al capítol 9: dels tres factors de la SVD, quin conté direccions a l'espai de "
+              "les D característiques, i són les seves files o les seves columnes?",
     },
     "pca_directions": {
-        "en": "Wrong directions. Centre the data first (subtract the mean of each column): "
-              "without it the first direction points at the mean instead of along the spread. "
-              "Keep the FIRST k rows of Vt: the singular values come largest first.",
-        "ca": "Les direccions no són correctes. Primer centra les dades (resta la mitjana de "
-              "cada columna): si no, la primera direcció apunta cap a la mitjana en lloc de "
-              "seguir la dispersió. Queda't les k PRIMERES files de Vt: els valors singulars "
-              "van de més gran a més petit.",
+        "en": "Wrong directions. Where would the first direction point if the data were not "
+              "centred: along the spread, or at the mean? And in which order does the SVD give "
+              "its singular values, so which k directions are the ones that keep the most?",
+        "ca": "Les direccions no són correctes. Cap a on apuntaria la primera direcció si les "
+              "dades no estiguessin centrades: seguint la dispersió, o cap a la mitjana? I en "
+              "quin ordre dona la SVD els valors singulars? Quines k direccions, doncs, són les "
+              "que en conserven més?",
     },
     "noise_shape": {
-        "en": "Return a new float array of the same shape as X (X + noise, then np.clip), and "
-              "leave X unchanged: no X += ..., no np.clip(..., out=X).",
-        "ca": "Retorna un array nou de decimals amb la mateixa forma que X (X + soroll, i "
-              "després np.clip) i deixa X sense canvis: res de X += ..., ni de "
-              "np.clip(..., out=X).",
+        "en": "Return a new float array of the same shape as X, and leave X unchanged: the caller "
+              "still needs the clean images.",
+        "ca": "Retorna un array nou de decimals amb la mateixa forma que X, i deixa X sense "
+              "canvis: qui et crida encara necessita les imatges netes.",
     },
     "noise_clip": {
-        "en": "Pixels must stay in [0, 1]: clip the noisy images with np.clip(noisy, 0, 1).",
-        "ca": "Els píxels han de quedar dins de [0, 1]: retalla les imatges sorolloses amb "
-              "np.clip(noisy, 0, 1).",
+        "en": "Pixels must stay in [0, 1], and Gaussian noise pushes some of them below 0 or "
+              "above 1. What value must such a pixel take so that the noisy image is still an "
+              "image? How many pixels of a black image should then end at exactly 0?",
+        "ca": "Els píxels han de quedar dins de [0, 1], i el soroll gaussià en porta alguns per "
+              "sota de 0 o per sobre d'1. Quin valor ha de prendre un píxel així perquè la imatge "
+              "sorollosa continuï sent una imatge? Quants píxels d'una imatge negra haurien "
+              "d'acabar, doncs, exactament a 0?",
     },
     "noise_rng": {
-        "en": "Draw the noise from the generator you are given, rng.normal(0, std, X.shape), not "
-              "from np.random: two generators made with the same seed must give the same noisy "
-              "images, and different seeds different ones.",
-        "ca": "Treu el soroll del generador que reps, rng.normal(0, std, X.shape), no de "
-              "np.random: dos generadors creats amb la mateixa llavor han de donar les mateixes "
-              "imatges sorolloses, i llavors diferents, imatges diferents.",
+        "en": "Two generators made with the same seed must give the same noisy images, and "
+              "different seeds different ones. Where does your noise come from: the generator you "
+              "are given, or np.random?",
+        "ca": "Dos generadors creats amb la mateixa llavor han de donar les mateixes imatges "
+              "sorolloses, i llavors diferents, imatges diferents. D'on surt el teu soroll: del "
+              "generador que reps, o de np.random?",
     },
     "noise_spread": {
-        "en": "The noise must have mean 0 and standard deviation std (Gaussian): "
-              "rng.normal(0.0, std, size=X.shape). Not a uniform draw, and not std squared "
-              "(that is the variance).",
-        "ca": "El soroll ha de tenir mitjana 0 i desviació estàndard std (gaussià): "
-              "rng.normal(0.0, std, size=X.shape). No una distribució uniforme, ni std al "
-              "quadrat (això és la variància).",
+        "en": "The noise does not have mean 0 and standard deviation std. Which distribution does "
+              "the docstring ask for, and is std its standard deviation or its variance in your "
+              "call?",
+        "ca": "El soroll no té mitjana 0 i desviació estàndard std. Quina distribució demana el "
+              "docstring, i a la teva crida std n'és la desviació estàndard o la variància?",
     },
     "noise_independent": {
         "en": "Every entry needs its own independent noise value: draw an array of the shape of "
@@ -96,12 +99,10 @@ HINTS = {
               "array amb la forma de X, no un nombre per imatge ni un per a tot.",
     },
     "error_shape": {
-        "en": "Return one error per example: an array of shape (N,). Flatten each example, "
-              "e.g. squared.reshape(len(X), -1), and average along axis 1; with images (N, H, "
-              "W) a mean over axis 1 alone would leave (N, W).",
-        "ca": "Retorna un error per exemple: un array de forma (N,). Aplana cada exemple, per "
-              "exemple amb squared.reshape(len(X), -1), i fes la mitjana al llarg de l'eix 1; "
-              "amb imatges (N, H, W), una mitjana només sobre l'eix 1 deixaria (N, W).",
+        "en": "Return one error per example: an array of shape (N,). With images (N, H, W), which "
+              "axes hold one example's numbers, and does your mean cover all of them?",
+        "ca": "Retorna un error per exemple: un array de forma (N,). Amb imatges (N, H, W), quins "
+              "eixos contenen els nombres d'un exemple, i la teva mitjana els cobreix tots?",
     },
     "error_values": {
         "en": "Entry n is the MEAN of the squared differences (X[n] - X_hat[n]) ** 2 over all "
@@ -132,16 +133,13 @@ HINTS = {
               "reconstrucció = decoder(encoder(entrada)).",
     },
     "ae_target": {
-        "en": "After training, the reconstruction error is not below PCA's. Layers without "
-              "activation functions can only do as well as PCA: put ReLU (or tanh) between the "
-              "Linear layers, with a hidden layer or two on each side of the code. Sigmoid "
-              "hidden layers learn too slowly for this budget; a sigmoid at the decoder's "
-              "output is fine.",
+        "en": "After training, the reconstruction error is not below PCA's. What can an "
+              "autoencoder do that PCA, a linear map, cannot, and does your network do it? "
+              "Chapter 9 also shows which activations learn fast enough for this budget.",
         "ca": "Després de l'entrenament, l'error de reconstrucció no és més petit que el de la "
-              "PCA. Unes capes sense funcions d'activació com a màxim poden igualar la PCA: "
-              "posa ReLU (o tanh) entre les capes Linear, amb una o dues capes ocultes a cada "
-              "costat del codi. Les capes ocultes amb sigmoide aprenen massa a poc a poc per a "
-              "aquest pressupost; una sigmoide a la sortida del decoder sí que va bé.",
+              "PCA. Què pot fer un autocodificador que la PCA, una aplicació lineal, no pot, i la "
+              "teva xarxa ho fa? El capítol 9 també mostra quines activacions aprenen prou de "
+              "pressa per a aquest pressupost.",
     },
     "ae_bottleneck": {
         "en": "Everything the decoder knows about an input must pass through its code: build "

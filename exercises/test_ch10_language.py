@@ -41,26 +41,26 @@ HINTS = {
               "l'ordenis) i no comptis els tokens que no hi són.",
     },
     "ngrams": {
-        "en": "A list of T tokens has T - n + 1 n-grams, starting at positions 0, 1, ..., T - n; "
-              "each is the n tokens from its start, joined with one space: ' '.join(...). "
-              "With fewer than n tokens, return [].",
-        "ca": "Una llista de T tokens té T - n + 1 n-grames, que comencen a les posicions 0, 1, "
-              "..., T - n; cadascun són els n tokens des del seu inici, units amb un espai: "
-              "' '.join(...). Amb menys de n tokens, retorna [].",
+        "en": "Wrong n-grams. How many runs of n consecutive tokens does a list of T tokens have, "
+              "where does the first start and where does the last one start? What if there are "
+              "fewer than n tokens?",
+        "ca": "Els n-grames no són correctes. Quantes seqüències de n tokens consecutius té una "
+              "llista de T tokens, on comença la primera i on comença l'última? I si hi ha menys "
+              "de n tokens?",
     },
     "ngrams_strings": {
-        "en": "Each n-gram must be one string, the tokens joined by a single space "
-              "(' '.join(tokens[i:i + n])), not a tuple or a list of tokens.",
-        "ca": "Cada n-grama ha de ser una sola cadena, els tokens units amb un espai "
-              "(' '.join(tokens[i:i + n])), no una tupla ni una llista de tokens.",
+        "en": "Each n-gram must be one string: its tokens separated by a single space, as the "
+              "chapter prints them, not a tuple or a list of tokens.",
+        "ca": "Cada n-grama ha de ser una sola cadena: els seus tokens separats per un sol espai, "
+              "com els escriu el capítol, no una tupla ni una llista de tokens.",
     },
     "cosine": {
-        "en": "Divide the dot product u·v by the product of the two lengths, |u| |v| "
-              "(np.linalg.norm). Without the division, the result depends on how long the "
-              "vectors are, and it must not.",
-        "ca": "Divideix el producte escalar u·v pel producte de les dues longituds, |u| |v| "
-              "(np.linalg.norm). Sense la divisió, el resultat depèn de la llargada dels "
-              "vectors, i no n'ha de dependre.",
+        "en": "Not the cosine similarity. Scale u or v by 10 and compare: the cosine must not "
+              "change, since it depends only on the directions. Reread the chapter's formula: "
+              "what does the dot product have to be divided by?",
+        "ca": "No és la similitud de cosinus. Multiplica u o v per 10 i compara: el cosinus no ha "
+              "de canviar, perquè només depèn de les direccions. Rellegeix la fórmula del "
+              "capítol: per què s'ha de dividir el producte escalar?",
     },
     "cosine_zero": {
         "en": "When u or v is all zeros, |u| |v| is 0 and the division is undefined (nan): "
@@ -69,13 +69,13 @@ HINTS = {
               "comprova-ho abans i retorna 0.0.",
     },
     "analogy": {
-        "en": "Compute target = vectors[b] - vectors[a] + vectors[c], then return the word, "
-              "other than a, b and c, whose vector has the highest COSINE similarity with the "
-              "target. The plain dot product favours long vectors; check the signs too.",
-        "ca": "Calcula target = vectors[b] - vectors[a] + vectors[c] i retorna la paraula, "
-              "diferent de a, b i c, el vector de la qual té la similitud de COSINUS més alta "
-              "amb target. El producte escalar sol afavoreix els vectors llargs; comprova "
-              "també els signes.",
+        "en": "Wrong word. Reread 'king − man + woman ≈ queen' in chapter 10: which vector does "
+              "the question a : b :: c : ? build (check each sign), and which measure compares it "
+              "with the candidates, one that ignores how long the vectors are?",
+        "ca": "La paraula no és correcta. Rellegeix «king − man + woman ≈ queen» al capítol 10: "
+              "quin vector construeix la pregunta a : b :: c : ? (comprova cada signe), i quina "
+              "mesura el compara amb els candidats, una que no tingui en compte la llargada dels "
+              "vectors?",
     },
     "analogy_exclude": {
         "en": "The answer is never one of the three words of the question: leave a, b and c out "

@@ -19,16 +19,12 @@ from minigrad import nn
 
 HINTS = {
     "flags": {
-        "en": "Go through the layers with their index (for i, layer in enumerate(model)). Every "
-              "parameter of a layer with i < n_frozen gets requires_grad = False, every "
-              "parameter of a later layer requires_grad = True, biases included: a layer "
-              "frozen earlier must be thawed. n_frozen counts layers, so the first n_frozen "
-              "are model[0] ... model[n_frozen - 1].",
-        "ca": "Recorre les capes amb el seu índex (for i, layer in enumerate(model)). Tots els "
-              "paràmetres d'una capa amb i < n_frozen reben requires_grad = False, i tots els "
-              "de les capes següents requires_grad = True, biaixos inclosos: una capa "
-              "congelada abans s'ha de descongelar. n_frozen compta capes: les primeres "
-              "n_frozen són model[0] ... model[n_frozen - 1].",
+        "en": "Some requires_grad flags are wrong. n_frozen counts layers from the first one: "
+              "which layers are frozen, and which must be trainable, biases included, even if an "
+              "earlier call froze them?",
+        "ca": "Alguns indicadors requires_grad són incorrectes. n_frozen compta capes des de la "
+              "primera: quines capes queden congelades, i quines han de ser entrenables, biaixos "
+              "inclosos, encara que una crida anterior les hagués congelat?",
     },
     "returned": {
         "en": "Return a list of the parameters that are still trainable (the Parameter objects "
@@ -51,21 +47,22 @@ HINTS = {
               "aquest ordre.",
     },
     "subset": {
-        "en": "For each class c of the pool (np.unique(y_pool)), keep the FIRST n examples of "
-              "class c, e.g. np.flatnonzero(y_pool == c)[:n], all of them if there are fewer; "
-              "not the first n of the whole pool. Pass the matching rows of X_pool and y_pool.",
-        "ca": "Per a cada classe c del conjunt (np.unique(y_pool)), queda't els PRIMERS n "
-              "exemples de la classe c, per exemple np.flatnonzero(y_pool == c)[:n], tots si "
-              "n'hi ha menys; no els n primers de tot el conjunt. Passa les files "
-              "corresponents de X_pool i y_pool.",
+        "en": "The trainer received the wrong examples. For each n it must get, for EVERY class "
+              "of the pool, the first n examples of that class in pool order (all of them if "
+              "there are fewer), not the first n of the whole pool, with their rows of X_pool and "
+              "y_pool.",
+        "ca": "L'entrenador ha rebut exemples incorrectes. Per a cada n ha de rebre, per a CADA "
+              "classe del conjunt, els n primers exemples d'aquesta classe en l'ordre del conjunt "
+              "(tots, si n'hi ha menys), no els n primers de tot el conjunt, amb les seves files "
+              "de X_pool i y_pool.",
     },
     "accuracy": {
-        "en": "The accuracy is measured on the TEST set: predict = trainer(...); "
-              "float(np.mean(predict(X_test) == y_test)), the fraction of test examples "
-              "classified right. Return {name: [one accuracy per n]}.",
-        "ca": "L'exactitud es mesura amb el conjunt de PROVA: predict = trainer(...); "
-              "float(np.mean(predict(X_test) == y_test)), la fracció d'exemples de prova ben "
-              "classificats. Retorna {nom: [una exactitud per cada n]}.",
+        "en": "Wrong accuracies. Which examples measure them: those the model was trained on, or "
+              "the test set? The accuracy is the fraction of those examples classified right. "
+              "Return {name: [one accuracy per n]}.",
+        "ca": "Les exactituds no són correctes. Amb quins exemples es mesuren: amb els "
+              "d'entrenament del model, o amb el conjunt de prova? L'exactitud és la fracció "
+              "d'aquests exemples ben classificats. Retorna {nom: [una exactitud per cada n]}.",
     },
 }
 

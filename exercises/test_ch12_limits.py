@@ -26,14 +26,12 @@ HINTS = {
               "`groups` (np.unique(groups) els llista), i un float per a cadascun.",
     },
     "rate": {
-        "en": "For each group, keep only its examples (members = groups == g) and compute the "
-              "fraction of THEM that are wrong: np.mean(y_pred[members] != y_true[members]). "
-              "Divide by the size of the group, not by the number of all examples; an error "
-              "rate counts the wrong predictions, not the right ones.",
-        "ca": "Per a cada grup, queda't només amb els seus exemples (members = groups == g) i "
-              "calcula quina fracció d'AQUESTS és errònia: np.mean(y_pred[members] != "
-              "y_true[members]). Divideix per la mida del grup, no pel nombre total "
-              "d'exemples; una taxa d'error compta les prediccions errònies, no les correctes.",
+        "en": "Wrong error rate. Among the examples of ONE group, what fraction is wrong? Check "
+              "what you count (wrong or right predictions) and what you divide by (that group's "
+              "size, or all the examples?).",
+        "ca": "La taxa d'error no és correcta. Entre els exemples d'UN grup, quina fracció és "
+              "errònia? Comprova què comptes (prediccions errònies o correctes) i per què "
+              "divideixes (per la mida d'aquest grup, o per tots els exemples?).",
     },
     "shape": {
         "en": "Return a numpy array of shape (N, H, W), one map per image: the input's grad has "
@@ -51,13 +49,13 @@ HINTS = {
               "classe?",
     },
     "saliency": {
-        "en": "Entry [n] must be the absolute value of the gradient of scores[n, targets[n]], "
-              "the score of image n's own class (not a loss, not the sum of all scores, not "
-              "another image's class), with respect to the pixels of image n.",
-        "ca": "L'element [n] ha de ser el valor absolut del gradient de scores[n, targets[n]], "
-              "la puntuació de la classe de la imatge n (no una pèrdua, ni la suma de totes les "
-              "puntuacions, ni la classe d'una altra imatge), respecte dels píxels de la imatge "
-              "n.",
+        "en": "Wrong map. Reread 'Saliency maps: asking the network' in chapter 12: which one "
+              "score of image n is differentiated (a loss? all scores? another class?), with "
+              "respect to what, and is the map signed or its size?",
+        "ca": "El mapa no és correcte. Rellegeix «Mapes de rellevància: preguntar a la xarxa» al "
+              "capítol 12: quina puntuació de la imatge n es deriva (una pèrdua? totes les "
+              "puntuacions? una altra classe?), respecte de què, i el mapa té signe o n'és la "
+              "mida?",
     },
     "unchanged": {
         "en": "Do not modify the image you are given: build the input tensor from it (a new "

@@ -26,74 +26,75 @@ SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write
 
 HINTS = {
     "mask_shape": {
-        "en": "Return a (size, size) numpy array of booleans (dtype bool): np.tril(np.ones((size, "
-              "size), dtype=bool)) has exactly that shape.",
-        "ca": "Retorna un array de numpy (size, size) de booleans (dtype bool): np.tril(np.ones((size, "
-              "size), dtype=bool)) té exactament aquesta forma.",
+        "en": "Return a (size, size) numpy array of booleans (dtype bool): one row per query "
+              "position, one column per key position.",
+        "ca": "Retorna un array de numpy (size, size) de booleans (dtype bool): una fila per "
+              "posició de consulta i una columna per posició de clau.",
     },
     "mask_future": {
-        "en": "Row i is the query at position i: it may look at keys j ≤ i only, so everything ABOVE "
-              "the diagonal must be False (the future). np.tril keeps the lower triangle; np.triu "
-              "keeps the upper one.",
-        "ca": "La fila i és la consulta de la posició i: només pot mirar les claus j ≤ i, així que tot "
-              "el que hi ha PER SOBRE de la diagonal ha de ser False (el futur). np.tril conserva el "
-              "triangle inferior; np.triu, el superior.",
+        "en": "Row i is the query at position i and may look at keys j ≤ i only. Reread 'The "
+              "causal mask' in chapter 13: which part of the square is the future, and what must "
+              "it hold?",
+        "ca": "La fila i és la consulta de la posició i, i només pot mirar les claus j ≤ i. "
+              "Rellegeix «La màscara causal» al capítol 13: quina part del quadrat és el futur, i "
+              "què hi ha d'haver?",
     },
     "mask_self": {
-        "en": "The diagonal must be True: a position may look at itself (j = i). With k=-1, np.tril "
-              "drops the diagonal.",
-        "ca": "La diagonal ha de ser True: una posició es pot mirar a si mateixa (j = i). Amb k=-1, "
-              "np.tril treu la diagonal.",
+        "en": "The diagonal is wrong: may a position look at itself (j = i)?",
+        "ca": "La diagonal no és correcta: una posició es pot mirar a si mateixa (j = i)?",
     },
     "weights_shape": {
-        "en": "Return one row of weights per query and one column per key: shape (L, S), the shape "
-              "of q @ k.T.",
-        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (L, S), la forma "
-              "de q @ k.T.",
+        "en": "Return one row of weights per query and one column per key: shape (L, S).",
+        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (L, S).",
     },
     "weights_finite": {
-        "en": "Some weights are inf or nan: np.exp overflowed. Subtract each row's maximum score "
-              "(scores.max(axis=-1, keepdims=True)) before np.exp; masked scores set to -inf give "
-              "exp(-inf) = 0, which is fine.",
-        "ca": "Hi ha pesos inf o nan: np.exp s'ha desbordat. Resta el màxim de cada fila "
-              "(scores.max(axis=-1, keepdims=True)) abans de np.exp; les puntuacions emmascarades "
-              "a -inf donen exp(-inf) = 0, i això és correcte.",
+        "en": "Some weights are inf or nan: np.exp overflowed. Reread 'Softmax without overflow' "
+              "in chapter 6: what can you subtract from each row's scores without changing its "
+              "softmax? (A masked score of -inf gives exp(-inf) = 0, which is fine.)",
+        "ca": "Hi ha pesos inf o nan: np.exp s'ha desbordat. Rellegeix «La softmax sense "
+              "desbordaments» al capítol 6: què pots restar a les puntuacions de cada fila sense "
+              "canviar-ne la softmax? (Una puntuació emmascarada a -inf dona exp(-inf) = 0, i "
+              "això és correcte.)",
     },
     "weights_rows": {
-        "en": "Each ROW (one query) must add up to 1: take the softmax along the last axis, over "
-              "the keys, with keepdims=True in max and sum.",
-        "ca": "Cada FILA (una consulta) ha de sumar 1: fes la softmax al llarg de l'últim eix, sobre "
-              "les claus, amb keepdims=True a max i sum.",
+        "en": "Each ROW (one query) must add up to 1. Along which axis, queries or keys, does "
+              "your softmax run?",
+        "ca": "Cada FILA (una consulta) ha de sumar 1. Al llarg de quin eix, el de les consultes "
+              "o el de les claus, fas la softmax?",
     },
     "weights_masked": {
         "en": "Where the mask is False the weight must be exactly 0 and the row must still add up "
-              "to 1: set those scores to -inf BEFORE the softmax (np.where(mask, scores, -np.inf)); "
-              "zeroing weights afterwards breaks the sum.",
+              "to 1. If you zero weights after the softmax, what happens to the row's sum? Which "
+              "score gives a weight of exactly 0 when it goes through the softmax?",
         "ca": "On la màscara és False el pes ha de ser exactament 0 i la fila ha de continuar "
-              "sumant 1: posa aquestes puntuacions a -inf ABANS de la softmax (np.where(mask, "
-              "scores, -np.inf)); posar pesos a zero després trenca la suma.",
+              "sumant 1. Si poses pesos a zero després de la softmax, què passa amb la suma de la "
+              "fila? Quina puntuació dona un pes d'exactament 0 quan passa per la softmax?",
     },
     "weights_scale": {
-        "en": "Divide the scores q @ k.T by √d, the square root of the number of features of a "
-              "query (q.shape[-1]): not by d, and not forgotten.",
-        "ca": "Divideix les puntuacions q @ k.T per √d, l'arrel quadrada del nombre de "
-              "característiques d'una consulta (q.shape[-1]): no per d, i sense oblidar-ho.",
+        "en": "Each row adds up to 1, but the weights are not the expected ones. Are the scores "
+              "scaled as in 'Attention' in chapter 13? By what, computed from the number of "
+              "features of a query, are they divided, and why?",
+        "ca": "Cada fila suma 1, però els pesos no són els esperats. S'escalen les puntuacions "
+              "com a «Atenció» al capítol 13? Per quin nombre, calculat a partir del nombre de "
+              "característiques d'una consulta, es divideixen, i per què?",
     },
     "norm_shape": {
         "en": "Return an array of x's shape: one normalised value per input value.",
         "ca": "Retorna un array de la forma de x: un valor normalitzat per cada valor d'entrada.",
     },
     "norm_axis": {
-        "en": "Normalise each ROW on its own: the mean and the variance over the last axis "
-              "(axis=-1, keepdims=True), not over the whole array or over the examples.",
-        "ca": "Normalitza cada FILA per separat: la mitjana i la variància sobre l'últim eix "
-              "(axis=-1, keepdims=True), no sobre tot l'array ni sobre els exemples.",
+        "en": "Each ROW must be normalised on its own: over which axis do you take the mean and "
+              "the variance, and do they keep a shape that broadcasts against x?",
+        "ca": "Cada FILA s'ha de normalitzar per separat: sobre quin eix calcules la mitjana i la "
+              "variància, i conserven una forma que es pugui difondre contra x?",
     },
     "norm_values": {
-        "en": "Use the biased variance (np.var's default, dividing by d), add eps INSIDE the "
-              "square root, √(σ² + eps), then multiply by weight and add bias.",
-        "ca": "Fes servir la variància esbiaixada (la de np.var per defecte, que divideix per d), "
-              "suma eps A DINS de l'arrel, √(σ² + eps), i després multiplica per weight i suma bias.",
+        "en": "Each row is centred, but the numbers are wrong. Compare each part with the "
+              "docstring's formula: which variance (dividing by d or by d − 1?), where eps goes "
+              "relative to the square root, and are weight and bias applied?",
+        "ca": "Cada fila està centrada, però els nombres no són correctes. Compara cada part amb "
+              "la fórmula del docstring: quina variància (dividint per d o per d − 1?), on va eps "
+              "respecte de l'arrel quadrada, i s'apliquen weight i bias?",
     },
     "block_shape": {
         "en": "The block returns one vector per position: an array of x's shape (T, d).",
@@ -120,10 +121,10 @@ HINTS = {
               "probabilitat: int(...).",
     },
     "sample_greedy": {
-        "en": "With temperature 0 there is no randomness: return np.argmax(logits), the most "
-              "likely token (dividing by 0 is not an option).",
-        "ca": "Amb temperatura 0 no hi ha atzar: retorna np.argmax(logits), el token més probable "
-              "(dividir per 0 no és una opció).",
+        "en": "With temperature 0 there is no randomness and dividing by 0 is not an option: "
+              "which token is the one the distribution tends to as the temperature goes to 0?",
+        "ca": "Amb temperatura 0 no hi ha atzar i dividir per 0 no és una opció: cap a quin token "
+              "tendeix la distribució quan la temperatura tendeix a 0?",
     },
     "sample_rng": {
         "en": "Draw with the generator you receive (rng.choice or rng.random), not with np.random: "
@@ -133,37 +134,40 @@ HINTS = {
     },
     "sample_top_k": {
         "en": "With top_k = k, only the k tokens of largest logit may come out, and among them as "
-              "often, relative to one another, as without top_k: the other tokens must get a "
-              "probability of exactly 0 BEFORE you normalise (as the causal mask does with "
-              "-inf), so that the k kept ones still add up to 1.",
+              "often, relative to one another, as without top_k. What must the other tokens' "
+              "probability be, and does it matter whether you set it before or after you "
+              "normalise? (The causal mask faced the same question.)",
         "ca": "Amb top_k = k, només poden sortir els k tokens de logit més gran, i entre ells tan "
-              "sovint, els uns respecte dels altres, com sense top_k: els altres tokens han de "
-              "tenir probabilitat exactament 0 ABANS de normalitzar (com fa la màscara causal amb "
-              "-inf), perquè els k que queden continuïn sumant 1.",
+              "sovint, els uns respecte dels altres, com sense top_k. Quina ha de ser la "
+              "probabilitat dels altres tokens, i importa si la fixes abans o després de "
+              "normalitzar? (La màscara causal es trobava amb la mateixa pregunta.)",
     },
     "sample_frequencies": {
-        "en": "The tokens do not come out as often as softmax(logits / temperature) says. DIVIDE "
-              "the logits by the temperature (a high temperature flattens the distribution), "
-              "subtract the maximum, exponentiate and normalise, then draw with those "
-              "probabilities.",
-        "ca": "Els tokens no surten tan sovint com diu softmax(logits / temperatura). DIVIDEIX els "
-              "logits per la temperatura (una temperatura alta aplana la distribució), resta el "
-              "màxim, fes l'exponencial i normalitza, i després tria amb aquestes probabilitats.",
+        "en": "The tokens do not come out as often as softmax(logits / temperature) says. Reread "
+              "'Sampling with a temperature' in chapter 13: should a high temperature flatten the "
+              "distribution or sharpen it, and does yours? Are you drawing with those "
+              "probabilities?",
+        "ca": "Els tokens no surten tan sovint com diu softmax(logits / temperatura). Rellegeix "
+              "«Mostrejar amb una temperatura» al capítol 13: una temperatura alta hauria "
+              "d'aplanar la distribució o fer-la més punxeguda, i la teva què fa? Tries amb "
+              "aquestes probabilitats?",
     },
     "schedule_warmup": {
-        "en": "During the warm-up (step < warmup_steps) the rate is peak_lr · (step + 1) / "
-              "warmup_steps: it grows in equal steps and reaches peak_lr at the last warm-up step.",
-        "ca": "Durant l'escalfament (step < warmup_steps) la taxa és peak_lr · (step + 1) / "
-              "warmup_steps: creix a passos iguals i arriba a peak_lr a l'últim pas d'escalfament.",
+        "en": "Wrong rate during the warm-up (step < warmup_steps). Compare with the docstring's "
+              "formula at its ends: what must the rate be at step 0 (not 0), and at the last "
+              "warm-up step (peak_lr)? Does it grow in equal steps?",
+        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. Compara-la amb "
+              "la fórmula del docstring als extrems: quina ha de ser la taxa al pas 0 (no 0), i a "
+              "l'últim pas d'escalfament (peak_lr)? Creix a passos iguals?",
     },
     "schedule_cosine": {
-        "en": "After the warm-up, t = (step − warmup_steps) / (total_steps − warmup_steps) starts at "
-              "0, so the decay starts at peak_lr; the rate is min_lr + (peak_lr − min_lr) · (1 + "
-              "cos(π t)) / 2, half a cosine (π t, not 2π t) ending at min_lr, not 0.",
-        "ca": "Després de l'escalfament, t = (step − warmup_steps) / (total_steps − warmup_steps) "
-              "comença a 0, de manera que el decaïment comença a peak_lr; la taxa és min_lr + "
-              "(peak_lr − min_lr) · (1 + cos(π t)) / 2, mig cosinus (π t, no 2π t) que acaba a "
-              "min_lr, no a 0.",
+        "en": "Wrong rate after the warm-up. Compare with the docstring's formula at its ends: "
+              "the decay must start at peak_lr at step warmup_steps, fall like HALF a cosine "
+              "period (not a whole one), and end near min_lr, not 0.",
+        "ca": "La taxa després de l'escalfament no és correcta. Compara-la amb la fórmula del "
+              "docstring als extrems: el decaïment ha de començar a peak_lr al pas warmup_steps, "
+              "baixar com MIG període d'un cosinus (no un de sencer) i acabar a prop de min_lr, "
+              "no de 0.",
     },
 }
 
