@@ -1,0 +1,88 @@
+"""A grader's hint teaches; it does not hand over the answer (issue 16).
+
+A failing exercise shows its hint next to the expected and the returned values. A hint that
+holds the reference solution's key expression turns the exercise into copying it. FORBIDDEN
+names, per hint, the expressions a solution is built on: none may appear in the hint, in either
+language. Each must also appear in the reference solution, so the list names real answers
+rather than strings that no hint would ever contain (the check would then be one that cannot
+fail).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from exercise_catalog import SOLUTIONS
+
+# (grader module, hint key): expressions of exercises/solutions/<solution> that give it away.
+FORBIDDEN = {
+    ("test_ch01_learning", "mse"): ("ch01_learning", ["(w * x + b) - y"]),
+    ("test_ch02_derivatives", "central"): ("ch02_derivatives", ["(f(x + h) - f(x - h)) / (2 * h)"]),
+    ("test_ch02_derivatives", "sin_local"): ("ch02_derivatives", ["cos("]),
+    ("test_ch02_derivatives", "sin_chain"): ("ch02_derivatives", ["cos("]),
+    ("test_ch02_engine", "**"): ("ch02_engine", ["b * a ** (b - 1)"]),
+    ("test_ch02_engine", "exp"): ("ch02_engine", ["(out,)"]),
+    ("test_ch02_engine", "topo_once"): ("ch02_engine", ["visited"]),
+    ("test_ch02_engine", "topo_blowup"): ("ch02_engine", ["visited"]),
+    ("test_ch02_engine", "accumulate"): ("ch02_engine", ["parent.grad +="]),
+    ("test_ch02_engine", "backward"): ("ch02_engine", ["parent.grad +=", "reversed(order)"]),
+    ("test_ch02_engine", "reverse"): ("ch02_engine", ["reversed(order)"]),
+    ("test_ch02_engine", "loop"): ("ch02_engine", ["p.data -= "]),
+    ("test_ch03_perceptron", "logistic"): ("ch03_perceptron", ["f * (1 - f)"]),
+    ("test_ch03_perceptron", "update"): ("ch03_perceptron", ["target - "]),
+    ("test_ch05_backprop", "delta_output"): ("ch05_backprop", ["(1 - "]),
+    ("test_ch05_backprop", "delta_hidden"): ("ch05_backprop", ["(1 - "]),
+    ("test_ch06_tensors", "shape"): ("ch06_tensors", ["keepdims=True"]),
+    ("test_ch06_tensors", "stable"): ("ch06_tensors", ["keepdims=True"]),
+    ("test_ch06_tensors", "log_finite"): ("ch06_tensors", ["keepdims=True"]),
+    ("test_ch06_engine", "mul_shape"): ("ch06_engine", ["unbroadcast(grad * "]),
+    ("test_ch06_engine", "mul_values"): ("ch06_engine", ["unbroadcast(grad * "]),
+    ("test_ch06_engine", "matmul_shape"): ("ch06_engine", ["swapaxes"]),
+    ("test_ch06_engine", "matmul_values"): ("ch06_engine", ["swapaxes", "bᵀ"]),
+    ("test_ch07_engine", "ce_finite"): ("ch07_engine", ["keepdims=True"]),
+    ("test_ch07_engine", "ce_loss"): ("ch07_engine", ["np.arange("]),
+    ("test_ch07_engine", "linear_out"): ("ch07_engine", ["x @ weight.T"]),
+    ("test_ch07_engine", "adam_values"): ("ch07_engine", ["np.sqrt(", "+ eps)"]),
+    ("test_ch07_training", "epoch_params"): ("ch07_training", ["optimizer.zero_grad()"]),
+    ("test_ch07_training", "epoch_loss"): ("ch07_training", ["len(xb)"]),
+    ("test_ch08_convolution", "shape"): ("ch08_convolution", ["// stride + 1"]),
+    ("test_ch08_convolution", "pool_shape"): ("ch08_convolution", ["// stride + 1"]),
+    ("test_ch08_convolution", "pool_values"): ("ch08_convolution", [".max()"]),
+    ("test_ch08_engine", "triple"): ("ch08_engine", ["padding:padding + "]),
+    ("test_ch09_autoencoders", "pca_pair"): ("ch09_autoencoders", ["np.linalg.svd"]),
+    ("test_ch09_autoencoders", "pca_mean"): ("ch09_autoencoders", ["mean(axis=0)"]),
+    ("test_ch09_autoencoders", "noise_clip"): ("ch09_autoencoders", ["np.clip("]),
+    ("test_ch09_autoencoders", "noise_rng"): ("ch09_autoencoders", ["rng.normal("]),
+    ("test_ch09_autoencoders", "noise_spread"): ("ch09_autoencoders", ["rng.normal("]),
+    ("test_ch09_autoencoders", "error_shape"): ("ch09_autoencoders", ["reshape(len("]),
+    ("test_ch10_language", "ngrams"): ("ch10_language", ['" ".join(']),
+    ("test_ch10_language", "ngrams_strings"): ("ch10_language", ['" ".join(']),
+    ("test_ch10_language", "cosine"): ("ch10_language", ["np.linalg.norm"]),
+    ("test_ch11_transfer", "flags"): ("ch11_transfer", ["enumerate("]),
+    ("test_ch11_transfer", "subset"): ("ch11_transfer", ["np.flatnonzero("]),
+    ("test_ch12_limits", "rate"): ("ch12_limits", ["!= y_true"]),
+    ("test_ch13_attention", "mask_shape"): ("ch13_attention", ["np.tril"]),
+    ("test_ch13_attention", "mask_future"): ("ch13_attention", ["np.tril"]),
+    ("test_ch13_attention", "mask_self"): ("ch13_attention", ["np.tril"]),
+    ("test_ch13_attention", "weights_finite"): ("ch13_attention", ["keepdims=True"]),
+    ("test_ch13_attention", "weights_masked"): ("ch13_attention", ["np.where("]),
+    ("test_ch13_attention", "sample_greedy"): ("ch13_attention", ["np.argmax("]),
+}
+
+
+def squeezed(text: str) -> str:
+    """Without spaces, in lower case, one kind of quote: `f*(1-f)` is the answer `f * (1 - f)`."""
+    return "".join(text.split()).lower().replace("'", '"')
+
+
+@pytest.mark.parametrize("grader, key", sorted(FORBIDDEN), ids=lambda v: str(v))
+def test_the_hint_does_not_give_the_solution_away(grader, key):
+    hints = importlib.import_module(grader).HINTS
+    solution, expressions = FORBIDDEN[grader, key]
+    code = squeezed((SOLUTIONS / f"{solution}.py").read_text(encoding="utf-8"))
+    for expression in expressions:
+        assert squeezed(expression) in code, (solution, expression)  # a real answer, still
+        for language, hint in hints[key].items():
+            assert squeezed(expression) not in squeezed(hint), (grader, key, language, expression)
