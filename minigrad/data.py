@@ -190,9 +190,9 @@ def make_wages(n: int = 500, noise: float = 2.0, seed: int | None = 0
         wage = 20 + 3 (education - 12) + tech * (6 + 9 (education - 12)) + noise * eps
 
     so one more year of education raises the wage by 3 outside tech and by 12 in tech: the raise
-    depends on the job, which a linear model ``a + b education + c tech`` cannot express.
+    depends on the job, which a linear model ``b + w1 education + w2 tech`` cannot express.
     Without noise, "checking for interactions" by predicting two education values for each job
-    gives (the tech column is the lecture example's 26 → 38)::
+    gives (the tech column is the 26 → 38 of chapter 4's network)::
 
                         tech = 0   tech = 1
         education = 12     20         26
