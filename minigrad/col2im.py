@@ -36,6 +36,9 @@ def _col2im_shifted(g: np.ndarray, weight: np.ndarray, shape: tuple, padding: tu
     entry (p, q) sends back, for the whole batch, is one contiguous array added at that offset:
     one numpy addition, where strided slices (as in conv2d's general case) are several times
     slower. The zeros of the extra positions spill into the next plane and add nothing.
+    Each entry's share is computed just before it is added, into one buffer the size of the
+    input: all kH·kW shares at once would be kH·kW times larger than the cache and be
+    written to memory and read back.
     """
     n, c, h, w = shape
     o, _, kh, kw = weight.shape
@@ -45,17 +48,18 @@ def _col2im_shifted(g: np.ndarray, weight: np.ndarray, shape: tuple, padding: tu
     wide = reusable((n, o, hp, wp), g.dtype)
     wide.fill(0)
     wide[:, :, :ho, :wo] = g.reshape(n, o, ho, wo)
-    # taps[p, q, n, c] = Σ_o w[o, c, p, q] · wide[n, o]: what the columns' entries (p, q) receive
+    wide = wide.reshape(n, o, hp * wp)
     dtype = np.result_type(g.dtype, weight.dtype)
-    taps = reusable((kh, kw, n, c, hp * wp), dtype)
-    np.matmul(weight.transpose(2, 3, 1, 0)[:, :, None], wide.reshape(n, o, hp * wp), out=taps)
+    share = reusable((n, c, hp * wp), dtype)
     size = n * c * hp * wp
     flat = reusable((size + (kh - 1) * wp + kw - 1,), dtype)  # room for the last offset's spill
     flat.fill(0)
     for p in range(kh):
         for q in range(kw):
+            # share[n, c] = Σ_o w[o, c, p, q] · wide[n, o]: what the columns' entries (p, q) receive
+            np.matmul(weight[:, :, p, q].T, wide, out=share)
             start = p * wp + q
-            flat[start:start + size] += taps[p, q].reshape(-1)
+            flat[start:start + size] += share.reshape(-1)
     gx = reusable(shape, dtype)
     np.copyto(gx, flat[:size].reshape(n, c, hp, wp)[:, :, ph:ph + h, pw:pw + w])
     return gx
