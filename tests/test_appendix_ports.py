@@ -102,7 +102,117 @@ def test_every_pytorch_snippet_of_the_appendix_runs(tmp_path, monkeypatch, capsy
 
 
 def test_every_keras_snippet_of_the_appendix_runs():
+    """Each Keras block runs as printed, and gives what the appendix says minigrad's gives:
+    a History with the same names, one value per epoch, and scores for the 8 test digits."""
     pytest.importorskip("keras", reason="Keras is not installed: the appendix's Keras "
                                         "snippets are not run")
-    for code in appendix_snippets("keras"):
-        exec(compile(code, "appendix", "exec"), digits_namespace())
+    snippets = appendix_snippets("keras")
+    assert len(snippets) >= 1
+    for code in snippets:
+        namespace = digits_namespace()
+        exec(compile(code, "appendix", "exec"), namespace)
+        if "history" in namespace:
+            history = namespace["history"].history
+            assert {"loss", "accuracy", "val_loss", "val_accuracy"} <= set(history)
+            assert len(history["val_accuracy"]) == 10 and history["val_accuracy"][-1] > 0.8
+            assert np.asarray(namespace["scores"]).shape == (8, 10)
+
+
+def chapter_8_cnn():
+    """Chapter 8's network, untrained (its He-initialised weights are as good a test as any)."""
+    minigrad.manual_seed(0)
+    return nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(),
+        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Flatten(), nn.Dropout(0.25),
+        nn.Linear(32 * 4 * 4, 10),
+    ).eval()
+
+
+def test_pytorch_runs_chapter_8s_cnn_on_minigrads_weights_unchanged():
+    """"PyTorch needs none of this": the same state_dict, no transposition, the same scores."""
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: the CNN port is not run")
+    from minigrad import train
+
+    model = chapter_8_cnn()
+    x = np.random.default_rng(1).uniform(0, 1, (16, 1, 8, 8)).astype(np.float32)
+    tnn = torch.nn
+    ported = tnn.Sequential(
+        tnn.Conv2d(1, 16, 3, padding=1), tnn.ReLU(),
+        tnn.Conv2d(16, 32, 3, padding=1), tnn.ReLU(),
+        tnn.MaxPool2d(2),
+        tnn.Flatten(), tnn.Dropout(0.25),
+        tnn.Linear(32 * 4 * 4, 10),
+    )
+    ported.load_state_dict({name: torch.from_numpy(np.asarray(array))
+                            for name, array in model.state_dict().items()})
+    ported.eval()
+    with torch.no_grad():
+        scores = ported(torch.from_numpy(x)).numpy()
+    expected = train.predict(model, x)
+    np.testing.assert_allclose(scores, expected, rtol=1e-4, atol=1e-5)
+    assert np.ptp(expected) > 0.1                     # scores that differ, not all zero
+
+
+def test_default_initialisations_differ_as_the_appendix_says():
+    """minigrad's Linear: N(0, 2/n_in) weights, zero biases; PyTorch's: weights and biases
+    uniform in ±1/√n_in. So the same architecture and seed start from different weights."""
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: its initialisation "
+                                                "is not checked")
+    n_in, n_out = 400, 300
+    minigrad.manual_seed(0)
+    ours = nn.Linear(n_in, n_out)
+    w = ours.weight.data
+    assert abs(w.std() / np.sqrt(2 / n_in) - 1) < 0.02 and abs(w.mean()) < 0.003
+    assert np.abs(w).max() > 3 / np.sqrt(n_in)        # a normal's tails: not a ±1/√n_in uniform
+    assert np.all(ours.bias.data == 0)
+
+    torch.manual_seed(0)
+    theirs = torch.nn.Linear(n_in, n_out)
+    tw, tb = theirs.weight.detach().numpy(), theirs.bias.detach().numpy()
+    bound = 1 / np.sqrt(n_in)
+    assert np.abs(tw).max() <= bound and np.abs(tw).max() > 0.99 * bound
+    assert abs(tw.std() / (bound / np.sqrt(3)) - 1) < 0.02
+    assert np.abs(tb).max() <= bound and np.count_nonzero(tb) == n_out
+
+
+def test_keras_dense_defaults_are_glorot_uniform_and_zeros():
+    keras = pytest.importorskip("keras", reason="Keras is not installed: its initialisation "
+                                                "is not checked")
+    layer = keras.layers.Dense(10)
+    assert type(layer.kernel_initializer).__name__ == "GlorotUniform"
+    assert type(layer.bias_initializer).__name__ == "Zeros"
+
+
+def test_keras_runs_chapter_8s_cnn_with_the_appendix_reorderings():
+    """The appendix's Keras recipe, in Keras itself: kernels transpose(2, 3, 1, 0), images
+    (N, H, W, C), the first dense layer's rows from (C, H, W) to (H, W, C); without the last
+    step the scores are wrong."""
+    keras = pytest.importorskip("keras", reason="Keras is not installed: the Keras CNN port "
+                                                "is not run")
+    from keras import layers
+    from minigrad import train
+
+    model = chapter_8_cnn()
+    weights = {name: np.asarray(array) for name, array in model.state_dict().items()}
+    x = np.random.default_rng(1).uniform(0, 1, (16, 1, 8, 8)).astype(np.float32)
+    ported = keras.Sequential([keras.Input(shape=(8, 8, 1)),
+                               layers.Conv2D(16, 3, padding="same", activation="relu"),
+                               layers.Conv2D(32, 3, padding="same", activation="relu"),
+                               layers.MaxPooling2D(2),
+                               layers.Flatten(), layers.Dropout(0.25),
+                               layers.Dense(10)])
+    C, H, W = 32, 4, 4
+    w = weights["7.weight"]
+    ported.layers[0].set_weights([weights["0.weight"].transpose(2, 3, 1, 0), weights["0.bias"]])
+    ported.layers[1].set_weights([weights["2.weight"].transpose(2, 3, 1, 0), weights["2.bias"]])
+    dense = ported.layers[-1]
+    dense.set_weights([w.T.reshape(C, H, W, -1).transpose(1, 2, 0, 3).reshape(C * H * W, -1),
+                       weights["7.bias"]])
+    images = x.transpose(0, 2, 3, 1)                  # (N, C, H, W) -> (N, H, W, C)
+    expected = train.predict(model, x)
+    np.testing.assert_allclose(np.asarray(ported.predict(images, verbose=0)), expected,
+                               rtol=1e-4, atol=1e-4)
+    dense.set_weights([w.T, weights["7.bias"]])       # rows left in (C, H, W) order
+    assert not np.allclose(np.asarray(ported.predict(images, verbose=0)), expected, atol=1e-2)
