@@ -20,7 +20,7 @@ def keep_freed_memory() -> None:
     up to a third of a small CNN's step when its arrays were all new. With this, arrays up
     to 32 MiB come from memory the process keeps (up to 128 MiB of it free). Only on Linux
     with glibc; skipped when the user tunes malloc (``MALLOC_*_`` or ``GLIBC_TUNABLES``).
-    An opt-in for the whole process, never called by minigrad itself: conv2d and max_pool2d
+    An opt-in for the whole process, never called by minigrad itself: conv2d, max_pool2d and relu
     already reuse their large arrays (:func:`reusable`), and the rest of a program's
     allocator is its own business.
     """

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import stable
+from .allocator import reusable
 from .dtypes import floating
 from .shapes import dim_arg
 
@@ -42,7 +43,11 @@ class ElementwiseOps:
 
     def relu(self) -> Tensor:
         x = self.data
-        return self.from_op(np.maximum(x, 0), (self,), lambda g: (g * (x > 0),), "relu")
+        # Both results in `reusable` memory: a CNN's activations are large, and fresh arrays
+        # that size cost a page fault per 4 KiB on first touch (a fifth of a CNN step).
+        out = np.maximum(x, 0, out=reusable(x.shape, np.result_type(x, 0)))
+        return self.from_op(out, (self,),
+                            lambda g: (np.multiply(g, x > 0, out=reusable(g.shape, g.dtype)),), "relu")
 
     def sigmoid(self) -> Tensor:
         out = stable.sigmoid(floating(self.data))

@@ -420,3 +420,27 @@ def test_memory_stays_flat_over_many_steps():
     tracemalloc.stop()
     per_step = (after - before) / 2000
     assert per_step < 600, f"memory grew by {per_step:.0f} bytes per step"
+
+
+def test_relu_of_large_arrays_reuses_only_free_memory():
+    # Above `allocator.SMALL`, relu's output and gradient come from reused buffers: one a user
+    # still holds must never be handed out again, and special values keep np.maximum's rule.
+    rng = np.random.default_rng(0)
+    data = rng.standard_normal((64, 1024)).astype(np.float32)
+    data[0, :3] = [-np.inf, np.nan, -0.0]
+    x = Tensor(data, requires_grad=True)
+    first = x.relu()
+    first.backward(np.ones(first.shape, np.float32))
+    kept_out, kept_grad = first.data.copy(), x.grad.data.copy()
+    second = Tensor(-data, requires_grad=True).relu()    # while `first` is alive
+    second.backward(np.full(second.shape, 2, np.float32))
+    assert not np.shares_memory(first.data, second.data)
+    np.testing.assert_array_equal(first.data, kept_out)
+    np.testing.assert_array_equal(x.grad.data, kept_grad)
+    np.testing.assert_array_equal(first.data, np.maximum(data, 0))
+    np.testing.assert_array_equal(x.grad.data, (data > 0).astype(np.float32))
+    np.testing.assert_array_equal(second.data, np.maximum(-data, 0))
+    assert first.data[0, 0] == 0 and np.isnan(first.data[0, 1])
+    assert first.dtype == np.float32
+    small_int = Tensor(np.array([-3, 0, 4], np.int8)).relu()   # small: a fresh array, same dtype
+    assert small_int.dtype == np.int8 and small_int.data.tolist() == [0, 0, 4]
