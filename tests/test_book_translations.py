@@ -138,3 +138,27 @@ def test_the_terminology_table_has_the_book_s_terms():
     assert terms["moment"] == ["momentum"]
     assert "decodificador" in terms["codificador / descodificador"]
     assert "la component" in terms["component, masculine (el component, els components)"]
+
+
+# In .po text a backslash is written twice: r"\\text{x}" is the formula \text{x}.
+@pytest.mark.parametrize("msgid, msgstr", [
+    (r"$z = \\text{encoder}(x)$", r"$z = \\text{encoder}(x)$"),  # a word of the list
+    (r"$\\operatorname{sign}(g)$", r"$\\operatorname{sign}(g)$"),
+    (r"$A$, the attention", r"$\\operatorname{Attention}(Q, K, V)$"),  # listed, whatever the msgid
+    (r"$n_\\mathrm{batch}$", r"$n_\\mathrm{batch}$"),  # not listed, but copied from the msgid
+])
+def test_an_english_word_in_a_formula_fails(tmp_path, capsys, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 1
+    assert "in a formula" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    (r"$z = \\text{encoder}(x)$", r"$z = \\text{codificador}(x)$"),
+    (r"$w \\pm \\text{step}$", r"$w \\pm \\texttt{step}$"),  # a code name, shown as code
+    (r"$\\operatorname{softmax}(z)$, $A_\\text{val}$", r"$\\operatorname{softmax}(z)$, $A_\\text{val}$"),
+    (r"$\\mathrm{e}^x$", r"$\\mathrm{e}^x$"),  # one letter is a symbol, not a word
+])
+def test_catalan_or_shared_words_in_a_formula_pass(tmp_path, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 0
