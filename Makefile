@@ -80,7 +80,7 @@ po: $(VENV)/.stamp-book
 	@# Babel flags every msgid holding '{word}' (LaTeX: \text{step}) as python-brace-format, and
 	@# then `msgfmt -c` rejects a msgstr that localises the word; the book has no brace formats.
 	find book/locales -name '*.po' -exec sed -i -e '/^#, python-brace-format$$/d' \
-	  -e 's/^#, python-brace-format, /#, /' {} +
+	  -e 's/^#, python-brace-format, /#, /' -e 's/, python-brace-format//' {} +
 	@$(BIN)/python book/check_translations.py || echo "po: translate the entries above, then run 'make book'"
 
 serve: book

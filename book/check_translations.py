@@ -138,6 +138,28 @@ def forbidden_terms(entry: Entry, terms: list[Term]) -> list[str]:
     return problems
 
 
+# Formulas are kept out of the terminology check above, but a word inside one is read too.
+_FORMULA_WORD = re.compile(r"\\(?:text|mathrm|operatorname)\{([^{}]*)\}")
+# Words a Catalan formula keeps as they are: names the book uses in both languages, abbreviations
+# that are Catalan too, and the English corpus's own words that chapter 10 computes with.
+SAME_IN_CATALAN = {"softmax", "ReLU", "GELU", "LN", "MLP", "Var", "val", "error",
+                   "king", "man", "woman", "queen"}
+# English words found inside Catalan formulas (issue 19): caught even where the msgid has another.
+ENGLISH_IN_FORMULAS = {"encoder", "decoder", "step", "self", "parent", "in", "out", "cols",
+                       "one-hot", "patience", "sign", "Attention", "MultiHead", "head", "train",
+                       "test", "fan\\_in"}
+
+
+def english_in_formulas(entry: Entry) -> list[str]:
+    """One message per English word inside a \\text{}, \\mathrm{} or \\operatorname{} of the
+    translation: a known English word, or any word copied from the msgid's formulas. A code name
+    stays English as code, \\texttt{step}, which this does not read."""
+    copied = {w for w in _FORMULA_WORD.findall(entry.msgid)
+              if re.search(r"[A-Za-z]{2}", w) and w not in SAME_IN_CATALAN}
+    return [f"English {word!r} in a formula" for word in _FORMULA_WORD.findall(" ".join(entry.msgstrs))
+            if word in ENGLISH_IN_FORMULAS or word in copied]
+
+
 def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
     """Print statistics and problems for every .po under ``locale_dir``; True if all is well."""
     po_files = sorted(locale_dir.rglob("*.po"))
@@ -158,7 +180,7 @@ def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
             for e in bad:
                 print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
         wrong_terms = [(e, problem) for e in entries if e.translated
-                       for problem in forbidden_terms(e, terms)]
+                       for problem in forbidden_terms(e, terms) + english_in_formulas(e)]
         for e, problem in wrong_terms:
             print(f"    forbidden term (line {e.line}): {problem}")
         ok = ok and not fuzzy and not missing and not wrong_terms
