@@ -158,4 +158,4 @@ def suite(batch: int = 64, width: int = 1) -> Suite:
         "cnn", f"conv8-pool-conv16-pool-linear on 28×28, cross-entropy, SGD, batch {batch}, float32",
         reference="PyTorch" if "PyTorch" not in skipped else "hand numpy im2col",
         candidates=[c for c in candidates if c is not None], skipped=skipped,
-        targets=[Target("minigrad", "PyTorch", 1.0, "cnn: minigrad ≤ 1.0 × PyTorch")])
+        targets=[Target("minigrad", "PyTorch", 0.85, "cnn: minigrad ≤ 0.85 × PyTorch")])
