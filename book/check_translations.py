@@ -142,7 +142,7 @@ def forbidden_terms(entry: Entry, terms: list[Term]) -> list[str]:
 _FORMULA_WORD = re.compile(r"\\(?:text|mathrm|operatorname)\{([^{}]*)\}")
 # Words a Catalan formula keeps as they are: names the book uses in both languages, abbreviations
 # that are Catalan too, and the English corpus's own words that chapter 10 computes with.
-SAME_IN_CATALAN = {"softmax", "ReLU", "GELU", "LN", "MLP", "Var", "val", "error",
+SAME_IN_CATALAN = {"softmax", "ReLU", "GELU", "LN", "MLP", "conv", "Var", "val", "error",
                    "king", "man", "woman", "queen"}
 # English words found inside Catalan formulas (issue 19): caught even where the msgid has another.
 ENGLISH_IN_FORMULAS = {"encoder", "decoder", "step", "self", "parent", "in", "out", "cols",
