@@ -19,7 +19,8 @@ from babel.messages.pofile import read_po
 from markdown_it import MarkdownIt
 
 BOOK = Path(__file__).resolve().parents[1]
-STUB_HINTS = runpy.run_path(str(BOOK.parent / "exercises" / "grading" / "stub_hints.py"))["STUB_HINTS"]
+STUB_HINTS = runpy.run_path(str(BOOK.parent / "exercises" / "grading" / "stub_hints.py")
+                            )["STUB_HINTS"]
 PAGES = sorted(f"{path.parent.name}/{path.stem}"
                for folder in ("chapters", "appendix") for path in (BOOK / folder).glob("*.md"))
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 BOOK = Path(__file__).resolve().parents[1]
-STUB_HINTS = runpy.run_path(str(BOOK.parent / "exercises" / "grading" / "stub_hints.py"))["STUB_HINTS"]
+STUB_HINTS = runpy.run_path(str(BOOK.parent / "exercises" / "grading" / "stub_hints.py")
+                            )["STUB_HINTS"]
 INCLUDE = re.compile(r"```\{literalinclude\} \.\./\.\./exercises/(ch\d\d)_\w+\.py\n"
                      r"(?::(?!pyobject)[\w-]+:.*\n)*:pyobject: (\w+)\n")
 
