@@ -2,7 +2,10 @@
 search that understands Catalan (the same stems in Python and in the browser), and the
 interface catalogs in «tu»."""
 
+import ast
+import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -94,7 +97,13 @@ console.log(JSON.stringify({stems: input.words.map((w) => new Stemmer().stemWord
     assert result["split"] == catalan.SearchCatalan({}).split(sentence)
 
 
-def _build(tmp_path: Path, language: str) -> Path:
+INDEX = ("Xarxes\n======\n\nLa retropropagació amb :math:`h = 0.001` i :math:`\\text{v1.5}`.\n\n"
+         ".. math::\n\n   y = 1.5\\,x\n\nCapes\n-----\n\n.. toggle::\n\n   Amagat.\n")
+
+
+def _build(tmp_path: Path, language: str, index: str = INDEX, warning: io.StringIO | None = None
+           ) -> Path:
+    """A one-page site built with book/_ext/catalan.py and the book's theme."""
     from sphinx.application import Sphinx
 
     src = tmp_path / "src"
@@ -108,12 +117,10 @@ def _build(tmp_path: Path, language: str) -> Path:
         f"templates_path = [{str(BOOK / '_templates')!r}]\n"
         "html_theme = 'sphinx_book_theme'\n"
         "html_context = {'minigrad_ui': {}, 'lang_links': []}\n", encoding="utf-8")
-    (src / "index.rst").write_text(
-        "Xarxes\n======\n\nLa retropropagació amb :math:`h = 0.001` i :math:`\\text{v1.5}`.\n\n"
-        ".. math::\n\n   y = 1.5\\,x\n\nCapes\n-----\n\n.. toggle::\n\n   Amagat.\n", encoding="utf-8")
+    (src / "index.rst").write_text(index, encoding="utf-8")
     out = tmp_path / "html"
     Sphinx(str(src), str(src), str(out), str(tmp_path / "doctrees"), "html",
-           status=None, warning=None, freshenv=True).build()
+           status=None, warning=warning, freshenv=True).build()
     return out
 
 
@@ -150,3 +157,76 @@ def test_interface_speaks_to_the_reader_as_tu(catalan_site):
     assert "La cerca no ha trobat cap p\\u00e0gina" in scripts
     for vosaltres in ("Descarregueu", "Baixeu", "Activeu", "La vostra cerca", "Cercar m"):
         assert vosaltres not in page + scripts.encode().decode("unicode_escape")
+
+
+# --- the exercise stubs' hints -----------------------------------------------------------------
+STUB = '''def perceptron_predict(w, b, x):
+    """Docstring: replace ``raise NotImplementedError`` with your code."""
+    raise NotImplementedError("the weighted sum and the bias decide; mind a sum of exactly 0")
+
+
+def other():
+    raise NotImplementedError('an apostrophe-free hint')
+    raise NotImplementedError()
+'''
+
+
+def test_stub_hints_become_catalan_valid_python():
+    hints = {"the weighted sum and the bias decide; mind a sum of exactly 0": "diu \"sí\" a l'u",
+             "an apostrophe-free hint": 'una pista amb "cometes"'}
+    code, unknown = catalan.catalan_hints(STUB, hints)
+    assert unknown == []
+    assert "raise NotImplementedError(\"diu \\\"sí\\\" a l'u\")" in code  # both quotes: escaped
+    assert "raise NotImplementedError('una pista amb \"cometes\"')" in code  # the stub's quotes
+    assert "``raise NotImplementedError`` with" in code and "NotImplementedError()" in code
+    raised = [node.args[0].value for node in ast.walk(ast.parse(code))
+              if isinstance(node, ast.Call) and node.args]
+    assert raised == list(hints.values())
+
+
+def test_a_stub_hint_missing_from_the_table_is_reported():
+    code, unknown = catalan.catalan_hints(STUB + '    raise NotImplementedError(f"{x}")\n',
+                                          {"an apostrophe-free hint": "una pista"})
+    assert unknown == ["the weighted sum and the bias decide; mind a sum of exactly 0",
+                       'NotImplementedError(f"{x}")']
+    assert "mind a sum of exactly 0" in code and "'una pista'" in code
+
+
+def test_every_stub_hint_has_catalan_text():
+    hints = catalan.stub_hints()
+    for stub in sorted((ROOT / "exercises").glob("ch*.py")):
+        code, unknown = catalan.catalan_hints(stub.read_text(encoding="utf-8"), hints)
+        assert not unknown, stub
+        ast.parse(code)
+    for solution in sorted((ROOT / "exercises" / "solutions").glob("ch*.py")):
+        assert "NotImplementedError(" not in solution.read_text(encoding="utf-8"), solution
+
+
+def _build_stub_page(tmp_path: Path, language: str) -> tuple[str, str]:
+    """A page that includes a stub and its solution as the chapters do: its HTML, and the
+    build's warnings."""
+    src = tmp_path / "src"
+    include = "".join(f".. literalinclude:: {os.path.relpath(ROOT / 'exercises' / path, src)}\n"
+                      "   :language: python\n   :pyobject: perceptron_predict\n\n"
+                      for path in ("ch03_perceptron.py", "solutions/ch03_perceptron.py"))
+    warnings = io.StringIO()
+    out = _build(tmp_path, language, f"Exercici\n========\n\n{include}", warnings)
+    return (out / "index.html").read_text(encoding="utf-8"), warnings.getvalue()
+
+
+def test_included_stubs_raise_the_catalan_hint_highlighted(tmp_path):
+    hint = catalan.stub_hints()["the weighted sum and the bias decide; mind a sum of exactly 0"]
+    page, warnings = _build_stub_page(tmp_path / "ca", "ca")
+    assert "raises a hint" not in warnings, warnings  # (other apps in this process warn too)
+    assert f'<span class="s2">"{hint}"</span>' in page  # still a highlighted string
+    assert "mind a sum of exactly 0" not in page
+    assert page.count('<span class="nf">perceptron_predict</span>') == 2  # and the solution
+    english, _ = _build_stub_page(tmp_path / "en", "en")
+    assert "mind a sum of exactly 0" in english and hint not in english
+
+
+def test_an_included_stub_without_catalan_hint_fails_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalan, "stub_hints", lambda: {})
+    page, warnings = _build_stub_page(tmp_path, "ca")
+    assert "WARNING" in warnings and "ch03_perceptron.py raises a hint" in warnings, warnings
+    assert "mind a sum of exactly 0" in warnings and "stub_hints.py" in warnings

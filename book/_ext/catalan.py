@@ -14,16 +14,23 @@
   catalogs from ``locale_dirs`` first), ``booktheme.po`` those of sphinx-book-theme (its own
   domain, put in front of the theme's catalog here), and the JavaScript catalog
   (``translations.js``, the search page's messages) gets the same overrides.
+* Exercise stubs: the hint each stub raises (``raise NotImplementedError("...")``) is English in
+  the code, and exercises/grading/stub_hints.py holds its Catalan text. The stubs the chapters
+  include, on the page and in the ``.ipynb`` download, raise the Catalan hint; a stub whose hint
+  is not in that table fails the build.
 
 Everything here is active only when the edition's language is ``ca``.
 """
 
 from __future__ import annotations
 
+import ast
 import gettext
 import json
 import re
+import runpy
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 from babel.messages import pofile
@@ -36,6 +43,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
 HERE = Path(__file__).resolve().parent
+EXERCISES = HERE.parents[1] / "exercises"
 logger = logging.getLogger(__name__)
 
 # --- decimal comma in formulas -----------------------------------------------------------------
@@ -100,9 +108,10 @@ def decimal_comma_in_markdown(text: str) -> str:
     return _MARKDOWN_MATH.sub(formula, text)
 
 
-def decimal_comma_in_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
-                              doctree: nodes.document | None) -> None:
-    """The same comma in the formulas of the ``.ipynb`` download (written by minigrad_book)."""
+def localise_notebook(app: Sphinx, pagename: str, templatename: str, context: dict,
+                      doctree: nodes.document | None) -> None:
+    """The decimal comma and the stubs' Catalan hints in the ``.ipynb`` download (written by
+    minigrad_book, with the included code in its Markdown cells)."""
     if app.config.language != "ca" or not context.get("ipynb_source"):
         return
     import nbformat
@@ -111,8 +120,77 @@ def decimal_comma_in_notebook(app: Sphinx, pagename: str, templatename: str, con
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            cell.source = decimal_comma_in_markdown(cell.source)
+            # Unknown hints are left to LocaliseStubHints, which sees where the code came from.
+            cell.source = catalan_hints(decimal_comma_in_markdown(cell.source), stub_hints())[0]
     nbformat.write(notebook, path)
+
+
+# --- the hints of the exercise stubs -----------------------------------------------------------
+STUB_HINTS_FILE = EXERCISES / "grading" / "stub_hints.py"
+# A call with an argument; the argument is group 1 when it is one plain string literal.
+_HINT = re.compile(r"""NotImplementedError\((?!\s*\))"""
+                   r"""(?:\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\))?""")
+
+
+@cache
+def stub_hints() -> dict[str, str]:
+    """Each stub's English hint → its Catalan text, from exercises/grading/stub_hints.py (read
+    by path: importing the grading package would load the whole pytest plugin)."""
+    table = runpy.run_path(str(STUB_HINTS_FILE))["STUB_HINTS"]
+    return {hint["en"]: hint["ca"] for hint in table.values()}
+
+
+def python_string(text: str, quote: str = '"') -> str:
+    """``text`` as a Python string literal, in ``quote`` unless only the other quote avoids
+    escaping."""
+    other = {'"': "'", "'": '"'}[quote]
+    if quote in text and other not in text:
+        quote = other
+    return quote + text.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
+
+
+def catalan_hints(code: str, hints: dict[str, str]) -> tuple[str, list[str]]:
+    """``code`` with each ``NotImplementedError("<English hint>")`` raising the hint's Catalan
+    text from ``hints`` (English → Catalan), and the hints that ``hints`` lacks."""
+    unknown: list[str] = []
+
+    def catalan(match: re.Match) -> str:
+        literal = match[1]
+        if literal is None:  # an f-string, a name, a literal split over lines: not translatable
+            unknown.append(code[match.start():].partition("\n")[0])
+            return match[0]
+        english = ast.literal_eval(literal)
+        if english not in hints:
+            unknown.append(english)
+            return match[0]
+        return f"NotImplementedError({python_string(hints[english], literal[0])})"
+    return _HINT.sub(catalan, code), unknown
+
+
+class LocaliseStubHints(SphinxTransform):
+    """The Catalan hints in the code that ``literalinclude`` takes from an exercise stub
+    (exercises/*.py; the solutions, in exercises/solutions/, raise nothing)."""
+    # After sphinx.transforms.i18n.Locale (priority 20), before the writer highlights the code.
+    default_priority = 30
+
+    def apply(self) -> None:
+        if self.config.language != "ca":
+            return
+        for block in self.document.findall(nodes.literal_block):
+            source = block.get("source")
+            if not source or Path(source).resolve().parent != EXERCISES:
+                continue
+            self.env.note_dependency(str(STUB_HINTS_FILE))  # a new translation re-reads the page
+            code, unknown = catalan_hints(block.astext(), stub_hints())
+            for hint in unknown:
+                logger.warning("%s raises a hint that %s lacks, so the Catalan edition would "
+                               "show it in English: %r", Path(source).name,
+                               STUB_HINTS_FILE.relative_to(EXERCISES.parent), hint,
+                               location=block)
+            # The same text as rawsource too: the HTML writer highlights only a block whose
+            # rawsource is its text (otherwise it takes it for a parsed-literal).
+            block.rawsource = code
+            block.children = [nodes.Text(code)]
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -239,10 +317,11 @@ def translate_toggle_button(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_transform(DecimalCommaInFormulas)
+    app.add_transform(LocaliseStubHints)
     app.add_search_language(SearchCatalan)
     app.connect("builder-inited", put_book_theme_catalog_first)
     # After minigrad_book has written the notebook (priority 500).
-    app.connect("html-page-context", decimal_comma_in_notebook, priority=600)
+    app.connect("html-page-context", localise_notebook, priority=600)
     app.connect("build-finished", override_javascript_catalog)
     app.connect("build-finished", translate_toggle_button)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
