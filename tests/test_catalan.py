@@ -37,6 +37,12 @@ LOCALE = BOOK / "locales" / "ca" / "LC_MESSAGES"
     ("x_1, \\dots, x_n.", "x_1, \\dots, x_n."),  # a full stop is not a decimal point
     ("3. 4", "3. 4"),
     ("0{,}5", "0{,}5"),  # already written with a comma
+    # with a decimal comma, a list separates its numbers with semicolons; without one, with commas
+    (r"1, 0.9, 0.81, \dots", r"1; 0{,}9; 0{,}81; \dots"),
+    ("x = (1, 0.5)", "x = (1; 0{,}5)"),
+    ("x = (135, 57)", "x = (135, 57)"),
+    (r"w_{1,2} = 0.5,", r"w_{1,2} = 0{,}5,"),  # an index pair, and the comma that ends a sentence
+    (r"\text{a, b} = 0.5, c", r"\text{a, b} = 0{,}5; c"),
 ])
 def test_decimal_comma(tex, expected):
     assert catalan.decimal_comma(tex) == expected

@@ -1,7 +1,8 @@
 """What the Catalan edition needs beyond the .po files of its pages.
 
 * Decimal comma in formulas: in a formula a point between digits becomes ``{,}`` (TeX's
-  comma without the space of a list separator), as the prose writes 0,5; text inside
+  comma without the space of a list separator), as the prose writes 0,5, and the list commas of
+  such a formula become semicolons (1; 0,9; 0,81); text inside
   ``\\text{...}`` and its kin is left alone. The translators write ``$h = 0.001$`` as in English,
   and no formula, old or new, can show a decimal point, on the page or in the ``.ipynb``
   download.
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 # Commands whose argument is text, not mathematics (a version number, a word, code).
 _TEXT_COMMAND = re.compile(r"\\(?:text(?:rm|it|bf|tt|sf)?|mathtt|mbox|operatorname)\s*\{")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_LIST_COMMA = re.compile(r",(?=[ \t])")  # not "x_{1,2}", nor a comma that ends a display line
 
 
 def _group_end(tex: str, start: int) -> int:
@@ -66,16 +68,22 @@ def _group_end(tex: str, start: int) -> int:
 
 
 def decimal_comma(tex: str) -> str:
-    """``tex`` with every decimal point between two digits written as ``{,}``, outside text."""
-    parts = []
+    """``tex`` with every decimal point between two digits written as ``{,}``, outside text.
+
+    Once a formula has a decimal comma, its list commas (a comma and a space) become semicolons,
+    as Catalan writes (1; 0,9; 0,81): «1, 0,9, 0,81» would not say where a number ends.
+    """
+    maths, texts = [], []     # the formula cut into maths / text / maths / ... / maths
     pos = 0
     while (match := _TEXT_COMMAND.search(tex, pos)) is not None:
-        parts.append(_DECIMAL_POINT.sub("{,}", tex[pos:match.start()]))
         end = _group_end(tex, match.end())
-        parts.append(tex[match.start():end])
+        maths.append(tex[pos:match.start()])
+        texts.append(tex[match.start():end])
         pos = end
-    parts.append(_DECIMAL_POINT.sub("{,}", tex[pos:]))
-    return "".join(parts)
+    maths.append(tex[pos:])
+    if any(_DECIMAL_POINT.search(part) for part in maths):
+        maths = [_LIST_COMMA.sub(";", _DECIMAL_POINT.sub("{,}", part)) for part in maths]
+    return "".join(m + t for m, t in zip(maths, texts + [""]))
 
 
 class DecimalCommaInFormulas(SphinxTransform):
