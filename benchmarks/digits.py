@@ -27,7 +27,7 @@ BOOK = {
         "nn.Flatten(), nn.Dropout(0.25),",
         "nn.Linear(32 * 4 * 4, 10),",
         "loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)",
-        "for lr, epochs in [(3e-3, 8), (1e-3, 4), (3e-4, 4)]:",
+        "lr_schedule = [(3e-3, 8), (1e-3, 4), (3e-4, 4)]",
         'optimizer.param_groups[0]["lr"] = lr']),
 }
 
