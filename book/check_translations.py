@@ -5,8 +5,10 @@ follow the terminology of book/README.md.
 
 prints one line of statistics per .po file, lists what is missing and every forbidden term
 (a row of the README's terminology table whose English is in a message and one of whose
-forbidden forms is in its translation), and exits with status 1 unless all is well. A .po file that lags behind its English source (text added
-since the last ``make po``) is caught by the Catalan build itself: see book/_ext.
+forbidden forms is in its translation; a form of its "Forbidden forms" table, whatever the
+English; a decimal comma running into a list comma), and exits with status 1 unless all is
+well. A .po file that lags behind its English source (text added since the last ``make po``)
+is caught by the Catalan build itself: see book/_ext.
 
 Standard library only, so that ``make test`` can run it without the book's dependencies.
 """
@@ -160,10 +162,52 @@ def english_in_formulas(entry: Entry) -> list[str]:
             if word in ENGLISH_IN_FORMULAS or word in copied]
 
 
+def _form(text: str) -> re.Pattern:
+    """``text`` as a whole form: «(blau)» or «, blau)» need no word boundary at their brackets."""
+    return re.compile((r"(?<!\w)" if text[0].isalnum() else "") + re.escape(text)
+                      + (r"(?!\w)" if text[-1].isalnum() else ""), re.IGNORECASE)
+
+
+def forbidden_forms(readme: Path = README) -> list[tuple[str, str, re.Pattern]]:
+    """(form, what to write, pattern) for each form of the README's "Forbidden forms" table."""
+    lines = readme.read_text(encoding="utf-8").split("### Forbidden forms", 1)[1].splitlines()
+    forms = []
+    for line in lines:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 2 or cells[0] in ("Forbidden", "---"):
+            if forms and not line.startswith("|"):
+                break
+            continue
+        forms += [(f.strip(), cells[1], _form(f.strip())) for f in cells[0].split(";") if f.strip()]
+    return forms
+
+
+# A decimal comma followed by a list comma, «x = 4,8, 4», «w = 3,2, b = 6,4»; in an inline
+# formula the Catalan build turns $0.9, 0.81$ into the same thing (book/_ext/catalan.py).
+_DECIMAL_THEN_LIST = re.compile(r"\d,\d+, (?:[−-]?\d|[^\W\d_][\w′]* ?=)")
+_INLINE_FORMULA = re.compile(r"(?<!\$)\$([^$]+)\$(?!\$)")
+_POINT_THEN_LIST = re.compile(r"\d\.\d+\s*,\s*[−-]?\d|(?<![\w.])\d+\s*,\s*[−-]?\d+\.\d")
+
+
+def wrong_forms(entry: Entry, forms: list[tuple[str, str, re.Pattern]]) -> list[str]:
+    """One message per forbidden form, and per decimal comma that runs into a list comma, in
+    ``entry``'s translation, whatever its English."""
+    text = re.sub(r"`[^`]*`|\$\$.*?\$\$", " ", " ".join(entry.msgstrs), flags=re.S)
+    prose = _NOT_PROSE.sub(" ", text)
+    problems = [f"«{form}» (write «{advice}»)" for form, advice, pattern in forms
+                if pattern.search(prose)]
+    problems += [f"decimal comma then list comma «{m.group(0)}»"
+                 for m in _DECIMAL_THEN_LIST.finditer(prose)]
+    problems += [f"formula «${f}$» will read with a decimal comma then a list comma"
+                 for f in _INLINE_FORMULA.findall(text) if _POINT_THEN_LIST.search(f)]
+    return problems
+
+
 def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
     """Print statistics and problems for every .po under ``locale_dir``; True if all is well."""
     po_files = sorted(locale_dir.rglob("*.po"))
     terms = terminology() if terms is None else terms
+    forms = forbidden_forms()
     ok = bool(po_files)
     if not po_files:
         print(f"no .po files under {locale_dir}")
@@ -180,7 +224,8 @@ def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
             for e in bad:
                 print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
         wrong_terms = [(e, problem) for e in entries if e.translated
-                       for problem in forbidden_terms(e, terms) + english_in_formulas(e)]
+                       for problem in forbidden_terms(e, terms) + english_in_formulas(e)
+                       + wrong_forms(e, forms)]
         for e, problem in wrong_terms:
             print(f"    forbidden term (line {e.line}): {problem}")
         ok = ok and not fuzzy and not missing and not wrong_terms

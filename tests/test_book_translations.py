@@ -131,6 +131,35 @@ def test_allowed_uses_pass(tmp_path, msgid, msgstr):
     assert gate.main([str(locale_dir)]) == 0
 
 
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("PCA", "(PCA, per les sigles en anglès)"),
+    ("Line chart of the loss", "Gràfic de línia de la pèrdua"),
+    ("the encoder (blue)", "el codificador (blau)"),
+    ("(OR, blue)", "(OR, blau)"),
+    ("the mean over the examples", "la mitjana sobre els exemples"),
+    ("It works in two steps", "Treballa en dos passos"),
+    ("up to w = 3.2, b = 6.4", "fins a w = 3,2, b = 6,4"),  # whatever the English
+    ("the factors", "els factors $1, 0.9, 0.81$"),  # the Catalan build writes 1, 0,9, 0,81
+])
+def test_a_forbidden_form_fails(tmp_path, capsys, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 1
+    assert "forbidden term (line" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("the encoder (blue)", "el codificador (en blau)"),
+    ("from 0 (white) to 16 (black)", "de 0 (blanc) a 16 (negre)"),  # a value's colour
+    ("Line chart", "Gràfic de línies"),
+    ("up to w = 3.2 and b = 6.4", "fins a w = 3,2 i b = 6,4, aproximadament"),
+    ("the factors", "els factors $1; 0.9; 0.81$ i el punt $(3, 9)$"),
+    ("`[0.9, 0.7]`", "`[0.9, 0.7]`"),  # code keeps the point
+])
+def test_allowed_forms_pass(tmp_path, msgid, msgstr):
+    locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+    assert gate.main([str(locale_dir)]) == 0
+
+
 def test_the_terminology_table_has_the_book_s_terms():
     terms = {t.catalan: [form for form, _ in t.forbidden] for t in gate.terminology()}
     assert terms["exactitud"] == ["precisió"]
