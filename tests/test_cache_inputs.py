@@ -4,9 +4,13 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-import nbformat
-from jupyter_cache import get_cache
-from jupyter_cache.base import CacheBundleIn
+import pytest
+
+pytest.importorskip("sphinx")
+pytest.importorskip("myst_nb")
+import nbformat  # noqa: E402
+from jupyter_cache import get_cache  # noqa: E402
+from jupyter_cache.base import CacheBundleIn  # noqa: E402
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
 sys.path.insert(0, str(BOOK / "_ext"))
@@ -74,3 +78,50 @@ def test_the_books_configured_inputs_exist():
     for page, patterns in inputs.items():
         assert (BOOK / f"{page}.md").is_file(), page
         assert all(any(BOOK.glob(pattern)) for pattern in patterns), (page, patterns)
+
+
+PAGE_SOURCE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A page that reads a file
+
+```{code-cell} python3
+print("read:", open("data.txt").read())
+```
+"""
+
+
+def test_sphinx_executes_the_page_again_when_its_input_changes(tmp_path):
+    """A real build, with myst-nb's cache: the page is executed again only after data.txt changes."""
+    from sphinx.application import Sphinx
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(BOOK / '_ext')!r})\n"
+        "extensions = ['myst_nb', 'cache_inputs']\n"
+        "nb_execution_mode = 'cache'\n"
+        f"nb_execution_cache_path = {str(tmp_path / 'cache')!r}\n"
+        "minigrad_cache_inputs = {'page': ['data.txt']}\n"
+        "exclude_patterns = ['data.txt']\n")
+    (src / "index.md").write_text("# Index\n\n```{toctree}\npage\n```\n")
+    (src / "page.md").write_text(PAGE_SOURCE)
+
+    def build(data):
+        (src / "data.txt").write_text(data)
+        app = Sphinx(str(src), str(src), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
+                     status=None, warning=None)
+        app.build()
+        return (tmp_path / "html" / "page.html").read_text(encoding="utf-8")
+
+    assert "read: one" in build("one")
+    assert "read: one" in build("one")
+    assert "read: two" in build("two")
