@@ -86,6 +86,7 @@ extensions = [
     "catalan",  # book/_ext: the Catalan edition's decimal comma, search and interface strings
     "figures",  # book/_ext: figures numbered per chapter (3.1, A.1), translated alt text
     "printed_book",  # book/_ext: the single page that `make pdf` prints
+    "cache_inputs",  # book/_ext: executes a page again when the files it reads change
 ]
 
 # Quotes stay as written: docutils' smart quotes read the Catalan apostrophe before
@@ -121,6 +122,13 @@ nb_execution_mode = "cache"
 # editions (timings aside), but each edition keeps the figures it drew in a cache of its own.
 os.environ["MINIGRAD_BOOK_LANG"] = language
 nb_execution_cache_path = str(HERE / ".jupyter_cache" / language)
+# The cache matches a notebook by its code alone; a page whose outputs depend on other files is
+# listed here with them (glob patterns in the book's folder), and executed again when they change
+# (book/_ext/cache_inputs.py). Chapter 13 trains on the prose of every chapter, in both languages.
+minigrad_cache_inputs = {
+    "chapters/13-attention-and-transformers": ["chapters/*.md",
+                                               "locales/ca/LC_MESSAGES/chapters/*.po"],
+}
 nb_execution_raise_on_error = True  # a failing cell fails the build
 nb_execution_show_tb = True
 nb_execution_timeout = 120          # seconds per cell
