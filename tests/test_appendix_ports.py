@@ -118,9 +118,9 @@ def test_every_keras_snippet_of_the_appendix_runs():
             assert np.asarray(namespace["scores"]).shape == (8, 10)
 
 
-def chapter_8_cnn():
+def chapter_8_cnn(seed: int = 0):
     """Chapter 8's network, untrained (its He-initialised weights are as good a test as any)."""
-    minigrad.manual_seed(0)
+    minigrad.manual_seed(seed)
     return nn.Sequential(
         nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(),
         nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),
@@ -216,3 +216,28 @@ def test_keras_runs_chapter_8s_cnn_with_the_appendix_reorderings():
                                rtol=1e-4, atol=1e-4)
     dense.set_weights([w.T, weights["7.bias"]])       # rows left in (C, H, W) order
     assert not np.allclose(np.asarray(ported.predict(images, verbose=0)), expected, atol=1e-2)
+
+
+def test_a_trained_cnn_with_the_dense_rows_left_in_c_h_w_order_answers_at_random():
+    """"The ported network of chapter 8 simply answers at random, with an accuracy of about 0.10":
+    chapter 8's network trained on the digits (five seeds), its feature maps flattened in Keras's
+    (H, W, C) order but the first dense layer's rows left in minigrad's (C, H, W) order."""
+    from minigrad import data, optim, train
+
+    images, labels = data.load_digits()
+    X_train, X_test, y_train, y_test = data.train_test_split(images[:, None], labels,
+                                                             test_size=0.2, seed=0)
+    right, wrong = [], []
+    for seed in range(5):
+        model = chapter_8_cnn(seed).train()
+        train.fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=0.005),
+                  data.DataLoader(X_train, y_train, batch_size=32, shuffle=True), epochs=5,
+                  progress=False)
+        model.eval()
+        maps = train.predict(model[:5], X_test)                      # (N, C, H, W)
+        w, b = model[7].weight.data, model[7].bias.data
+        keras_order = maps.transpose(0, 2, 3, 1).reshape(len(maps), -1)   # Flatten, channels last
+        for accuracies, features in [(right, maps.reshape(len(maps), -1)), (wrong, keras_order)]:
+            accuracies.append(np.mean((features @ w.T + b).argmax(axis=1) == y_test))
+    assert min(right) > 0.95
+    assert 0.05 < np.mean(wrong) < 0.15 and max(wrong) < 0.2
