@@ -49,10 +49,10 @@ def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: 
 
 
 def logistic_derivative(z: float) -> float:
-    """The derivative of the logistic function f(z) = 1 / (1 + e^(−z)) at z: f(z)·(1 − f(z)).
+    """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z)).
 
     It must work for every z, also far from 0 (z = 800 or z = −800), where a careless
     formula asks math.exp for a number too large for a float.
-    (La derivada de la funció logística, f(z)·(1 − f(z)), per a qualsevol z.)
+    (La derivada de la funció logística, σ(z)·(1 − σ(z)), per a qualsevol z.)
     """
-    raise NotImplementedError("which of the two forms of f is safe depends on the sign of z")
+    raise NotImplementedError("which of the two forms of σ is safe depends on the sign of z")

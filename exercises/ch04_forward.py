@@ -47,4 +47,4 @@ def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence
     as in ``forward``, and the activation ReLU. (Les neurones ReLU ocultes que donen 0 per a tots
     els exemples de ``X``.)
     """
-    raise NotImplementedError("ReLU gives 0 exactly when its net input is not positive")
+    raise NotImplementedError("compute each net input on every example: when does ReLU give 0?")

@@ -444,3 +444,22 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     assert (round(frozen[:, 3].mean(), 3), round(frozen[:, 3].std(), 3)) == (-0.026, 0.016)
     assert np.ptp([accuracy[name][4] for name in accuracy]) < 0.005
     assert seconds["frozen"] < 0.7 * seconds["scratch"] and seconds["fine-tuned"] > seconds["scratch"]
+
+
+def test_ch02_central_difference_is_best_near_one_millionth():
+    """Chapter 2: the central difference's error stays below 1e-10 for h from about 3e-7 to 1e-4
+    and is smallest near 1e-6; the backward gradient and the estimate share nine decimals."""
+    ns = chapter_namespace("02-derivatives.md")
+    hs, centred = ns["hs"], np.array(ns["centred"])
+    inside = (hs > 3e-7) & (hs < 1e-4)
+    assert centred[inside].max() < 1e-10
+    assert 5e-7 < hs[centred.argmin()] < 2e-6
+    assert round(ns["w"].grad, 9) == round(ns["central"], 9)
+
+
+def test_ch04_the_sigmoid_network_moves_least_in_each_of_five_draws():
+    """Chapter 4: over seeds 0-4 the sigmoid network's output moves by 0.66 at most, those of the
+    tanh and ReLU networks (same weights) by 1.35 or more."""
+    ranges = chapter_namespace("04-forward-propagation.md")["ranges"]
+    assert max(ranges["sigmoid"]) < 0.7
+    assert min(ranges["tanh"] + ranges["relu"]) > 1.3

@@ -33,8 +33,8 @@ STUB_HINTS = {
         "en": 'for each example: loss, zero_grad(), backward(), step downhill',
         "ca": 'per a cada exemple: pèrdua, zero_grad(), backward(), un pas costa avall'},
     'ch03.logistic_derivative': {
-        "en": 'which of the two forms of f is safe depends on the sign of z',
-        "ca": 'quina de les dues formes de f és segura depèn del signe de z'},
+        "en": 'which of the two forms of σ is safe depends on the sign of z',
+        "ca": 'quina de les dues formes de σ és segura depèn del signe de z'},
     'ch03.perceptron_predict': {
         "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
         "ca": 'decideixen la suma ponderada i el biaix; compte amb una suma exactament 0'},
@@ -48,8 +48,8 @@ STUB_HINTS = {
         "en": "replace each h_j by its net input, then collect each x_i's terms",
         "ca": 'substitueix cada h_j per la seva entrada neta i després agrupa els termes de cada x_i'},
     'ch04.dead_neurons': {
-        "en": 'ReLU gives 0 exactly when its net input is not positive',
-        "ca": 'la ReLU dona 0 exactament quan la seva entrada neta no és positiva'},
+        "en": 'compute each net input on every example: when does ReLU give 0?',
+        "ca": 'calcula cada entrada neta per a tots els exemples: quan dona 0 la ReLU?'},
     'ch04.forward': {
         "en": 'hidden outputs first (activation of z_j), then a linear output',
         "ca": "primer les sortides ocultes (l'activació de z_j), després una sortida lineal"},

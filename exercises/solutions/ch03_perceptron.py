@@ -39,9 +39,9 @@ def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: 
 
 
 def logistic_derivative(z: float) -> float:
-    """The derivative of the logistic function f(z) = 1 / (1 + e^(−z)) at z: f(z)·(1 − f(z))."""
+    """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z))."""
     # exp of a negative number never overflows, so take e = exp(-|z|) and use whichever of the
-    # two equal forms of f needs it: 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) for z < 0.
+    # two equal forms of σ needs it: 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) for z < 0.
     e = math.exp(-abs(z))
     f = 1 / (1 + e) if z >= 0 else e / (1 + e)
     return f * (1 - f)
