@@ -1,10 +1,10 @@
 """Chapter 7 exercises, part 2: the pieces of a training step, then a network trained on them.
 
-A loss with its gradient, a layer with its backward, two optimiser steps, and, to finish,
-a digits classifier that trains on exactly these functions. Work with numpy arrays: the
-grader switches off minigrad's backpropagation and optimisers, so the numbers must come from
-your code. (Una pèrdua, una capa, dos optimitzadors i una xarxa entrenada amb les teves
-peces.)
+A loss with its gradient, a layer with its backward, the largest learning rate that gradient
+descent survives, Adam's step and, to finish, a digits classifier that trains on these
+functions. Work with numpy arrays: the grader switches off minigrad's backpropagation and
+optimisers, so the numbers must come from your code. (Una pèrdua, una capa, la taxa
+d'aprenentatge límit, Adam i una xarxa entrenada amb les teves peces.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -43,16 +43,16 @@ def linear(x: np.ndarray, weight: np.ndarray,
     raise NotImplementedError("each gradient has its input's shape: let the shapes pick the products")
 
 
-def sgd_step(param: np.ndarray, grad: np.ndarray, velocity: np.ndarray, lr: float,
-             momentum: float = 0.0) -> None:
-    """One step of SGD with momentum (PyTorch's form), updating ``param`` and ``velocity`` in place.
+def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
+    """The learning rate above which gradient descent with momentum diverges on L(w) = ½ wᵀ H w.
 
-    v ← momentum · v + grad, then param ← param − lr · v. ``velocity`` starts as zeros and
-    is kept by the caller between steps, so update the arrays themselves (``*=``, ``+=``,
-    ``-=``), never a new array assigned to the name. Return nothing.
-    (Un pas de descens del gradient amb moment, modificant els arrays on són.)
+    ``hessian`` is H, a symmetric positive-definite (n, n) array (for n = 1, L(w) = ½ a w²).
+    The steps are the chapter's: v ← momentum · v + ∇L(w), then w ← w − lr · v, with v = 0 at
+    the start and 0 ≤ momentum < 1. Return the learning rate η* such that, from every start,
+    w converges to the minimum 0 for every 0 < lr < η*, and, from almost every start, it
+    diverges for every lr > η*. (La taxa d'aprenentatge límit en una quadràtica, amb moment.)
     """
-    raise NotImplementedError("change the arrays in place: a new array bound to a name never reaches the caller")
+    raise NotImplementedError("one step maps (w, v) to a matrix times (w, v): when do its powers shrink?")
 
 
 def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,
@@ -75,7 +75,7 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     X_train: (N, 64) pixels in [0, 1]; y_train: (N,) digits. Build the parameters of a
     network of ``linear`` layers with ReLUs between them (draw them from
     ``np.random.default_rng(seed)``), then train it on mini-batches with ``cross_entropy``
-    and ``sgd_step`` or ``adam_step``. Return a function that takes images (M, 64) and
+    and ``adam_step``. Return a function that takes images (M, 64) and
     returns their scores (M, 10). It must reach 0.95 test accuracy in a few seconds.
     (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves.)
     """

@@ -1,9 +1,12 @@
-"""Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy, a linear layer, SGD
-with momentum, Adam, and a digits classifier trained on those four.
+"""Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy, a linear layer, the
+largest stable learning rate of gradient descent, Adam, and a digits classifier trained on the
+learner's cross-entropy, linear layer and Adam.
 
 The grader's oracles are its own numpy references (written differently from the reference
 solutions: log-sum-exp through np.logaddexp, products through np.einsum, optimisers as one
-line per equation) and, for the gradients, central differences in float64. Inputs are random
+line per equation) and, for the gradients, central differences in float64. The stable learning
+rate is graded against its analytic value, and the grader runs gradient descent itself just below
+and above the learner's value to say what that value does. Inputs are random
 (shapes, scales up to ±10⁴, learning rates that change between steps). minigrad's
 backpropagation and optimisers are switched off by an autouse fixture.
 
@@ -89,21 +92,30 @@ HINTS = {
         "només té la forma correcta? El biaix se suma a cada exemple: els seus gradients se sumen "
         "o se'n fa la mitjana?"),
     "in_place": words(
-        "Update the arrays you are given in place (param -= ..., velocity *= ..., "
-        "exp_avg += ...): `velocity = momentum * velocity + grad` makes a new array, and the "
+        "Update the arrays you are given in place (param -= ..., exp_avg *= ..., "
+        "exp_avg += ...): `exp_avg = beta1 * exp_avg + ...` makes a new array, and the "
         "caller's one, kept for the next step, never changes.",
-        "Actualitza els arrays que reps allà on són (param -= ..., velocity *= ..., "
-        "exp_avg += ...): `velocity = momentum * velocity + grad` crea un array nou, i el de "
-        "qui et crida, que es guarda per al pas següent, no canvia mai."),
-    "sgd_values": words(
-        "Not PyTorch's SGD with momentum. Reread 'Gradient descent, momentum and Adam' in chapter "
-        "7: what goes into the velocity (is there a (1 − μ) factor, or a learning rate?), and "
-        "which lr moves the parameter: that of THIS step, which may change from one step to the "
-        "next?",
-        "No és l'SGD amb moment de PyTorch. Rellegeix «Descens del gradient, moment i Adam» al "
-        "capítol 7: què entra a la velocitat (hi ha un factor (1 − μ), o una taxa "
-        "d'aprenentatge?), i quina lr mou el paràmetre: la d'AQUEST pas, que pot canviar d'un pas "
-        "a l'altre?"),
+        "Actualitza els arrays que reps allà on són (param -= ..., exp_avg *= ..., "
+        "exp_avg += ...): `exp_avg = beta1 * exp_avg + ...` crea un array nou, i el de qui et "
+        "crida, que es guarda per al pas següent, no canvia mai."),
+    "lr_float": words(
+        "Return one positive number, a float: the learning rate.",
+        "Retorna un sol nombre positiu, un float: la taxa d'aprenentatge."),
+    "lr_value": words(
+        "Not the threshold. Take L(w) = ½ a w² and momentum 0 first: what does one step "
+        "multiply w by, and for which lr does the size of that factor stay below 1? With "
+        "momentum, a step maps the pair (w, v) to a 2 × 2 matrix times (w, v): for which lr do "
+        "both its eigenvalues stay inside the unit circle (their product and their sum tell a "
+        "lot)? Is momentum's effective step, lr / (1 − momentum), what sets the limit? With "
+        "several weights, which directions does H leave unmixed, and which one gives up first "
+        "as lr grows?",
+        "No és el llindar. Pensa primer en L(w) = ½ a w² i moment 0: per quin factor "
+        "multiplica w un pas, i per a quines lr la mida d'aquest factor es manté per sota d'1? "
+        "Amb moment, un pas porta la parella (w, v) a una matriu 2 × 2 per (w, v): per a quines "
+        "lr queden tots dos valors propis dins del cercle unitat (el seu producte i la seva "
+        "suma en diuen molt)? És el pas efectiu del moment, lr / (1 − momentum), el que fixa "
+        "el límit? Amb diversos pesos, quines direccions no barreja H, i quina és la primera "
+        "que cedeix quan lr creix?"),
     "adam_values": words(
         "Not Adam's step. Reread 'Gradient descent, momentum and Adam' in chapter 7 and check "
         "each part: the two moving averages (of what?), the bias correction with the step number "
@@ -118,11 +130,9 @@ HINTS = {
         "(M, 10) de la xarxa entrenada."),
     "use_pieces": words(
         "Train with your own pieces, called by their names: linear for every layer, "
-        "cross_entropy for the loss and its gradient, and sgd_step or adam_step for every "
-        "parameter.",
+        "cross_entropy for the loss and its gradient, and adam_step for every parameter.",
         "Entrena amb les teves peces, cridades pel seu nom: linear per a cada capa, "
-        "cross_entropy per a la pèrdua i el seu gradient, i sgd_step o adam_step per a cada "
-        "paràmetre."),
+        "cross_entropy per a la pèrdua i el seu gradient, i adam_step per a cada paràmetre."),
 }
 
 
@@ -147,11 +157,6 @@ def reference_linear(x, weight, bias):
     return out, backward
 
 
-def reference_sgd_step(param, grad, velocity, lr, momentum=0.0):
-    velocity[...] = momentum * velocity + grad
-    param[...] = param - lr * velocity
-
-
 def reference_adam_step(param, grad, exp_avg, exp_avg_sq, step, lr=1e-3, betas=(0.9, 0.999),
                         eps=1e-8):
     exp_avg[...] = betas[0] * exp_avg + (1 - betas[0]) * grad
@@ -161,7 +166,7 @@ def reference_adam_step(param, grad, exp_avg, exp_avg_sq, step, lr=1e-3, betas=(
 
 
 REFERENCES = {"linear": reference_linear, "cross_entropy": reference_cross_entropy,
-              "sgd_step": reference_sgd_step, "adam_step": reference_adam_step}
+              "adam_step": reference_adam_step}
 
 
 # --- 7.4 cross_entropy --------------------------------------------------------------------
@@ -277,7 +282,7 @@ class TestLinear:
             check_linear(submission, grade, *linear_case(rng, batch))
 
 
-# --- 7.6 sgd_step and 7.7 adam_step -------------------------------------------------------
+# --- 7.6 largest_stable_lr ----------------------------------------------------------------
 def check_steps(grade, function, reference, names, state, steps, values_hint):
     """Steps of the learner's optimiser and of the reference on copies of the same arrays.
 
@@ -304,38 +309,81 @@ def check_steps(grade, function, reference, names, state, steps, values_hint):
             check_close(grade, now, expected, values_hint, rtol=1e-9, atol=1e-12)
 
 
-def sgd_case(rng, n_steps):
-    shape = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(1, 3)))
-    momentum = float(rng.choice([0.0, 0.5, 0.9]))
-    steps = [(np.round(rng.normal(size=shape), 2),
-              {"lr": float(rng.choice([0.1, 0.05, 0.01])), "momentum": momentum})
-             for _ in range(n_steps)]
-    return [np.round(rng.normal(size=shape), 2), np.zeros(shape)], steps
+def stable_lr_cases(rng):
+    """Hessians: 1 × 1, diagonal, and rotated ones whose diagonal hides the largest curvature."""
+    cases = [np.array([[a]]) for a in (1.0, 4.0, 0.3, 250.0)]
+    cases += [np.diag(d) for d in ([1.0, 10.0], [7.0, 0.5], [2.0, 2.0, 30.0])]
+    for n in (2, 2, 3, 5):
+        q, _ = np.linalg.qr(rng.normal(size=(n, n)))                 # a random rotation
+        curvatures = np.exp(rng.uniform(np.log(0.1), np.log(100.0), size=n))
+        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(a) Qᵀ
+    return [(h + h.T) / 2 for h in cases]
 
 
-@pytest.mark.exercise("ch07.sgd_step", points=2)
-class TestSgdStep:
-    def test_one_step(self, submission, grade):
-        rng = np.random.default_rng(776)
-        for _ in range(10):
-            state, steps = sgd_case(rng, 1)
-            check_steps(grade, submission.sgd_step, reference_sgd_step,
-                        ["param", "velocity"], state, steps, HINTS["sgd_values"])
+def reference_stable_lr(hessian, momentum=0.0) -> float:
+    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·a): |trace| < 1 + μ."""
+    sharpest = float(np.max(np.linalg.eigvals(hessian).real))   # numpy's general solver
+    return (1.0 + momentum) * 2.0 / sharpest
 
-    def test_steps_with_a_changing_learning_rate(self, submission, grade):
+
+def gd_growth(hessian, lr, momentum, steps=400) -> float:
+    """How many times longer w is after ``steps`` of gradient descent with momentum."""
+    w = np.ones(len(hessian)) / np.sqrt(len(hessian))
+    v = np.zeros_like(w)
+    with np.errstate(all="ignore"):
+        for _ in range(steps):
+            v = momentum * v + hessian @ w
+            w = w - lr * v
+        return float(np.linalg.norm(w))
+
+
+def what_gd_does(hessian, lr, momentum) -> dict[str, str]:
+    """The grader's own run of gradient descent just below and just above ``lr``, in words."""
+    def fate(factor, ca_factor):
+        growth = gd_growth(hessian, factor * lr, momentum)
+        if growth < 1:
+            return (f"at lr = {factor} × yours it converges (|w| × {growth:.2g} after 400 steps)",
+                    f"amb lr = {ca_factor} × la teva convergeix (|w| × {growth:.2g} en 400 "
+                    f"passos)")
+        return (f"at lr = {factor} × yours it does not converge (|w| × {growth:.2g} after 400 "
+                f"steps)", f"amb lr = {ca_factor} × la teva no convergeix (|w| × {growth:.2g} "
+                f"en 400 passos)")
+    (en_below, ca_below), (en_above, ca_above) = fate(0.98, "0,98"), fate(1.02, "1,02")
+    return words(f"{HINTS['lr_value']['en']} Gradient descent run by the grader on this H: "
+                 f"{en_below}; {en_above}.",
+                 f"{HINTS['lr_value']['ca']} El descens del gradient que executa el corrector "
+                 f"amb aquesta H: {ca_below}; {ca_above}.")
+
+
+def check_stable_lr(submission, grade, hessian, momentum=None):
+    shown_h = f"np.array({hessian.tolist()})"
+    if momentum is None:
+        grade.trying(f"largest_stable_lr({shown_h})")
+        got = submission.largest_stable_lr(hessian.copy())
+    else:
+        grade.trying(f"largest_stable_lr({shown_h}, momentum={momentum})")
+        got = submission.largest_stable_lr(hessian.copy(), momentum)
+    momentum = momentum or 0.0
+    expected = reference_stable_lr(hessian, momentum)
+    grade.check(isinstance(got, (float, np.floating)) and bool(np.isfinite(got)) and got > 0,
+                expected=expected, got=got, hint=HINTS["lr_float"])
+    grade.close(float(got), expected, rel=1e-6, abs=0.0,
+                hint=what_gd_does(hessian, float(got), momentum))
+
+
+@pytest.mark.exercise("ch07.largest_stable_lr", points=3)
+class TestLargestStableLr:
+    def test_plain_gradient_descent(self, submission, grade):
+        for hessian in stable_lr_cases(np.random.default_rng(776)):
+            check_stable_lr(submission, grade, hessian)
+
+    def test_with_momentum(self, submission, grade):
         rng = np.random.default_rng(7076)
-        for _ in range(20):
-            state, steps = sgd_case(rng, 4)
-            check_steps(grade, submission.sgd_step, reference_sgd_step,
-                        ["param", "velocity"], state, steps, HINTS["sgd_values"])
-
-    def test_momentum_carries_on_without_gradient(self, submission, grade):
-        state = [np.array([1.0, -2.0]), np.array([0.5, 0.0])]
-        steps = [(np.zeros(2), {"lr": 0.1, "momentum": 0.9}), (np.zeros(2), {"lr": 0.1, "momentum": 0.9})]
-        check_steps(grade, submission.sgd_step, reference_sgd_step, ["param", "velocity"],
-                    state, steps, HINTS["sgd_values"])
+        for hessian in stable_lr_cases(rng):
+            check_stable_lr(submission, grade, hessian, float(rng.choice([0.0, 0.5, 0.9, 0.99])))
 
 
+# --- 7.7 adam_step ------------------------------------------------------------------------
 def adam_case(rng, n_steps, first_step):
     shape = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(1, 3)))
     betas = (float(rng.choice([0.9, 0.8])), float(rng.choice([0.999, 0.99])))
@@ -382,7 +430,7 @@ class TestAdamStep:
 
 
 # --- 7.8 train_digits: the capstone -------------------------------------------------------
-PIECES = ("linear", "cross_entropy", "sgd_step", "adam_step")
+PIECES = ("linear", "cross_entropy", "adam_step")
 TARGET = 0.95
 
 
@@ -409,9 +457,6 @@ def piece_is_right(name: str, function) -> bool:
                 check_linear(pieces, quiet, *linear_case(rng, (3,)))
             elif name == "cross_entropy":
                 check_cross_entropy(pieces, quiet, *random_logits(rng))
-            elif name == "sgd_step":
-                check_steps(quiet, function, reference_sgd_step, ["param", "velocity"],
-                            *sgd_case(rng, 3), HINTS["sgd_values"])
             else:
                 check_steps(quiet, function, reference_adam_step, ADAM_NAMES,
                             *adam_case(rng, 3, 1), HINTS["adam_values"])
@@ -529,10 +574,9 @@ class TestTrainDigits:
                                    f"puntuacions de forma {(len(digits[1]), 10)}"),
                     got=words(f"shape {shape}", f"forma {shape}"))
         used = [name for name in PIECES if calls.get(name)]
-        grade.check({"linear", "cross_entropy"} <= set(used) and bool(
-            {"sgd_step", "adam_step"} & set(used)), hint=HINTS["use_pieces"],
-            expected=words("linear, cross_entropy and sgd_step or adam_step called",
-                           "crides a linear, cross_entropy i sgd_step o adam_step"),
+        grade.check(set(PIECES) <= set(used), hint=HINTS["use_pieces"],
+            expected=words("linear, cross_entropy and adam_step called",
+                           "crides a linear, cross_entropy i adam_step"),
             got=words(f"calls: {calls or 'none'}", f"crides: {calls or 'cap'}"))
         reached = accuracy_of(scores, digits[3])
         if reached < TARGET:

@@ -44,6 +44,7 @@ FORBIDDEN = {
     ("test_ch07_engine", "ce_finite"): ("ch07_engine", ["keepdims=True"]),
     ("test_ch07_engine", "ce_loss"): ("ch07_engine", ["np.arange("]),
     ("test_ch07_engine", "linear_out"): ("ch07_engine", ["x @ weight.T"]),
+    ("test_ch07_engine", "lr_value"): ("ch07_engine", ["(1.0 + momentum)", "eigvalsh"]),
     ("test_ch07_engine", "adam_values"): ("ch07_engine", ["np.sqrt(", "+ eps)"]),
     ("test_ch07_training", "epoch_params"): ("ch07_training", ["optimizer.zero_grad()"]),
     ("test_ch07_training", "epoch_loss"): ("ch07_training", ["len(xb)"]),

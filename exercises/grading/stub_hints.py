@@ -86,12 +86,12 @@ STUB_HINTS = {
     'ch07.early_stopping_epoch': {
         "en": 'track the best loss and how many epochs since it improved',
         "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},
+    'ch07.largest_stable_lr': {
+        "en": 'one step maps (w, v) to a matrix times (w, v): when do its powers shrink?',
+        "ca": 'un pas porta (w, v) a una matriu per (w, v): quan es fan petites les seves potències?'},
     'ch07.linear': {
         "en": "each gradient has its input's shape: let the shapes pick the products",
         "ca": 'cada gradient té la forma de la seva entrada: deixa que les formes triïn els productes'},
-    'ch07.sgd_step': {
-        "en": 'change the arrays in place: a new array bound to a name never reaches the caller',
-        "ca": 'modifica els arrays on són: un array nou assignat a un nom no arriba mai a qui crida'},
     'ch07.train_digits': {
         "en": 'He-initialise two linear layers; loop: forward, loss, back, step',
         "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},

@@ -3,7 +3,7 @@ The grader must blame train_digits itself."""
 
 import numpy as np
 
-from solutions.ch07_engine import cross_entropy, linear, sgd_step
+from solutions.ch07_engine import adam_step, cross_entropy, linear
 
 EXERCISE = "ch07.train_digits"
 
@@ -13,7 +13,8 @@ def train_digits(X_train, y_train, seed=0):
     w1, b1 = rng.normal(0, np.sqrt(2 / 64), (128, 64)), np.zeros(128)
     w2, b2 = rng.normal(0, np.sqrt(2 / 128), (10, 128)), np.zeros(10)
     params = [w1, b1, w2, b2]
-    velocities = [np.zeros_like(p) for p in params]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    step = 0
     for epoch in range(15):
         X = X_train[rng.permutation(len(X_train))]
         for start in range(0, len(X), 32):
@@ -22,6 +23,7 @@ def train_digits(X_train, y_train, seed=0):
             loss, grad = cross_entropy(scores, y_train[start:start + 32])
             dh, dw2, db2 = back2(grad)
             _, dw1, db1 = back1(dh * (h > 0))
-            for p, g, v in zip(params, [dw1, db1, dw2, db2], velocities):
-                sgd_step(p, g, v, lr=0.05, momentum=0.9)
+            step += 1
+            for p, g, (m, v) in zip(params, [dw1, db1, dw2, db2], moments):
+                adam_step(p, g, m, v, step, lr=3e-3)
     return lambda x: linear(np.maximum(linear(x, w1, b1)[0], 0), w2, b2)[0]
