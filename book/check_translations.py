@@ -104,16 +104,24 @@ def _english_pattern(terms: str) -> re.Pattern:
     return re.compile(_word("(?:" + "|".join(words) + ")"), re.IGNORECASE)
 
 
-def terminology(readme: Path = README) -> list[Term]:
-    """The rows of the README's terminology table (English | Català | Forbidden | Note)."""
-    lines = readme.read_text(encoding="utf-8").split("### Terminology", 1)[1].splitlines()
-    terms = []
+def _table(readme: Path, heading: str, columns: int) -> list[list[str]]:
+    """The cells of each body row of the first table under ``### heading`` in the README."""
+    lines = readme.read_text(encoding="utf-8").split(f"### {heading}", 1)[1].splitlines()
+    rows = []
     for line in lines:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("|") or len(cells) < 3 or cells[0] in ("English", "---"):
-            if terms and not line.startswith("|"):
-                break
-            continue
+        if not line.startswith("|"):
+            if rows:
+                break             # the table has ended
+        elif len(cells) >= columns and not set(cells[0]) <= set("-"):
+            rows.append(cells)
+    return rows[1:]               # rows[0] is the header
+
+
+def terminology(readme: Path = README) -> list[Term]:
+    """The rows of the README's terminology table (English | Català | Forbidden | Note)."""
+    terms = []
+    for cells in _table(readme, "Terminology", 3):
         forbidden = [(f.strip(), re.compile(_word(re.escape(f.strip())), re.IGNORECASE))
                      for f in cells[2].split(",") if f.strip()]
         terms.append(Term(_english_pattern(cells[0]), cells[1], forbidden))
@@ -170,16 +178,8 @@ def _form(text: str) -> re.Pattern:
 
 def forbidden_forms(readme: Path = README) -> list[tuple[str, str, re.Pattern]]:
     """(form, what to write, pattern) for each form of the README's "Forbidden forms" table."""
-    lines = readme.read_text(encoding="utf-8").split("### Forbidden forms", 1)[1].splitlines()
-    forms = []
-    for line in lines:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("|") or len(cells) < 2 or cells[0] in ("Forbidden", "---"):
-            if forms and not line.startswith("|"):
-                break
-            continue
-        forms += [(f.strip(), cells[1], _form(f.strip())) for f in cells[0].split(";") if f.strip()]
-    return forms
+    return [(f.strip(), cells[1], _form(f.strip())) for cells in _table(readme, "Forbidden forms", 2)
+            for f in cells[0].split(";") if f.strip()]
 
 
 # A decimal comma followed by a list comma in prose, «x = 4,8, 4», «w = 3,2, b = 6,4». (In a
