@@ -9,9 +9,9 @@ import pytest
 def results(page, server: str, query: str) -> list[str]:
     """The addresses of the pages that the Catalan search page lists for ``query``."""
     page.goto(f"{server}/ca/search.html?q={query}")
+    # Sphinx lists the results one by one and writes the summary only after the last one.
     page.wait_for_function("document.querySelector('#search-results p.search-summary')"
-                           " && !document.querySelector('#search-results').classList.contains"
-                           "('search-progress')", timeout=20_000)
+                           "?.innerText.trim()", timeout=20_000)
     return page.eval_on_selector_all("#search-results ul.search li a",
                                      "links => links.map(a => a.getAttribute('href'))")
 
