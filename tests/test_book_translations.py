@@ -116,6 +116,7 @@ def test_the_book_catalogs_are_complete(capsys):
     ("(OR, blue)", "(OR, blau)"),
     ("the mean over the examples", "la mitjana sobre els exemples"),
     ("It works in two steps", "Treballa en dos passos"),
+    ("The loss against the epoch n", "La pèrdua segons l'època n"),
     ("up to w = 3.2, b = 6.4", "fins a w = 3,2, b = 6,4"),  # whatever the English
 ])
 def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
@@ -136,6 +137,7 @@ def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     ("the encoder (blue)", "el codificador (en blau)"),
     ("from 0 (white) to 16 (black)", "de 0 (blanc) a 16 (negre)"),  # a value's colour
     ("Line chart", "Gràfic de línies"),
+    ("It depends on the seed", "Varia segons la llavor"),
     ("up to w = 3.2 and b = 6.4", "fins a w = 3,2 i b = 6,4, aproximadament"),
     ("the factors", "els factors $1; 0.9; 0.81$ i el punt $(3, 9)$"),
     ("the factors", "els factors $1, 0.9, 0.81$"),  # the build writes 1; 0,9; 0,81 itself
