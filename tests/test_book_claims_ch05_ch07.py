@@ -1,5 +1,5 @@
 """The numbers that chapters 5 and 7 rely on, recomputed with the library (the pattern of
-tests/test_book_claims.py, in a file of their own)."""
+tests/book_claims_helpers.py, in a file of their own)."""
 import numpy as np
 
 import minigrad

@@ -1,6 +1,6 @@
 """Chapter 8's claim about pooling and shifts, recomputed with the library.
 
-Kept apart from test_book_claims.py, which is at the size limit; same pattern: repeat the
+Kept apart from test_book_claims_ch08.py, same pattern (book_claims_helpers.py): repeat the
 chapter's small computation and assert the numbers its prose quotes.
 """
 import numpy as np

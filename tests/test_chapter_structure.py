@@ -1,7 +1,8 @@
 """Every chapter has the same parts, in the same order (issue 16): its title, the learning
 objectives, the explanation in sections, at least one captioned figure, the summary, and the
 exercises last, at least two of them graded, each with its stub, its solution in a collapsed
-dropdown and the exact command that grades it.
+dropdown and the exact command that grades it. The appendix has the same parts but the
+exercises: it ends with its summary and then "Where to go next", the book's last words.
 
 It reads the English MyST sources: the Catalan edition is built from them through the .po files,
 so it has the same parts (book/tests/test_figures.py checks the built figures in both editions).
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-CHAPTERS = sorted((Path(__file__).resolve().parents[1] / "book" / "chapters").glob("*.md"))
+BOOK = Path(__file__).resolve().parents[1] / "book"
+CHAPTERS = sorted((BOOK / "chapters").glob("*.md"))
+APPENDICES = sorted((BOOK / "appendix").glob("*.md"))
 FENCE = re.compile(r"^(`{3,}|:{3,})")
 
 
@@ -38,8 +41,9 @@ def _sections(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(number, line[3:].strip()) for number, line in lines if line.startswith("## ")]
 
 
-@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
-def test_chapter_has_objectives_explanation_figures_summary_and_exercises(path):
+def _check_parts(path: Path, closing: list[str]) -> None:
+    """One title, then the learning objectives, then at least three sections of explanation with
+    a captioned figure, then the sections ``closing`` (the summary first)."""
     text = path.read_text(encoding="utf-8")
     lines = _outside_code(text)
     titles = [number for number, line in lines if line.startswith("# ")]
@@ -50,14 +54,25 @@ def test_chapter_has_objectives_explanation_figures_summary_and_exercises(path):
     assert titles[0] < objectives[0] < sections[0][0], (
         f"{path.name}: the learning objectives come after the title, before the first section")
     names = [name for _, name in sections]
-    assert names[-2:] == ["Summary", "Exercises"], (
-        f"{path.name}: the last two sections must be Summary and Exercises, found {names[-2:]}")
+    assert names[-2:] == closing, (
+        f"{path.name}: the last two sections must be {closing}, found {names[-2:]}")
     assert len(names) >= 5, f"{path.name}: the explanation has at least three sections: {names}"
     summary_at = sections[-2][0]
     captions = len(re.findall(r"^  figure:\n    name: fig-[\w-]+\n    caption: ", text, re.M))
     assert captions >= 1, f"{path.name}: at least one figure with a name and a caption"
     assert "caption:" not in "\n".join(text.splitlines()[summary_at:]), (
         f"{path.name}: the figures belong to the explanation, before the summary")
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)
+def test_chapter_has_objectives_explanation_figures_summary_and_exercises(path):
+    _check_parts(path, ["Summary", "Exercises"])
+
+
+@pytest.mark.parametrize("path", APPENDICES, ids=lambda path: path.stem)
+def test_appendix_has_objectives_explanation_figures_summary_and_what_next(path):
+    # No exercises: the appendix maps minigrad onto libraries the book does not install.
+    _check_parts(path, ["Summary", "Where to go next"])
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.stem)

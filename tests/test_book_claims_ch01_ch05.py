@@ -1,0 +1,136 @@
+"""The numbers that chapters 1, 2, 4 and 5 rely on, recomputed with the library.
+
+Each test repeats a small computation of a chapter and asserts the direction and size of the
+claim its text makes, so that a change to minigrad or to a chapter that breaks the claim fails
+here, not silently in the prose. (Chapter 5's other claims and chapter 7's are in
+test_book_claims_ch05_ch07.py.)
+"""
+import numpy as np
+import pytest
+
+import minigrad
+from book_claims_helpers import chapter_namespace
+
+
+def films():
+    """Chapter 1's twelve films, drawn as the chapter draws them."""
+    rng = np.random.default_rng(0)
+    x = np.round(rng.uniform(1, 10, size=12), 1)
+    y = np.round(3 * x + 8 + rng.normal(0, 3, size=12), 1)
+    return x, y, rng
+
+
+def test_ch01_random_search_is_wasted_inside_the_narrow_valley():
+    """Chapter 1: 12/30 nudges go downhill at first, 6/270 afterwards; the valley is narrow."""
+    x, y, rng = films()
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+    w = b = 0.0
+    accepted = []
+    for _ in range(300):
+        new_w, new_b = w + rng.normal(0, 0.5), b + rng.normal(0, 0.5)
+        accepted.append(loss(new_w, new_b) < loss(w, b))
+        if accepted[-1]:
+            w, b = new_w, new_b
+    assert (sum(accepted[:30]), sum(accepted[30:])) == (12, 6)
+    # The loss's curvatures across and along the valley (eigenvalues of its Hessian) differ
+    # by a factor of more than 100: the contours are long, narrow ellipses.
+    hessian = 2 * np.array([[np.mean(x ** 2), np.mean(x)], [np.mean(x), 1.0]])
+    low, high = np.linalg.eigvalsh(hessian)
+    assert high / low > 100
+
+
+def test_ch01_smaller_nudges_are_kept_more_often_but_end_further_away():
+    """Chapter 1, over five seeds: nudges of 0.02 are kept about ten times as often as nudges of
+    0.5 after trial 30 (129.0 vs 12.6 of 270), yet end at L = 140 instead of 7.69."""
+    x, y, _ = films()
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+
+    def search(size, seed):
+        nudges = np.random.default_rng(seed)
+        w = b = 0.0
+        late = 0
+        for trial in range(300):
+            new_w, new_b = w + nudges.normal(0, size), b + nudges.normal(0, size)
+            if loss(new_w, new_b) < loss(w, b):
+                w, b = new_w, new_b
+                late += trial >= 30
+        return late, loss(w, b)
+
+    large, small = (np.array([search(size, seed) for seed in range(5)]) for size in (0.5, 0.02))
+    assert large[:, 0].mean() == pytest.approx(12.6) and small[:, 0].mean() == pytest.approx(129.0)
+    assert abs(large[:, 1].mean() - 7.69) < 0.005 and small[:, 1].min() > 90
+
+
+def test_ch02_central_difference_is_best_near_one_millionth():
+    """Chapter 2: the central difference's error stays below 1e-10 for h from about 3e-7 to 1e-4
+    and is smallest near 1e-6; the backward gradient and the estimate share nine decimals."""
+    ns = chapter_namespace("02-derivatives.md")
+    hs, centred = ns["hs"], np.array(ns["centred"])
+    inside = (hs > 3e-7) & (hs < 1e-4)
+    assert centred[inside].max() < 1e-10
+    assert 5e-7 < hs[centred.argmin()] < 2e-6
+    assert round(ns["w"].grad, 9) == round(ns["central"], 9)
+
+
+def test_ch04_the_sigmoid_network_moves_least_in_each_of_five_draws():
+    """Chapter 4: over seeds 0-4 the sigmoid network's output moves by 0.66 at most, those of the
+    tanh and ReLU networks (same weights) by 1.35 or more."""
+    ranges = chapter_namespace("04-forward-propagation.md")["ranges"]
+    assert max(ranges["sigmoid"]) < 0.7
+    assert min(ranges["tanh"] + ranges["relu"]) > 1.3
+
+
+def descend_line(x, y, learning_rate, steps=200):
+    """Chapter 5: gradient descent on the line's mean squared error from w = b = 0; L - L*."""
+    w_best, b_best = np.polyfit(x, y, 1)
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+    w = b = 0.0
+    gaps = [loss(w, b) - loss(w_best, b_best)]
+    for _ in range(steps):
+        error = w * x + b - y
+        w, b = w - learning_rate * np.mean(2 * error * x), b - learning_rate * np.mean(2 * error)
+        gaps.append(loss(w, b) - loss(w_best, b_best))
+    return np.array(gaps)
+
+
+def test_ch05_chapter_1s_line_needs_scaled_inputs():
+    """Chapter 5: unscaled, eta = 0.024 diverges and 0.023 is still 0.17 above L* after 200 steps,
+    while exercise 1.3's coordinate search gets there; scaled, 46 steps (eta = 0.1) or 1 (0.5)."""
+    import importlib.util
+    from exercise_catalog import SOLUTIONS
+
+    x, y, _ = films()
+    assert descend_line(x, y, 0.024)[-1] > 1e12
+    assert abs(descend_line(x, y, 0.023)[-1] - 0.17) < 0.005
+    spec = importlib.util.spec_from_file_location("ch01_solution", SOLUTIONS / "ch01_learning.py")
+    solution = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(solution)
+    w, b = solution.fit_line(x.tolist(), y.tolist(), 200, 1.0)
+    w_best, b_best = np.polyfit(x, y, 1)
+    assert abs(w - w_best) < 1e-3 and abs(b - b_best) < 1e-3
+    scaled = (x - x.mean()) / x.std()
+    assert np.argmax(descend_line(scaled, y, 0.1) < 1e-6) == 46
+    assert np.argmax(descend_line(scaled, y, 0.5) < 1e-6) == 1
+
+
+def test_ch05_gradients_vanish_through_sigmoids_over_five_seeds():
+    """Chapter 5: over five seeds, ten sigmoid layers shrink the first layer's gradient 17,000 to
+    520,000 times; with tanh and ReLU the first layer is at most ~6 times smaller than the last,
+    and the layers stay within a factor of 25."""
+    from minigrad import data
+    from minigrad.scalar_nn import MLP
+
+    points, labels = data.make_moons(20, noise=0.1, seed=0)
+    for name in ("sigmoid", "tanh", "relu"):
+        for seed in range(5):
+            minigrad.manual_seed(seed)
+            deep = MLP(2, [8] * 10 + [1], activation=name)
+            loss = sum((deep([float(a), float(b)]) - (1.0 if c else -1.0)) ** 2
+                       for (a, b), c in zip(points, labels)) / len(labels)
+            loss.backward()
+            sizes = [np.mean([abs(w.grad) for n in layer.neurons for w in n.w])
+                     for layer in deep.layers]
+            if name == "sigmoid":
+                assert 1.5e4 < sizes[-1] / sizes[0] < 6e5
+            else:
+                assert sizes[-1] / sizes[0] < 6.5 and max(sizes) / min(sizes) < 26

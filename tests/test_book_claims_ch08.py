@@ -1,0 +1,117 @@
+"""The numbers that chapter 8 relies on, recomputed with the library (the pattern of
+book_claims_helpers.py; the claim about pooling is in test_book_claims_pooling.py)."""
+import numpy as np
+
+import minigrad
+from book_claims_helpers import digits_split
+from minigrad import Tensor, optim
+from minigrad.data import load_digits, train_test_split
+
+
+def test_ch08_he_weights_keep_ten_layers_the_same_size():
+    """Chapter 8: through ten hidden ReLU layers of 64, He's weights keep the activations' spread
+    within a factor of two, σ = 0.05 multiplies it by about 0.26 per layer and σ = 0.5 by about 2.6;
+    the first layer's gradient is more than 10⁵ times smaller with σ = 0.05 than with He's."""
+    from minigrad import nn
+
+    X_train, _, y_train, _ = digits_split()
+    xb, yb = Tensor(X_train[:256]), Tensor(y_train[:256])
+    first_grad = {}
+    for std in (0.05, None, 0.5):
+        minigrad.manual_seed(0)
+        net = nn.MLP([64] + [64] * 10 + [10])
+        if std is not None:
+            for layer in net.modules():
+                if isinstance(layer, nn.Linear):
+                    nn.init.normal_(layer.weight, std=std)
+        h, spreads = xb, []
+        for layer in net:
+            h = layer(h)
+            if isinstance(layer, nn.ReLU):
+                spreads.append(h.data.std())
+        nn.CrossEntropyLoss()(h, yb).backward()
+        first_grad[std] = net[0].weight.grad.std()
+        per_layer = (spreads[-1] / spreads[0]) ** (1 / 9)
+        expected = {0.05: 0.26, None: 1.0, 0.5: 2.6}[std]
+        assert abs(per_layer - expected) < 0.1 * expected, (std, per_layer)
+    assert first_grad[None] > 1e5 * first_grad[0.05]
+
+
+def test_ch08_activation_maximisation_beats_every_training_digit():
+    """Chapter 8: on the chapter's trained CNN, 100 normalised steps of gradient ascent on the
+    pixels (λ = 0.1, η = 0.1, from faint random ink) raise the central response a_c of each of
+    conv 2's first ten channels from at most 0.3 to 2.1-5.3, and each digit's score z_k from below
+    0.5 to 15-25: above the largest a_c and the largest z_k of any training digit of class k (11-16),
+    and every drawn digit is read as itself. The channels' images have no ink on the border."""
+    from minigrad import nn
+    from minigrad.data import DataLoader
+    from minigrad.train import fit, predict
+
+    images, labels = load_digits()
+    X_train, _, y_train, _ = train_test_split(images[:, None], labels, test_size=0.2, seed=0)
+    minigrad.manual_seed(0)
+    model = nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),
+        nn.MaxPool2d(2), nn.Flatten(), nn.Dropout(0.25), nn.Linear(32 * 4 * 4, 10))
+    optimizer = optim.Adam(model.parameters(), lr=3e-3)
+    loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)
+    for lr, epochs in [(3e-3, 8), (1e-3, 4), (3e-4, 4)]:
+        optimizer.param_groups[0]["lr"] = lr
+        fit(model, nn.CrossEntropyLoss(), optimizer, loader, epochs=epochs, progress=False)
+    model.eval()
+
+    def ascend(activation, steps=100, eta=0.1, lam=0.1):
+        pixels = np.random.default_rng(0).uniform(0, 0.1, (10, 1, 8, 8)).astype(np.float32)
+        start = activation(Tensor(pixels)).data
+        for _ in range(steps):
+            x = Tensor(pixels, requires_grad=True)
+            (activation(x) - lam * (x * x).sum(axis=(1, 2, 3))).sum().backward()
+            g = x.grad.data
+            pixels = np.clip(pixels + eta * g / np.sqrt((g ** 2).sum(axis=(1, 2, 3), keepdims=True)), 0, 1)
+        return pixels, start, activation(Tensor(pixels)).data
+
+    ten = np.arange(10)
+    channel_images, a_start, a_end = ascend(lambda x: model[:3](x)[ten, ten, 3:5, 3:5].mean(axis=(1, 2)))
+    digit_images, z_start, z_end = ascend(lambda x: model(x)[ten, ten])
+    a_train = predict(model[:3], X_train)[:, :10, 3:5, 3:5].mean(axis=(2, 3)).max(axis=0)
+    z_train = predict(model, X_train)
+    z_train = np.array([z_train[y_train == k, k].max() for k in ten])
+
+    assert a_start.max() < 0.35 and z_start.max() < 0.5
+    assert 2.0 < a_end.min() and a_end.max() < 5.4 and np.all(a_end > a_train)
+    assert 14.5 < z_end.min() and z_end.max() < 25.5 and np.all(z_end > z_train)
+    assert 10.5 < z_train.min() and z_train.max() < 16.5
+    assert np.array_equal(predict(model, digit_images).argmax(axis=1), ten)
+    inside = np.zeros((8, 8), bool)
+    inside[1:7, 1:7] = True
+    assert channel_images[:, 0, ~inside].max() < 0.05
+
+
+def test_ch08_the_cnn_beats_chapter_7s_mlp_in_each_of_five_splits():
+    """Chapter 8: trained the same way (seed, batches, Adam, the CNN's 16-epoch schedule), the CNN
+    reads more of the held-out 20% than chapter 7's 64-256-256-10 MLP on each of five stratified
+    splits of the digits (seeds 0-4), by 0.0028 to 0.0139."""
+    from minigrad import nn
+    from minigrad.data import DataLoader
+    from minigrad.train import accuracy, fit, predict
+
+    cnn = lambda: nn.Sequential(
+        nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),
+        nn.MaxPool2d(2), nn.Flatten(), nn.Dropout(0.25), nn.Linear(32 * 4 * 4, 10))
+    mlp = lambda: nn.Sequential(nn.Flatten(), nn.MLP([64, 256, 256, 10]))
+    images, labels = load_digits()
+    differences = []
+    for seed in range(5):
+        X_a, X_b, y_a, y_b = train_test_split(images[:, None], labels, test_size=0.2, seed=seed)
+        scores = []
+        for make in (cnn, mlp):
+            minigrad.manual_seed(seed)
+            net = make()
+            optimizer = optim.Adam(net.parameters(), lr=3e-3)
+            loader = DataLoader(X_a, y_a, batch_size=32, shuffle=True, seed=seed)
+            for lr, epochs in [(3e-3, 8), (1e-3, 4), (3e-4, 4)]:
+                optimizer.param_groups[0]["lr"] = lr
+                fit(net, nn.CrossEntropyLoss(), optimizer, loader, epochs=epochs, progress=False)
+            scores.append(accuracy(predict(net, X_b), y_b))
+        differences.append(scores[0] - scores[1])
+    assert min(differences) > 0.002 and max(differences) < 0.015, differences

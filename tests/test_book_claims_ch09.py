@@ -1,0 +1,175 @@
+"""The numbers that chapter 9 relies on, recomputed with the library: each comparison the
+prose draws, at the chapter's seeds (the pattern of book_claims_helpers.py)."""
+from typing import Callable
+
+import numpy as np
+
+import minigrad
+import minigrad.functional as F
+from book_claims_helpers import digits_split
+from minigrad import Tensor, nn, optim
+from minigrad.data import DataLoader
+from minigrad.train import accuracy, fit, predict
+
+
+def pca_rebuild(X_train: np.ndarray, X: np.ndarray, k: int) -> np.ndarray:
+    """Chapter 9: X rebuilt from its first k principal components on X_train."""
+    mean = X_train.mean(axis=0)
+    top = np.linalg.svd(X_train - mean, full_matrices=False)[2][:k]
+    return (X - mean) @ top.T @ top + mean
+
+
+def mse(a: np.ndarray, b: np.ndarray) -> float:
+    """The chapter's E: the mean squared error over all pixels of all images."""
+    return float(np.mean((a - b) ** 2))
+
+
+def fit_autoencoder(encoder: Callable, decoder: Callable, inputs: np.ndarray,
+                    targets: np.ndarray, seed: int, epochs: int, batch_size: int) -> nn.Autoencoder:
+    """Chapter 9's training: Adam (lr 0.003) on the mean squared error, batches shuffled by seed."""
+    minigrad.manual_seed(seed)
+    model = nn.Autoencoder(encoder(), decoder())
+    fit(model, nn.MSELoss(), optim.Adam(model.parameters(), lr=3e-3),
+        DataLoader(inputs, targets, batch_size=batch_size, shuffle=True, seed=seed),
+        epochs=epochs, metrics=(), progress=False)
+    return model
+
+
+def noisy_digits(X_train: np.ndarray, X_test: np.ndarray, seed: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Chapter 9's noisy copies: Gaussian noise of σ = 0.3 drawn from `seed`, clipped to [0, 1]."""
+    rng = np.random.default_rng(seed)
+    return tuple(np.clip(X + rng.normal(0.0, 0.3, X.shape), 0, 1).astype(np.float32)
+                 for X in (X_train, X_test))
+
+
+def train_denoiser(noisy_train: np.ndarray, X_train: np.ndarray, seed: int) -> nn.Autoencoder:
+    """Chapter 9's train_denoiser: the 64-128-64-16 tanh encoder and its mirror, 40 epochs."""
+    return fit_autoencoder(
+        lambda: nn.MLP([64, 128, 64, 16], activation="tanh", output_activation="tanh"),
+        lambda: nn.MLP([16, 64, 128, 64], activation="tanh", output_activation="sigmoid"),
+        noisy_train, X_train, seed, epochs=40, batch_size=64)
+
+
+def test_ch09_two_number_codes_over_five_seeds():
+    """Chapter 9: on each of seeds 0-4 (split, weights, batches), the 2-number autoencoder's E is
+    0.0173-0.0198 below PCA-2's, and a 5-nearest-neighbour vote on its codes labels 0.79-0.84 of
+    the test digits right, against 0.61-0.66 on PCA's, 0.16-0.22 more. Both gaps are many times
+    the spread σ between seeds, and seed 0's two PCA directions keep less than a third of the
+    variance (29%)."""
+    table = []                                   # per seed: E of PCA and AE, then their A
+    for seed in range(5):
+        X_train, X_test, y_train, y_test = digits_split(seed)
+        model = fit_autoencoder(lambda: nn.MLP([64, 128, 32, 2]),
+                                lambda: nn.MLP([2, 32, 128, 64], output_activation="sigmoid"),
+                                X_train, X_train, seed, epochs=30, batch_size=32)
+        mean = X_train.mean(axis=0)
+        top_2 = np.linalg.svd(X_train - mean, full_matrices=False)[2][:2]
+        errors = [mse(pca_rebuild(X_train, X_test, 2), X_test), mse(predict(model, X_test), X_test)]
+        assert 0.0172 < errors[0] - errors[1] < 0.0199, (seed, errors)
+        votes = []
+        for train_codes, codes in [((X_train - mean) @ top_2.T, (X_test - mean) @ top_2.T),
+                                   (predict(model.encoder, X_train), predict(model.encoder, X_test))]:
+            distances = np.sum((codes[:, None] - train_codes[None]) ** 2, axis=2)
+            nearest = y_train[np.argsort(distances, axis=1)[:, :5]]
+            guess = [np.bincount(row, minlength=10).argmax() for row in nearest]
+            votes.append(np.mean(guess == y_test))
+        assert 0.605 < votes[0] < 0.665 and 0.785 < votes[1] < 0.845, (seed, votes)
+        assert 0.155 < votes[1] - votes[0] < 0.225, (seed, votes)
+        table.append(errors + votes)
+        if seed == 0:
+            S = np.linalg.svd(X_train - mean, compute_uv=False)
+            assert np.sum(S[:2] ** 2) / np.sum(S ** 2) < 1 / 3
+    # "Many times" the spread: the printed σ of the two columns and of Δ, E and A alike.
+    E_pca, E_ae, A_pca, A_ae = np.array(table).T
+    for pca, ae in [(E_pca, E_ae), (A_pca, A_ae)]:
+        gap = np.abs(ae - pca)
+        assert gap.mean() > 5 * max(pca.std(), ae.std(), gap.std())
+
+
+def test_ch09_denoiser_against_linear_maps_over_five_seeds():
+    """Chapter 9: on each of seeds 0-4 (split, noise, weights, batches), the denoiser's E is at
+    most 0.46 of the noisy digits', 0.0006-0.0016 above the least-squares affine map's and
+    0.0013-0.0022 below that of the best affine map through 16 numbers."""
+    for seed in range(5):
+        X_train, X_test, _, _ = digits_split(seed)
+        noisy_train, noisy_test = noisy_digits(X_train, X_test, seed)
+        model = train_denoiser(noisy_train, X_train, seed)
+        network = mse(predict(model, noisy_test), X_test)
+        noisy_mean, clean_mean = noisy_train.mean(axis=0), X_train.mean(axis=0)
+        B, *_ = np.linalg.lstsq(noisy_train - noisy_mean, X_train - clean_mean, rcond=None)
+        top = np.linalg.svd((noisy_train - noisy_mean) @ B, full_matrices=False)[2][:16]
+        full = mse((noisy_test - noisy_mean) @ B + clean_mean, X_test)
+        rank_16 = mse((noisy_test - noisy_mean) @ B @ top.T @ top + clean_mean, X_test)
+        assert network < 0.465 * mse(noisy_test, X_test), seed
+        assert 0.00055 < network - full < 0.00165, (seed, network, full)
+        assert 0.00125 < rank_16 - network < 0.00225, (seed, network, rank_16)
+
+
+def test_ch09_sparse_code_against_pca_with_as_many_components_over_five_seeds():
+    """Chapter 9: on each of seeds 0-4, the λ = 0.1 code has k = 13 or 14 active units on average
+    over the training digits, E of 0.0106-0.0116 (0.0021-0.0026 with λ = 0), and E 0.0019-0.0037
+    below PCA with k components. On seed 0, the chapter's own run, k = 14 and fewer than a quarter
+    of the test digits' code units are active (23%)."""
+    for seed in range(5):
+        X_train, X_test, _, _ = digits_split(seed)
+        errors = {}
+        for penalty in (0.0, 0.1):
+            minigrad.manual_seed(seed)
+            model = nn.Autoencoder(nn.Sequential(nn.Linear(64, 64), nn.ReLU()),
+                                   nn.Sequential(nn.Linear(64, 64, init="glorot"), nn.Sigmoid()))
+            optimizer = optim.Adam(model.parameters(), lr=3e-3)
+            loader = DataLoader(X_train, X_train, batch_size=32, shuffle=True, seed=seed)
+            for _ in range(30):
+                for xb, _ in loader:
+                    x = Tensor(xb)
+                    code = model.encode(x)
+                    loss = F.mse_loss(model.decode(code), x) + penalty * code.mean()
+                    optimizer.zero_grad()
+                    loss.backward()
+                    optimizer.step()
+            errors[penalty] = mse(predict(model, X_test), X_test)
+        k = int(round(np.mean(np.sum(predict(model.encoder, X_train) > 0, axis=1))))
+        assert k in (13, 14), (seed, k)
+        if seed == 0:
+            assert k == 14 and np.mean(predict(model.encoder, X_test) > 0) < 0.25
+        assert 0.00205 < errors[0.0] < 0.00265 and 0.01055 < errors[0.1] < 0.01165, (seed, errors)
+        assert 0.00185 < mse(pca_rebuild(X_train, X_test, k), X_test) - errors[0.1] < 0.00375, seed
+
+
+def test_ch09_pretraining_wins_most_of_ten_draws_of_30_labels():
+    """Chapter 9: with 30 labelled digits (3 per class, ten draws), the denoiser's encoder
+    fine-tuned and the same network from scratch both reach about three quarters of the test
+    digits (0.771 and 0.751), with a spread of about 3.5 points between draws; the paired gain Δ
+    is 0.019 on average with σ = 0.018, positive in 8 draws, zero in one, negative in one. The
+    figure: A from about 0.68 to 0.81, the triangle at most about 0.05 above the circle."""
+    X_train, X_test, y_train, y_test = digits_split(0)
+    denoiser = train_denoiser(noisy_digits(X_train, X_test, 0)[0], X_train, seed=0)
+
+    def classifier(encoder):
+        body = nn.MLP([64, 128, 64, 16], activation="tanh", output_activation="tanh")
+        if encoder is not None:
+            body.load_state_dict(encoder.state_dict())
+        return nn.Sequential(body, nn.Linear(16, 10, init="glorot"))
+
+    results = []
+    for draw in range(10):
+        picker = np.random.default_rng(draw)
+        few = np.concatenate([picker.choice(np.flatnonzero(y_train == c), 3, replace=False)
+                              for c in range(10)])
+        row = []
+        for encoder in (None, denoiser.encoder):
+            minigrad.manual_seed(draw)
+            model = classifier(encoder)
+            fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=1e-3),
+                DataLoader(X_train[few], y_train[few], batch_size=30), epochs=300, progress=False)
+            row.append(accuracy(predict(model, X_test), y_test))
+        results.append(row)
+    results = np.array(results)
+    gain = results[:, 1] - results[:, 0]
+    assert tuple(np.round(results.mean(axis=0), 3)) == (0.751, 0.771)
+    assert np.all((0.03 < results.std(axis=0)) & (results.std(axis=0) < 0.04))
+    assert (round(gain.mean(), 3), round(gain.std(), 3)) == (0.019, 0.018)
+    assert results.std(axis=0).min() > gain.mean()          # the spread is larger than the gain
+    assert (np.sum(gain > 0), np.sum(gain == 0), np.sum(gain < 0)) == (8, 1, 1)
+    assert 0.67 < results.min() and results.max() < 0.82 and gain.max() < 0.05
