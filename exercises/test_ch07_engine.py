@@ -366,11 +366,13 @@ def measured_ratio(step: int, betas, rng) -> float:
     weight = Tensor(np.zeros(shape), requires_grad=True)
     adam = optim.Adam([weight], lr=lr, betas=betas, eps=1e-300)
     m, s = np.zeros(shape), np.zeros(shape)
-    for g in rng.normal(size=(step, *shape)) * scale:
+    for k, g in enumerate(rng.normal(size=(step, *shape)) * scale, start=1):
         before = weight.data.copy()
         weight.grad = Tensor(g)
         ADAM_STEP(adam)
         m, s = betas[0] * m + (1 - betas[0]) * g, betas[1] * s + (1 - betas[1]) * g ** 2
+        if k == 1:  # the corrections' promise: a first step of lr for every weight, downhill
+            assert np.allclose(weight.data - before, -lr * np.sign(g), rtol=1e-9, atol=0)
     ratios = (lr * np.abs(m) / np.sqrt(s)) / np.abs(weight.data - before)
     assert np.allclose(ratios, ratios.flat[0], rtol=1e-8), ratios  # the grader's own check
     return float(ratios.flat[0])
