@@ -1,10 +1,11 @@
 """Chapter 7 exercises, part 2: the pieces of a training step, then a network trained on them.
 
 A loss with its gradient, a layer with its backward, the largest learning rate that gradient
-descent survives, Adam's step and, to finish, a digits classifier that trains on these
-functions. Work with numpy arrays: the grader switches off minigrad's backpropagation and
-optimisers, so the numbers must come from your code. (Una pèrdua, una capa, la taxa
-d'aprenentatge límit, Adam i una xarxa entrenada amb les teves peces.)
+descent survives, what Adam's bias correction changes and, to finish, a digits classifier that
+trains on these functions. Work with numpy arrays: the grader switches off minigrad's
+backpropagation and optimisers, so the numbers must come from your code. (Una pèrdua, una
+capa, la taxa d'aprenentatge límit, la correcció del biaix d'Adam i una xarxa entrenada amb
+les teves peces.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -55,17 +56,15 @@ def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
     raise NotImplementedError("one step maps (w, v) to a matrix times (w, v): when do its powers shrink?")
 
 
-def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,
-              exp_avg_sq: np.ndarray, step: int, lr: float = 1e-3,
-              betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
-    """Step number ``step`` (1, 2, ...) of Adam, updating the three arrays in place.
+def uncorrected_adam_ratio(step: int, betas: tuple[float, float] = (0.9, 0.999)) -> float:
+    """How many times larger step number ``step`` (1, 2, ...) of Adam is without bias correction.
 
-    m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) g², kept in ``exp_avg`` and
-    ``exp_avg_sq``; then, with the bias corrections m̂ = m / (1 − β₁^step) and
-    v̂ = v / (1 − β₂^step), param ← param − lr · m̂ / (√v̂ + eps). Return nothing.
-    (Un pas d'Adam amb la correcció del biaix, modificant els arrays on són.)
+    Two runs of Adam on the same weights get the same gradients, from m = s = 0 and with
+    ε = 0: one corrects the bias (m̂ = m / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ)), the other steps with
+    m and s as they are. Return the size of the uncorrected run's step number ``step`` divided
+    by the corrected run's, a float. (Quantes vegades més gran és el pas sense la correcció.)
     """
-    raise NotImplementedError("update exp_avg and exp_avg_sq in place, correct the bias, step")
+    raise NotImplementedError("write m and s after t steps as sums over the gradients; then divide")
 
 
 def train_digits(X_train: np.ndarray, y_train: np.ndarray,
@@ -75,8 +74,9 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     X_train: (N, 64) pixels in [0, 1]; y_train: (N,) digits. Build the parameters of a
     network of ``linear`` layers with ReLUs between them (draw them from
     ``np.random.default_rng(seed)``), then train it on mini-batches with ``cross_entropy``
-    and ``adam_step``. Return a function that takes images (M, 64) and
-    returns their scores (M, 10). It must reach 0.95 test accuracy in a few seconds.
+    and an optimiser's step that you write (Adam, or SGD with momentum), updating the
+    parameters in place. Return a function that takes images (M, 64) and returns their
+    scores (M, 10). It must reach 0.95 test accuracy in a few seconds.
     (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves.)
     """
     raise NotImplementedError("He-initialise two linear layers; loop: forward, loss, back, step")

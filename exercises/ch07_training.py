@@ -1,4 +1,4 @@
-"""Chapter 7 exercises: the training loop, early stopping, accuracy and the confusion matrix.
+"""Chapter 7 exercises: gradient accumulation, early stopping, accuracy and the confusion matrix.
 
 Write these with minigrad's building blocks and numpy: the grader switches off
 ``minigrad.train`` (``fit``, ``accuracy``, ``confusion_matrix``), which does the same jobs.
@@ -19,16 +19,20 @@ import numpy as np
 from minigrad import Tensor
 
 
-def train_epoch(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any) -> float:
-    """Train ``model`` for one epoch (one pass over ``loader``); return the mean loss per sample.
+def train_epoch_accumulated(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any,
+                            accumulation_steps: int) -> float:
+    """One epoch with one optimizer step every ``accumulation_steps`` batches; the mean loss.
 
-    Put the model in training mode (``model.train()``). Then, for every batch ``(xb, yb)`` of
-    numpy arrays: forward pass on ``Tensor(xb)``, loss with ``loss_fn(output, yb)``, zero the
-    gradients, backward pass, optimizer step. Return the average loss over the samples, as a
-    float: the sum of (batch loss × batch size) divided by the number of samples.
-    (Una època: pas endavant, pèrdua, gradients a zero, pas enrere i pas de l'optimitzador.)
+    Put the model in training mode (``model.train()``). The batches ``(xb, yb)`` of ``loader``
+    are numpy arrays; cut them, in order, into groups of ``accumulation_steps`` batches (the last
+    group may hold fewer). Each group makes one optimizer step, and that step must be the one a
+    single batch holding all the group's samples would make: the gradient of the mean loss over
+    the group's samples. Run the forward and backward passes one batch at a time (that is the
+    point: memory for one batch only), and mind that the last batch, and so the last group, may
+    be smaller. Return the mean loss per sample over the epoch, as a float.
+    (Un pas de l'optimitzador cada k lots, igual al d'un sol lot amb totes les seves mostres.)
     """
-    raise NotImplementedError("model.train(); per batch: forward, loss, zero_grad, backward, step")
+    raise NotImplementedError("gradients add up between zero_grad calls: how should each batch's loss count?")
 
 
 def early_stopping_epoch(val_losses: list[float], patience: int,

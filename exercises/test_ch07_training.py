@@ -1,4 +1,4 @@
-"""Graders for chapter 7 (exercises/ch07_training.py): an epoch, early stopping, the metrics.
+"""Graders for chapter 7 (exercises/ch07_training.py): accumulation, early stopping, metrics.
 
 ``minigrad.train`` already does all three (``fit``, ``EarlyStopping``, ``accuracy``,
 ``confusion_matrix``): an autouse fixture switches them off before the learner's module is
@@ -20,25 +20,36 @@ from minigrad import Tensor, nn, optim
 from minigrad.data import DataLoader
 
 HINTS = {
-    "epoch_params": {
-        "en": "After one epoch the parameters are not where the five steps of the chapter's loop "
-              "lead. Reread 'The training loop, by hand' in chapter 7: are all five there for "
-              "EVERY batch, in that order? What happens to the gradients of earlier batches if "
-              "nothing clears them, or to the new ones if they are cleared too late? Go through "
-              "the loader exactly once.",
-        "ca": "Després d'una època, els paràmetres no són on porten els cinc passos del bucle del "
-              "capítol. Rellegeix «El bucle d'entrenament, a mà» al capítol 7: hi són tots cinc "
-              "per a CADA lot, i en aquest ordre? Què passa amb els gradients dels lots anteriors "
-              "si res no els esborra, o amb els nous si s'esborren massa tard? Recorre el "
-              "carregador exactament un cop.",
+    "accum_steps": {
+        "en": "Not the right number of optimizer steps. How many groups of accumulation_steps "
+              "batches does this loader make, counting a last group that holds fewer? One step "
+              "per group: not one per batch, and none left out at the end.",
+        "ca": "El nombre de passos de l'optimitzador no és correcte. Quants grups de "
+              "accumulation_steps lots fa aquest carregador, comptant-hi un últim grup amb menys "
+              "lots? Un pas per grup: no un per lot, i cap de descartat al final.",
+    },
+    "accum_params": {
+        "en": "After the epoch the parameters are not where one step per group of samples, "
+              "taken as ONE batch, leads. backward() adds to the gradients: when must they be "
+              "cleared so that a step sees its whole group and nothing of the one before? Each "
+              "loss is a mean over its batch: what do k of them add up to, and how should each "
+              "count in the mean over all the group's samples? A smaller last batch counts less.",
+        "ca": "Després de l'època, els paràmetres no són on porta un pas per grup de mostres, "
+              "preses com UN sol lot. backward() suma als gradients: quan s'han d'esborrar "
+              "perquè un pas vegi tot el seu grup i res de l'anterior? Cada pèrdua és la "
+              "mitjana del seu lot: què sumen k d'aquestes mitjanes, i quant ha de comptar "
+              "cadascuna en la mitjana de totes les mostres del grup? Un últim lot més petit "
+              "compta menys.",
     },
     "epoch_loss": {
         "en": "The training itself is right, but not the number returned: the mean loss per "
-              "sample over the whole epoch. Is yours the last batch's loss, or a plain mean of "
-              "the batch losses? What does a smaller last batch do to that mean?",
+              "sample over the whole epoch, of the losses as loss_fn gives them (not scaled). "
+              "Is yours the last batch's loss, a plain mean of the batch losses, or a scaled "
+              "one? What does a smaller last batch do to that mean?",
         "ca": "L'entrenament és correcte, però no el nombre que retornes: la pèrdua mitjana per "
-              "mostra de tota l'època. La teva és la pèrdua de l'últim lot, o la mitjana simple "
-              "de les pèrdues dels lots? Què li fa a aquesta mitjana un últim lot més petit?",
+              "mostra de tota l'època, de les pèrdues tal com les dona loss_fn (sense escalar). "
+              "La teva és la pèrdua de l'últim lot, la mitjana simple de les pèrdues dels lots, "
+              "o una d'escalada? Què li fa a aquesta mitjana un últim lot més petit?",
     },
     "epoch_mode": {
         "en": "Start with model.train(): the model was in evaluation mode, and layers such as "
@@ -88,7 +99,7 @@ library_switched_off = grading.switched_off(
     minigrad.train.confusion_matrix, minigrad.train.EarlyStopping, words=SWITCHED_OFF)
 
 
-# --- 7.1 one epoch ------------------------------------------------------------------------------
+# --- 7.1 gradient accumulation ----------------------------------------------------------------
 OPTIMISERS = {
     "optim.SGD(model.parameters(), lr=0.1)": lambda p: optim.SGD(p, lr=0.1),
     "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)":
@@ -97,83 +108,107 @@ OPTIMISERS = {
 }
 
 
-def reference_epoch(model, loader, loss_fn, optimizer) -> float:
-    """The grader's own epoch (never the learner's)."""
+def big_batch_epoch(model, batches, accumulation_steps, loss_fn, optimizer) -> float:
+    """The grader's own epoch: each group of batches joined into one batch, one plain step each."""
     model.train()
-    total, seen = 0.0, 0
-    for xb, yb in loader:
+    total = 0.0
+    for start in range(0, len(batches), accumulation_steps):
+        group = batches[start:start + accumulation_steps]
+        xb = np.concatenate([x for x, _ in group])
+        yb = np.concatenate([y for _, y in group])
         loss = loss_fn(model(Tensor(xb)), yb)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         total += loss.item() * len(xb)
-        seen += len(xb)
-    return total / seen
+    return total / sum(len(x) for x, _ in batches)
 
 
-def epoch_case(seed: int, n: int, batch: int, opt_code: str, as_list: bool):
-    """Two identical (model, loader, loss_fn, optimizer) set-ups, and the code that builds one."""
+def accumulation_case(seed: int, n: int, batch: int, k: int, opt_code: str, as_list: bool):
+    """Two identical float64 (model, loader, loss_fn, optimizer) set-ups, and their code."""
     rng = grading.rng(seed)
-    X = rng.normal(size=(n, 5)).astype(np.float32)
+    X = rng.normal(size=(n, 5))
     y = rng.integers(0, 3, size=n)
 
     def build():
         minigrad.manual_seed(seed)
         model = nn.MLP([5, 8, 3])
+        for p in model.parameters():  # float64: both ways must agree to rounding, 1e-10
+            p.data = p.data.astype(np.float64)
         model.eval()  # the learner must switch it to training mode
         loader = DataLoader(X, y, batch_size=batch, shuffle=True, seed=seed)
         if as_list:
             loader = list(loader)
         return model, loader, nn.CrossEntropyLoss(), OPTIMISERS[opt_code](model.parameters())
     loader_code = f"DataLoader(X, y, batch_size={batch}, shuffle=True, seed={seed})"
-    code = (f"minigrad.manual_seed({seed}); model = nn.MLP([5, 8, 3]); model.eval(); "
+    code = (f"minigrad.manual_seed({seed}); model = nn.MLP([5, 8, 3]) in float64; model.eval(); "
             f"X, y = {n} random samples of 5 features, 3 classes; "
-            f"train_epoch(model, {'list(' + loader_code + ')' if as_list else loader_code}, "
-            f"nn.CrossEntropyLoss(), {opt_code})")
+            f"train_epoch_accumulated(model, "
+            f"{'list(' + loader_code + ')' if as_list else loader_code}, "
+            f"nn.CrossEntropyLoss(), {opt_code}, accumulation_steps={k})")
     return build, code
 
 
-EPOCH_CASES = [  # seed, samples, batch size, optimiser, loader given as a list of batches
-    (1, 50, 16, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", False),
-    (2, 64, 16, "optim.SGD(model.parameters(), lr=0.1)", False),
-    (3, 37, 10, "optim.Adam(model.parameters(), lr=0.01)", False),
-    (4, 45, 8, "optim.SGD(model.parameters(), lr=0.1)", True),
-    (5, 30, 7, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", True),
-    (6, 9, 32, "optim.Adam(model.parameters(), lr=0.01)", False),  # a single batch
+def counted_steps(optimizer) -> list[int]:
+    """Wrap ``optimizer.step`` so that the list it returns counts the calls."""
+    calls, step = [0], optimizer.step
+
+    def counting_step(*args, **kwargs):
+        calls[0] += 1
+        return step(*args, **kwargs)
+    optimizer.step = counting_step
+    return calls
+
+
+ACCUMULATION_CASES = [  # seed, samples, batch size, k, optimiser, loader given as a list
+    (1, 48, 8, 3, "optim.SGD(model.parameters(), lr=0.1)", False),       # 2 full groups
+    (2, 50, 8, 3, "optim.SGD(model.parameters(), lr=0.1)", False),       # 3, 3, then 1 of 2 samples
+    (3, 45, 10, 2, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", True),  # last: 1 batch
+    (4, 37, 5, 4, "optim.Adam(model.parameters(), lr=0.01)", False),     # full groups, last batch 2
+    (5, 64, 16, 1, "optim.SGD(model.parameters(), lr=0.1)", True),       # k = 1: plain training
+    (6, 30, 7, 10, "optim.Adam(model.parameters(), lr=0.01)", False),    # k > batches: one group
+    (7, 61, 6, 4, "optim.SGD(model.parameters(), lr=0.05, momentum=0.9)", False),  # 4, 4, 3
 ]
 
 
-@pytest.mark.exercise("ch07.train_epoch", points=3)
-class TestTrainEpoch:
-    @pytest.mark.parametrize("seed, n, batch, opt_code, as_list", EPOCH_CASES,
-                             ids=[str(c[0]) for c in EPOCH_CASES])
-    def test_one_epoch(self, submission, grade, seed, n, batch, opt_code, as_list):
-        build, code = epoch_case(seed, n, batch, opt_code, as_list)
+@pytest.mark.exercise("ch07.train_epoch_accumulated", points=3)
+class TestTrainEpochAccumulated:
+    @pytest.mark.parametrize("seed, n, batch, k, opt_code, as_list", ACCUMULATION_CASES,
+                             ids=[str(c[0]) for c in ACCUMULATION_CASES])
+    def test_same_as_one_big_batch(self, submission, grade, seed, n, batch, k, opt_code, as_list):
+        build, code = accumulation_case(seed, n, batch, k, opt_code, as_list)
         model, loader, loss_fn, optimizer = build()
         ref_model, ref_loader, ref_loss_fn, ref_optimizer = build()
-        expected = reference_epoch(ref_model, ref_loader, ref_loss_fn, ref_optimizer)
+        batches = list(ref_loader)
+        expected = big_batch_epoch(ref_model, batches, k, ref_loss_fn, ref_optimizer)
+        steps = counted_steps(optimizer)
         grade.trying(code)
-        got = submission.train_epoch(model, loader, loss_fn, optimizer)
+        got = submission.train_epoch_accumulated(model, loader, loss_fn, optimizer, k)
+        groups = -(-len(batches) // k)
+        grade.trying(f"{code}  ({len(batches)} batches: how many optimizer.step() calls?)")
+        grade.check(steps[0] == groups, expected=groups, got=steps[0], hint=HINTS["accum_steps"])
         expected_params = dict(ref_model.named_parameters())
         for name, p in model.named_parameters():
             grade.trying(f"{code}; model's parameter {name!r} after the epoch")
-            grade.check(np.allclose(p.data, expected_params[name].data, rtol=1e-4, atol=1e-6),
-                        expected=expected_params[name].data, got=p.data, hint=HINTS["epoch_params"])
+            grade.check(np.allclose(p.data, expected_params[name].data, rtol=1e-10, atol=1e-10),
+                        expected=expected_params[name].data, got=p.data,
+                        hint=HINTS["accum_params"])
         grade.trying(f"{code}  (the value returned)")
-        grade.close(got, expected, rel=1e-5, abs=1e-7, hint=HINTS["epoch_loss"])
+        grade.close(got, expected, rel=1e-9, abs=1e-12, hint=HINTS["epoch_loss"])
         grade.trying(f"{code}; model.training")
         grade.check(model.training is True, expected=True, got=model.training,
                     hint=HINTS["epoch_mode"])
 
     def test_several_epochs_keep_learning(self, submission, grade):
-        build, code = epoch_case(7, 60, 16, "optim.SGD(model.parameters(), lr=0.1)", False)
+        build, code = accumulation_case(8, 60, 8, 3, "optim.SGD(model.parameters(), lr=0.1)",
+                                        False)
         model, loader, loss_fn, optimizer = build()
         ref_model, ref_loader, ref_loss_fn, ref_optimizer = build()
         for epoch in range(1, 4):
-            expected = reference_epoch(ref_model, ref_loader, ref_loss_fn, ref_optimizer)
+            expected = big_batch_epoch(ref_model, list(ref_loader), 3, ref_loss_fn, ref_optimizer)
             grade.trying(f"{code}  (epoch {epoch} with the same model, loader and optimizer)")
-            got = submission.train_epoch(model, loader, loss_fn, optimizer)
-            grade.close(got, expected, rel=1e-5, abs=1e-7, hint=HINTS["epoch_params"])
+            got = submission.train_epoch_accumulated(model, loader, loss_fn, optimizer, 3)
+            grade.close(got, expected, rel=1e-9, abs=1e-12, hint=HINTS["accum_params"])
 
 
 # --- 7.2 early stopping -------------------------------------------------------------------------

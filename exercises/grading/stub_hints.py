@@ -77,9 +77,6 @@ STUB_HINTS = {
     'ch07.accuracy_and_confusion_matrix': {
         "en": 'one count per sample, in its true row and predicted column; where are the hits?',
         "ca": 'un recompte per mostra, a la fila real i la columna predita; on són els encerts?'},
-    'ch07.adam_step': {
-        "en": 'update exp_avg and exp_avg_sq in place, correct the bias, step',
-        "ca": 'actualitza exp_avg i exp_avg_sq in situ, corregeix el biaix i fes el pas'},
     'ch07.cross_entropy': {
         "en": "a row's loss is minus a log-softmax: differentiate it by hand; mind the mean",
         "ca": "la pèrdua d'una fila és menys una log-softmax: deriva-la a mà; compte amb la mitjana"},
@@ -95,9 +92,12 @@ STUB_HINTS = {
     'ch07.train_digits': {
         "en": 'He-initialise two linear layers; loop: forward, loss, back, step',
         "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},
-    'ch07.train_epoch': {
-        "en": 'model.train(); per batch: forward, loss, zero_grad, backward, step',
-        "ca": 'model.train(); per lot: passada endavant, pèrdua, zero_grad, backward, step'},
+    'ch07.uncorrected_adam_ratio': {
+        "en": 'write m and s after t steps as sums over the gradients; then divide',
+        "ca": 'escriu m i s després de t passos com a sumes sobre els gradients; després divideix'},
+    'ch07.train_epoch_accumulated': {
+        "en": "gradients add up between zero_grad calls: how should each batch's loss count?",
+        "ca": 'els gradients se sumen entre crides a zero_grad: quant ha de comptar la pèrdua de cada lot?'},
     'ch08.conv2d_backward': {
         "en": 'the forward pass is a matrix product: what is its backward?',
         "ca": 'la passada endavant és un producte de matrius: quina és la seva passada enrere?'},

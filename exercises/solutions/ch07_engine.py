@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Callable
 
 import numpy as np
@@ -49,18 +50,15 @@ def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
     return float(2.0 * (1.0 + momentum) / np.linalg.eigvalsh(hessian).max())
 
 
-def adam_step(param: np.ndarray, grad: np.ndarray, exp_avg: np.ndarray,
-              exp_avg_sq: np.ndarray, step: int, lr: float = 1e-3,
-              betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8) -> None:
-    """Step number ``step`` (1, 2, ...) of Adam, updating the three arrays in place."""
+def uncorrected_adam_ratio(step: int, betas: tuple[float, float] = (0.9, 0.999)) -> float:
+    """How many times larger step number ``step`` (1, 2, ...) of Adam is without bias correction."""
     beta1, beta2 = betas
-    exp_avg *= beta1
-    exp_avg += (1 - beta1) * grad                # m ← β₁ m + (1 − β₁) g
-    exp_avg_sq *= beta2
-    exp_avg_sq += (1 - beta2) * grad * grad      # v ← β₂ v + (1 − β₂) g²
-    m_hat = exp_avg / (1 - beta1 ** step)        # both start at 0: divide out the bias
-    v_hat = exp_avg_sq / (1 - beta2 ** step)
-    param -= lr * m_hat / (np.sqrt(v_hat) + eps)
+    # The corrections do not change m and s, only what the step divides them by: with ε = 0
+    # the corrected step is lr · (m / (1 − β₁ᵗ)) / √(s / (1 − β₂ᵗ)) and the uncorrected one
+    # lr · m / √s, the same m and s. Their ratio is one number for every weight and every
+    # sequence of gradients: at t = 1, 0.1 / √0.001 ≈ 3.16 with the usual betas, and it tends
+    # to 1 as β₁ᵗ and β₂ᵗ fade.
+    return (1 - beta1 ** step) / math.sqrt(1 - beta2 ** step)
 
 
 def train_digits(X_train: np.ndarray, y_train: np.ndarray,
@@ -71,7 +69,7 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     params = []
     for n_out, n_in in sizes:       # He initialisation: N(0, 2 / fan_in), biases at zero
         params += [rng.normal(0.0, np.sqrt(2.0 / n_in), (n_out, n_in)), np.zeros(n_out)]
-    exp_avgs = [np.zeros_like(p) for p in params]
+    exp_avgs = [np.zeros_like(p) for p in params]     # Adam's m and s, one pair per parameter
     exp_avg_sqs = [np.zeros_like(p) for p in params]
 
     def forward(x):
@@ -93,6 +91,11 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
             scores, backward = forward(X_train[batch])
             loss, grad = cross_entropy(scores, y_train[batch])
             step += 1
-            for p, g, m, v in zip(params, backward(grad), exp_avgs, exp_avg_sqs):
-                adam_step(p, g, m, v, step, lr=3e-3)
+            for p, g, m, s in zip(params, backward(grad), exp_avgs, exp_avg_sqs):
+                # Adam, lr = 3e-3 and the usual betas, in place: params is what predict reads.
+                m *= 0.9
+                m += 0.1 * g
+                s *= 0.999
+                s += 0.001 * g * g
+                p -= 3e-3 * (m / (1 - 0.9 ** step)) / (np.sqrt(s / (1 - 0.999 ** step)) + 1e-8)
     return lambda x: forward(x)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import islice
 from typing import Any, Callable, Iterable
 
 import numpy as np
@@ -10,20 +11,24 @@ import numpy as np
 from minigrad import Tensor
 
 
-def train_epoch(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any) -> float:
-    """Train ``model`` for one epoch (one pass over ``loader``); return the mean loss per sample."""
+def train_epoch_accumulated(model: Any, loader: Iterable, loss_fn: Callable, optimizer: Any,
+                            accumulation_steps: int) -> float:
+    """One epoch with one optimizer step every ``accumulation_steps`` batches; the mean loss."""
     model.train()                      # layers such as dropout behave as in training
     total, seen = 0.0, 0
-    for xb, yb in loader:
-        output = model(Tensor(xb))     # forward pass
-        loss = loss_fn(output, yb)     # how wrong, on average over this batch
-        optimizer.zero_grad()          # forget the previous batch's gradients
-        loss.backward()                # dloss/dparameter for every parameter
-        optimizer.step()               # move the parameters downhill
-        # The loss is a mean over the batch; weighting it by the batch size makes the epoch's
-        # value a mean over samples, even when the last batch is smaller.
-        total += loss.item() * len(xb)
-        seen += len(xb)
+    batches = iter(loader)
+    # Only the arrays of a group are held at once; each batch's graph is freed by its backward.
+    while group := list(islice(batches, accumulation_steps)):
+        n = sum(len(xb) for xb, _ in group)
+        optimizer.zero_grad()          # a new group: forget the previous group's gradients
+        for xb, yb in group:
+            loss = loss_fn(model(Tensor(xb)), yb)   # a mean over this batch's len(xb) samples
+            # backward() adds to .grad: weighting each batch's mean by its share of the group
+            # makes the sum the mean over all n samples, as one batch of n would give.
+            (loss * (len(xb) / n)).backward()
+            total += loss.item() * len(xb)
+        optimizer.step()               # one step per group, the last (smaller) one included
+        seen += n
     return total / seen
 
 

@@ -6,7 +6,7 @@ from types import FunctionType
 import numpy as np  # noqa: F401 (used by the loop)
 
 import solutions.ch07_engine as reference
-from solutions.ch07_engine import adam_step, linear  # noqa: F401 (used by the loop)
+from solutions.ch07_engine import linear  # noqa: F401 (used by the loop)
 
 EXERCISE = "ch07.train_digits"
 

@@ -3,7 +3,7 @@ The grader must blame train_digits itself."""
 
 import numpy as np
 
-from solutions.ch07_engine import adam_step, cross_entropy, linear
+from solutions.ch07_engine import cross_entropy, linear
 
 EXERCISE = "ch07.train_digits"
 
@@ -25,5 +25,7 @@ def train_digits(X_train, y_train, seed=0):
             _, dw1, db1 = back1(dh * (h > 0))
             step += 1
             for p, g, (m, v) in zip(params, [dw1, db1, dw2, db2], moments):
-                adam_step(p, g, m, v, step, lr=3e-3)
+                m[...] = 0.9 * m + 0.1 * g
+                v[...] = 0.999 * v + 0.001 * g * g
+                p -= 3e-3 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
     return lambda x: linear(np.maximum(linear(x, w1, b1)[0], 0), w2, b2)[0]

@@ -2,9 +2,9 @@
 
 from minigrad.train import fit
 
-EXERCISE = "ch07.train_epoch"
+EXERCISE = "ch07.train_epoch_accumulated"
 
 
-def train_epoch(model, loader, loss_fn, optimizer):
+def train_epoch_accumulated(model, loader, loss_fn, optimizer, accumulation_steps):
     history = fit(model, loss_fn, optimizer, loader, epochs=1, metrics=(), progress=False)
     return history.history["loss"][-1]
