@@ -1,4 +1,4 @@
-"""Chapter 11 exercises: freezing the feature layers, and comparing training strategies.
+"""Chapter 11 exercises: freezing the feature layers, and what pre-training is worth in labels.
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -7,8 +7,6 @@ Replace each ``raise NotImplementedError`` with your code, then grade your work:
 """
 
 from __future__ import annotations
-
-from typing import Callable
 
 import numpy as np
 
@@ -27,17 +25,18 @@ def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
     raise NotImplementedError("walk the layers by position: freeze the first ones, thaw the rest")
 
 
-def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarray,
-            X_test: np.ndarray, y_test: np.ndarray,
-            labels_per_class: list[int]) -> dict[str, list[float]]:
-    """Test accuracy of each trainer for each number of labelled examples per class.
+def equivalent_labels(counts: list[int], acc_scratch: list[float],
+                      acc_transfer: list[float]) -> list[float | None]:
+    """How many labels per class training from scratch needs to match transfer learning.
 
-    ``trainers`` maps a name to a function ``trainer(X, y)`` that trains a model on ``(X, y)``
-    and returns a function ``predict(X)`` giving the predicted classes of ``X``.
-    For each ``n`` in ``labels_per_class``: keep the first ``n`` examples of each class of the
-    pool, in the order they appear (all of them if a class has fewer); call each trainer once on
-    them; measure the fraction of ``X_test`` that its predictor classifies right (``y_test``).
-    Return ``{name: [accuracy for each n]}``.
-    (L'exactitud de cada entrenador amb els n primers exemples de cada classe.)
+    ``counts`` are increasing numbers n of labelled examples per class; ``acc_scratch[k]`` and
+    ``acc_transfer[k]`` are the accuracies of training from scratch and of transfer learning with
+    ``counts[k]`` examples per class. For each k, return the number m of examples per class at
+    which the scratch learning curve first reaches ``acc_transfer[k]``, read off the curve by
+    drawing straight lines between its measured points on a logarithmic n axis, as in the
+    chapter's plot. If the scratch curve already reaches that accuracy at ``counts[0]``, m is
+    ``counts[0]`` (nothing smaller was measured); if it never reaches it, m is ``None``.
+    (Quants exemples per classe necessita l'entrenament des de zero per igualar la
+    transferència, llegits a la corba d'aprenentatge.)
     """
-    raise NotImplementedError("for each n, the first n examples of each class, in pool order")
+    raise NotImplementedError("walk the scratch curve from the left: where does it first cross?")

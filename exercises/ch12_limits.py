@@ -1,4 +1,4 @@
-"""Chapter 12 exercises: error rates per group, and the saliency maps of a batch.
+"""Chapter 12 exercises: the two kinds of error per group, and the saliency maps of a batch.
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -15,15 +15,20 @@ import numpy as np
 import minigrad
 
 
-def error_rates_by_group(y_true: Any, y_pred: Any, groups: Any) -> dict[Any, float]:
-    """The error rate of each group: {group: fraction of its examples predicted wrongly}.
+def miss_rates_by_group(y_true: Any, y_pred: Any, groups: Any,
+                        positive: Any = 1) -> dict[Any, tuple[float | None, float | None]]:
+    """The two kinds of error of each group: {group: (false-negative rate, false-positive rate)}.
 
-    The three arguments (lists or numpy arrays) have one entry per example: the true label,
-    the predicted label, and the example's group (a number or a string). Return one entry
-    per group that occurs, each a float between 0 and 1.
-    (La taxa d'error de cada grup: la fracció dels seus exemples mal predits.)
+    The three arguments (lists or numpy arrays) have one entry per example: the true label, the
+    predicted label, and the example's group (a number or a string). ``positive`` is the label
+    that calls for action (1, "sick", ...); every other label is negative. Among a group's
+    positive examples, the false-negative rate is the fraction not predicted positive (sick
+    patients sent home); among its negative examples, the false-positive rate is the fraction
+    predicted positive. Return one entry per group that occurs; a rate with no example to count
+    it over (a group with no positive example has no false-negative rate) is ``None``.
+    (Els dos tipus d'error de cada grup: la taxa de falsos negatius i la de falsos positius.)
     """
-    raise NotImplementedError("select each group's examples, then count its mistakes")
+    raise NotImplementedError("first split each group into its positives and its negatives")
 
 
 def saliency_maps(model: minigrad.nn.Module, images: np.ndarray, targets: Any) -> np.ndarray:

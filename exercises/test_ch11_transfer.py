@@ -1,9 +1,9 @@
-"""Graders for chapter 11 (exercises/ch11_transfer.py): freezing layers, comparing trainers.
+"""Graders for chapter 11 (exercises/ch11_transfer.py): freezing layers, labels' worth.
 
 freeze_features is tried on random ``nn.Sequential`` models, nested or not, some of whose
-parameters were frozen before (so they must be thawed). compare is given trainers that record
-every training set they receive and predict with a nearest class mean, so the grader can check
-which examples were kept and recompute every accuracy itself. Inputs are drawn anew each run.
+parameters were frozen before (so they must be thawed). equivalent_labels is tried on learning
+curves whose answers are known by hand (straight in log n, with ends, flat stretches and dips),
+on the chapter's printed means, and on random curves. Inputs are drawn anew each run.
 """
 
 from __future__ import annotations
@@ -41,28 +41,45 @@ HINTS = {
               "congelades han de quedar igual i amb grad None: congela amb requires_grad = "
               "False (posar grad a None no n'hi ha prou, backward() el torna a omplir).",
     },
-    "calls": {
-        "en": "Call each trainer exactly once for each n in labels_per_class, in that order.",
-        "ca": "Crida cada entrenador exactament un cop per a cada n de labels_per_class, en "
-              "aquest ordre.",
+    "length": {
+        "en": "Return a list with one entry per accuracy of acc_transfer, in the same order: "
+              "a number, or None.",
+        "ca": "Retorna una llista amb un element per cada exactitud de acc_transfer, en el "
+              "mateix ordre: un nombre, o None.",
     },
-    "subset": {
-        "en": "The trainer received the wrong examples. For each n it must get, for EVERY class "
-              "of the pool, the first n examples of that class in pool order (all of them if "
-              "there are fewer), not the first n of the whole pool, with their rows of X_pool and "
-              "y_pool.",
-        "ca": "L'entrenador ha rebut exemples incorrectes. Per a cada n ha de rebre, per a CADA "
-              "classe del conjunt, els n primers exemples d'aquesta classe en l'ordre del conjunt "
-              "(tots, si n'hi ha menys), no els n primers de tot el conjunt, amb les seves files "
-              "de X_pool i y_pool.",
+    "first": {
+        "en": "When training from scratch already reaches the accuracy at counts[0], the answer "
+              "is counts[0]: no smaller count was measured, so read nothing off the curve to its "
+              "left, and do not extrapolate.",
+        "ca": "Quan l'entrenament des de zero ja arriba a l'exactitud amb counts[0], la resposta "
+              "és counts[0]: no s'ha mesurat cap nombre més petit, així que no llegeixis res a "
+              "l'esquerra de la corba ni extrapolis.",
     },
-    "accuracy": {
-        "en": "Wrong accuracies. Which examples measure them: those the model was trained on, or "
-              "the test set? The accuracy is the fraction of those examples classified right. "
-              "Return {name: [one accuracy per n]}.",
-        "ca": "Les exactituds no són correctes. Amb quins exemples es mesuren: amb els "
-              "d'entrenament del model, o amb el conjunt de prova? L'exactitud és la fracció "
-              "d'aquests exemples ben classificats. Retorna {nom: [una exactitud per cada n]}.",
+    "never": {
+        "en": "If the scratch curve never reaches the accuracy within the measured counts, "
+              "return None for it, not the last count, inf or nan: nobody knows how many labels "
+              "it would take.",
+        "ca": "Si la corba des de zero no arriba mai a l'exactitud dins dels nombres mesurats, "
+              "retorna-hi None, no l'últim nombre, inf ni nan: ningú no sap quantes etiquetes "
+              "caldrien.",
+    },
+    "between": {
+        "en": "Wrong number of labels. Between which two measured points does the scratch curve "
+              "cross the accuracy, and where on that segment? The segment is a straight line on "
+              "a logarithmic n axis, as in the chapter's plot: equal steps along it multiply n, "
+              "they do not add to it.",
+        "ca": "El nombre d'etiquetes no és correcte. Entre quins dos punts mesurats travessa la "
+              "corba des de zero l'exactitud, i en quin lloc del segment? El segment és una recta "
+              "sobre un eix de n logarítmic, com al gràfic del capítol: passos iguals al llarg "
+              "del segment multipliquen n, no hi sumen.",
+    },
+    "crossing": {
+        "en": "A measured curve can go down as well as up (noise): the answer is where it FIRST "
+              "reaches the accuracy, from the left, and a flat stretch at exactly that accuracy "
+              "reaches it at its start.",
+        "ca": "Una corba mesurada pot baixar i pujar (soroll): la resposta és on arriba PER "
+              "PRIMER COP a l'exactitud, des de l'esquerra, i un tram pla just a aquesta "
+              "exactitud hi arriba al començament.",
     },
 }
 
@@ -160,114 +177,73 @@ class TestFreezeFeatures:
                          "ca": f"canviats: {changed}; amb grad: {graded}"})
 
 
-# --- compare ---------------------------------------------------------------------------------
-class Recorder:
-    """A trainer that records what it is given and predicts with the nearest class mean."""
-
-    def __init__(self, shift: float = 0.0) -> None:
-        self.calls: list[tuple[np.ndarray, np.ndarray]] = []
-        self.shift = shift
-
-    def __call__(self, X, y):
-        X, y = np.array(X, dtype=float), np.array(y)
-        self.calls.append((X, y))
-        return nearest_mean(X, y, self.shift)
-
-
-def nearest_mean(X, y, shift):
-    classes = np.unique(y)
-    means = np.stack([X[y == c, 1:].mean(axis=0) for c in classes]) + shift
-
-    def predict(Xq):
-        Xq = np.asarray(Xq, dtype=float)[:, 1:]
-        d = ((Xq[:, None, :] - means[None]) ** 2).sum(axis=-1)
-        return classes[d.argmin(axis=1)]
-    return predict
+# --- equivalent_labels -----------------------------------------------------------------------
+def reached_at(counts, scratch, target):
+    """The grader's own answer: the first crossing, straight between points in log n."""
+    log_n = np.log(np.asarray(counts, dtype=float))
+    for k, accuracy in enumerate(scratch):
+        if accuracy >= target:
+            if k == 0:
+                return float(counts[0])
+            t = (target - scratch[k - 1]) / (accuracy - scratch[k - 1])
+            return float(np.exp(log_n[k - 1] + t * (log_n[k] - log_n[k - 1])))
+    return None
 
 
-def majority(X, y):
-    values, counts = np.unique(np.asarray(y), return_counts=True)
-    label = values[counts.argmax()]
-    return lambda Xq: np.full(len(Xq), label)
-
-
-def make_pool(rng, classes, per_class, n_test):
-    """Column 0 of X is a unique id, the other columns noisy class centres."""
-    centres = {c: rng.normal(0, 1.2, 3) for c in classes}
-    y = np.array([c for c, k in zip(classes, per_class) for _ in range(k)])
-    rng.shuffle(y)
-    y_test = rng.choice(classes, n_test)
-
-    def points(labels, first_id):
-        feats = np.stack([centres[c] for c in labels]) + rng.normal(0, 1.0, (len(labels), 3))
-        ids = np.arange(first_id, first_id + len(labels))[:, None]
-        return np.hstack([ids, feats])
-    return points(y, 0), y, points(y_test, 10_000), y_test
-
-
-def expected_keep(y_pool, n):
-    return np.sort(np.concatenate([np.flatnonzero(y_pool == c)[:n] for c in np.unique(y_pool)]))
-
-
-def compare_cases():
+def labels_cases():
+    """(counts, scratch, transfer, the hint for a wrong answer); known answers first."""
+    doubling = [1, 2, 4, 8, 16]
+    straight = [0.5, 0.6, 0.7, 0.8, 0.9]       # 0.5 + 0.1 log2 n: m = 2 ** ((a - 0.5) / 0.1)
+    yield doubling, straight, [0.65, 0.75, 0.85], "between"
+    yield [10, 100, 1000], [0.6, 0.8, 0.9], [0.7, 0.85], "between"   # 31.6 and 316, not 55
+    yield doubling, straight, [0.4, 0.5, 0.55], "first"
+    yield doubling, straight, [0.6, 0.9, 0.95, 1.0], "never"
+    yield [1, 3, 9, 27], [0.6, 0.8, 0.7, 0.9], [0.75, 0.85, 0.8], "crossing"
+    yield [2, 4, 8, 16], [0.5, 0.7, 0.7, 0.9], [0.7, 0.8], "crossing"
+    yield [3, 6, 12], [0.9, 0.8, 0.7], [0.95, 0.85], "crossing"       # a falling curve
+    # The chapter's printed means: scratch against fine-tuned (c) and frozen (b).
+    chapter = [1, 2, 5, 10, 20], [0.706, 0.768, 0.884, 0.942, 0.958]
+    yield *chapter, [0.745, 0.818, 0.916, 0.940, 0.958], "between"
+    yield *chapter, [0.708, 0.798, 0.890, 0.916, 0.954], "between"
     rng = grading.rng(1110)
-    yield make_pool(rng, [0, 1, 2, 3, 4], [8, 8, 8, 8, 8], 60), [1, 2, 5]
-    yield make_pool(rng, [5, 6, 7], [3, 10, 6], 40), [1, 4, 20]          # a class runs out
-    yield make_pool(rng, [2, 9], [12, 12], 30), [6, 3, 1]                # n not increasing
-    for _ in range(8):
-        k = int(rng.integers(2, 6))
-        classes = sorted(rng.choice(10, k, replace=False).tolist())
-        per_class = rng.integers(2, 15, k).tolist()
-        counts = sorted(set(rng.integers(1, 12, 3).tolist()))
-        yield make_pool(rng, classes, per_class, int(rng.integers(20, 60))), counts
+    for _ in range(12):
+        k = int(rng.integers(2, 7))
+        counts = sorted(set(rng.integers(1, 60, 3 * k).tolist()))[:k]
+        scratch = np.round(np.sort(rng.uniform(0.3, 0.95, len(counts))), 3)
+        if rng.random() < 0.4:                                         # noise: not monotonic
+            scratch = np.round(scratch + rng.normal(0, 0.04, len(counts)), 3)
+        transfer = np.round(rng.uniform(0.25, 1.0, int(rng.integers(1, 6))), 3)
+        yield counts, scratch.tolist(), transfer.tolist(), "between"
 
 
-@pytest.mark.exercise("ch11.compare", points=2)
-class TestCompare:
-    def test_subsets_and_accuracies(self, submission, grade):
-        for (X_pool, y_pool, X_test, y_test), counts in compare_cases():
-            near, shifted = Recorder(), Recorder(shift=0.7)
-            majority_calls = []
+def hint_for(expected, counts, scratch, target, kind):
+    """The hint of the mistake this entry can show: its own kind, or first / never."""
+    if expected is None:
+        return "never"
+    if expected == float(counts[0]) and scratch[0] >= target:
+        return "first"
+    return kind
 
-            def counted_majority(X, y):
-                majority_calls.append(len(y))
-                return majority(X, y)
-            trainers = {"nearest mean": near, "majority": counted_majority, "shifted": shifted}
-            grade.trying(f"compare(trainers, X_pool, y_pool, X_test, y_test, {counts}) with "
-                         f"y_pool = {y_pool.tolist()}")
-            got = submission.compare(trainers, X_pool.copy(), y_pool.copy(), X_test.copy(),
-                                     y_test.copy(), list(counts))
-            calls = [len(near.calls), len(majority_calls), len(shifted.calls)]
-            grade.check(calls == [len(counts)] * 3, hint=HINTS["calls"],
-                        expected={"en": f"each trainer called {len(counts)} times",
-                                  "ca": f"cada entrenador cridat {len(counts)} vegades"},
-                        got={"en": f"calls per trainer: {calls}",
-                             "ca": f"crides per entrenador: {calls}"})
-            for n, (X, y) in zip(counts, near.calls):
-                keep = expected_keep(y_pool, n)
-                ids = X[:, 0].astype(int)
-                rows_match = np.array_equal(y_pool[ids], y)
-                grade.check(sorted(ids.tolist()) == keep.tolist() and rows_match,
-                            hint=HINTS["subset"],
-                            expected={"en": f"for n={n}: the pool examples at positions "
-                                            f"{keep.tolist()}",
-                                      "ca": f"per a n={n}: els exemples del conjunt a les "
-                                            f"posicions {keep.tolist()}"},
-                            got={"en": f"the examples at positions {sorted(ids.tolist())}",
-                                 "ca": f"els exemples a les posicions {sorted(ids.tolist())}"})
-            expected = {}
-            for name, make in (("nearest mean", lambda X, y: nearest_mean(X, y, 0.0)),
-                               ("majority", majority),
-                               ("shifted", lambda X, y: nearest_mean(X, y, 0.7))):
-                expected[name] = []
-                for n in counts:
-                    keep = expected_keep(y_pool, n)
-                    predict = make(X_pool[keep], y_pool[keep])
-                    expected[name].append(float(np.mean(predict(X_test) == y_test)))
-            ok = isinstance(got, dict) and set(got) == set(expected) and all(
-                len(got[k]) == len(v) and np.allclose(np.asarray(got[k], dtype=float), v,
-                                                      rtol=0, atol=1e-9)
-                for k, v in expected.items())
-            # dicts of numbers are shown as text: the plugin reads a dict as words in two languages
-            grade.check(ok, expected={"en": repr(expected), "ca": repr(expected)},
-                        got={"en": repr(got), "ca": repr(got)}, hint=HINTS["accuracy"])
+
+@pytest.mark.exercise("ch11.equivalent_labels", points=2)
+class TestEquivalentLabels:
+    def test_known_and_random_curves(self, submission, grade):
+        for case, (counts, scratch, transfer, kind) in enumerate(labels_cases()):
+            as_arrays = case % 2 == 1                                  # lists and arrays
+            args = [np.array(a) if as_arrays else list(a) for a in (counts, scratch, transfer)]
+            shown = ", ".join(f"np.array({list(a)!r})" if as_arrays else repr(list(a))
+                              for a in (counts, scratch, transfer))
+            grade.trying(f"equivalent_labels({shown})")
+            got = submission.equivalent_labels(*args)
+            expected = [reached_at(counts, scratch, target) for target in transfer]
+            grade.check(isinstance(got, (list, tuple)) and len(got) == len(expected),
+                        expected={"en": f"a list of {len(expected)} entries",
+                                  "ca": f"una llista de {len(expected)} elements"},
+                        got=got, hint=HINTS["length"])
+            for k, (value, wanted) in enumerate(zip(got, expected)):
+                grade.trying(f"equivalent_labels({shown})[{k}]")
+                hint = HINTS[hint_for(wanted, counts, scratch, transfer[k], kind)]
+                if wanted is None or value is None:
+                    grade.check(value is wanted, expected=wanted, got=value, hint=hint)
+                else:
+                    grade.close(value, wanted, rel=1e-6, hint=hint)

@@ -1,8 +1,9 @@
-"""Graders for chapter 12 (exercises/ch12_limits.py): error rates per group, saliency maps.
+"""Graders for chapter 12 (exercises/ch12_limits.py): miss rates per group, saliency maps.
 
-Error rates are checked on random labels and groups (strings and numbers, lists and arrays,
-groups of one example). Saliency maps are checked on random minigrad models and batches: for a
-linear model the answer is known exactly (the absolute weights of each image's target class);
+The false-negative and false-positive rates of each group are checked on cases with answers
+known by hand (groups with no positive or no negative example, a positive label other than 1,
+three labels) and on random labels and groups (strings, numbers and booleans, lists and arrays).
+Saliency maps are checked on random minigrad models and batches: for a linear model the answer is known exactly (the absolute weights of each image's target class);
 for networks with hidden layers the grader computes each image's input gradient itself, one
 image at a time, and compares. The grader counts the calls of ``Tensor.backward``: one per
 batch. Inputs are drawn anew each run.
@@ -10,6 +11,8 @@ batch. Inputs are drawn anew each run.
 
 from __future__ import annotations
 
+import math
+import numbers
 
 import numpy as np
 import pytest
@@ -21,17 +24,52 @@ from minigrad import nn
 HINTS = {
     "groups": {
         "en": "Return a dictionary with exactly one key per group that occurs in `groups` "
-              "(np.unique(groups) lists them), and a float for each.",
+              "(np.unique(groups) lists them), and a pair of rates for each.",
         "ca": "Retorna un diccionari amb exactament una clau per cada grup que apareix a "
-              "`groups` (np.unique(groups) els llista), i un float per a cadascun.",
+              "`groups` (np.unique(groups) els llista), i un parell de taxes per a cadascun.",
     },
-    "rate": {
-        "en": "Wrong error rate. Among the examples of ONE group, what fraction is wrong? Check "
-              "what you count (wrong or right predictions) and what you divide by (that group's "
-              "size, or all the examples?).",
-        "ca": "La taxa d'error no és correcta. Entre els exemples d'UN grup, quina fracció és "
-              "errònia? Comprova què comptes (prediccions errònies o correctes) i per què "
-              "divideixes (per la mida d'aquest grup, o per tots els exemples?).",
+    "pair": {
+        "en": "Each group's value is a pair (false-negative rate, false-positive rate), in that "
+              "order: the missed positives first, then the false alarms.",
+        "ca": "El valor de cada grup és un parell (taxa de falsos negatius, taxa de falsos "
+              "positius), en aquest ordre: primer els positius que s'escapen, després les falses "
+              "alarmes.",
+    },
+    "fnr": {
+        "en": "Wrong false-negative rate. Which of the group's examples can be a false negative "
+              "at all? Count, among only those, how many were not predicted positive, and divide "
+              "by how many they are, not by the size of the group.",
+        "ca": "La taxa de falsos negatius no és correcta. Quins exemples del grup poden ser un "
+              "fals negatiu? Compta, només entre aquests, quants no s'han predit positius, i "
+              "divideix per quants són, no per la mida del grup.",
+    },
+    "fpr": {
+        "en": "Wrong false-positive rate. Which of the group's examples can be a false positive "
+              "at all? Count, among only those, how many were predicted positive, and divide by "
+              "how many they are, not by the size of the group.",
+        "ca": "La taxa de falsos positius no és correcta. Quins exemples del grup poden ser un "
+              "fals positiu? Compta, només entre aquests, quants s'han predit positius, i "
+              "divideix per quants són, no per la mida del grup.",
+    },
+    "positive": {
+        "en": "Use the `positive` argument: the positive label need not be 1 (it can be 0, 2 or "
+              "\"sick\"), and every other label is negative. With more than two labels, a "
+              "negative example predicted as ANOTHER negative label is wrong, but it is no false "
+              "alarm: nobody was called back.",
+        "ca": "Fes servir l'argument `positive`: l'etiqueta positiva no ha de ser necessàriament "
+              "1 (pot ser 0, 2 o \"sick\"), i totes les altres etiquetes són negatives. Amb més "
+              "de dues etiquetes, un exemple negatiu predit com una ALTRA etiqueta negativa és "
+              "un error, però no és una falsa alarma: no s'ha tornat a cridar ningú.",
+    },
+    "none": {
+        "en": "A group with no positive example has no false-negative rate (and one with no "
+              "negative example no false-positive rate): return None for it, not 0, nan or an "
+              "error. A rate of 0 would claim the test never misses, when it never had the "
+              "chance to.",
+        "ca": "Un grup sense cap exemple positiu no té taxa de falsos negatius (i un sense cap "
+              "exemple negatiu no en té de falsos positius): retorna-hi None, no 0, nan ni un "
+              "error. Una taxa de 0 afirmaria que la prova no falla mai, quan no ha tingut "
+              "ocasió de fallar.",
     },
     "shape": {
         "en": "Return a numpy array of shape (N, H, W), one map per image: the input's grad has "
@@ -66,46 +104,69 @@ HINTS = {
 }
 
 
-# --- error rates per group -------------------------------------------------------------------
-def expected_rates(y_true, y_pred, groups):
+# --- miss rates per group --------------------------------------------------------------------
+def expected_rates(y_true, y_pred, groups, positive):
+    """The grader's own answer, one example at a time: {group: (FNR or None, FPR or None)}."""
     out = {}
     for g in dict.fromkeys(groups):
         members = [i for i, h in enumerate(groups) if h == g]
-        out[g] = sum(y_true[i] != y_pred[i] for i in members) / len(members)
+        sick = [i for i in members if y_true[i] == positive]
+        healthy = [i for i in members if y_true[i] != positive]
+        fnr = sum(y_pred[i] != positive for i in sick) / len(sick) if sick else None
+        fpr = sum(y_pred[i] == positive for i in healthy) / len(healthy) if healthy else None
+        out[g] = (fnr, fpr)
     return out
+
+
+def same(value, wanted):
+    """Equal rates: both None, or two numbers within rounding."""
+    if value is None or wanted is None:
+        return value is wanted
+    return isinstance(value, numbers.Real) and math.isclose(value, wanted, abs_tol=1e-9)
 
 
 def plain(key):
     return key.item() if isinstance(key, np.generic) else key
 
 
-def group_cases():
-    yield [1, 0, 1, 1], [1, 1, 1, 0], ["A", "A", "B", "B"]
-    yield [0, 0, 0], [0, 0, 0], ["x", "y", "x"]                       # no errors at all
-    yield [3, 1, 2, 2, 0], [3, 2, 2, 1, 1], [1, 2, 2, 2, 3]           # groups of one
+def miss_cases():
+    """(y_true, y_pred, groups, positive, the hint for a wrong rate); known answers first."""
+    # A: one of two sick sent home, its one healthy patient called back; B: no mistakes.
+    yield [1, 1, 0, 0, 1, 0], [0, 1, 1, 0, 1, 0], list("AAABBB"), 1, None
+    # B has no sick patient and C no healthy one: their missing rates are None.
+    yield [1, 0, 0, 0, 1, 1], [0, 0, 1, 0, 1, 0], ["A", "A", "B", "B", "C", "C"], 1, None
+    yield ["sick", "healthy", "sick", "healthy"], ["healthy", "healthy", "sick", "sick"], \
+        [0, 0, 1, 1], "sick", "positive"
+    yield [1, 0, 1, 0], [1, 1, 0, 0], ["x", "x", "y", "y"], 0, "positive"    # 0 is the positive
+    # Three labels, positive 2: true 0 predicted 1 is wrong but no false alarm.
+    yield [2, 0, 1, 2, 0, 1], [0, 1, 2, 2, 0, 0], ["x", "x", "x", "y", "y", "y"], 2, "positive"
     rng = grading.random(1201)
     for _ in range(25):
         n = rng.randint(1, 40)
         names = rng.choice([["A", "B"], ["men", "women", "other"], [0, 1, 2, 3], [7, -1]])
         weights = [rng.random() + 0.05 for _ in names]               # skewed group sizes
         groups = rng.choices(names, weights, k=n)
-        y_true = [rng.randint(0, 2) for _ in range(n)]
-        y_pred = [t if rng.random() < 0.7 else 1 - t for t in y_true]
-        yield y_true, y_pred, groups
+        labels = rng.choice([[0, 1], [0, 1], [0, 1, 2], ["ill", "well"], [False, True]])
+        positive = rng.choice(labels)
+        y_true = [rng.choice(labels) for _ in range(n)]
+        y_pred = [t if rng.random() < 0.7 else rng.choice(labels) for t in y_true]
+        binary_one = labels == [0, 1] and positive == 1
+        yield y_true, y_pred, groups, positive, None if binary_one else "positive"
 
 
-@pytest.mark.exercise("ch12.error_rates_by_group", points=2)
-class TestErrorRatesByGroup:
-    def test_random_groups(self, submission, grade):
-        for k, (y_true, y_pred, groups) in enumerate(group_cases()):
+@pytest.mark.exercise("ch12.miss_rates_by_group", points=2)
+class TestMissRatesByGroup:
+    def test_known_and_random_groups(self, submission, grade):
+        for k, (y_true, y_pred, groups, positive, kind) in enumerate(miss_cases()):
             as_arrays = k % 2 == 1                                    # lists and arrays
             args = [np.array(a) for a in (y_true, y_pred, groups)] if as_arrays else \
                 [list(a) for a in (y_true, y_pred, groups)]
             shown = ", ".join(f"np.array({a!r})" if as_arrays else repr(a)
                               for a in (y_true, y_pred, groups))
-            grade.trying(f"error_rates_by_group({shown})")
-            got = submission.error_rates_by_group(*args)
-            expected = expected_rates(y_true, y_pred, groups)
+            shown += f", positive={positive!r}"
+            grade.trying(f"miss_rates_by_group({shown})")
+            got = submission.miss_rates_by_group(*args, positive=positive)
+            expected = expected_rates(y_true, y_pred, groups, positive)
             keys = {plain(key) for key in got} if isinstance(got, dict) else None
             grade.check(keys == set(expected), hint=HINTS["groups"],
                         expected={"en": f"a dict with the keys {sorted(expected, key=str)}",
@@ -113,11 +174,21 @@ class TestErrorRatesByGroup:
                                         f"{sorted(expected, key=str)}"},
                         got={"en": repr(got), "ca": repr(got)})
             values = {plain(key): value for key, value in got.items()}
-            for g, rate in expected.items():
-                grade.trying(f"error_rates_by_group({shown})[{g!r}]")
-                value = values[g]
-                grade.close(float(value) if isinstance(value, np.floating) else value, rate,
-                            hint=HINTS["rate"])
+            for g, (fnr, fpr) in expected.items():
+                grade.trying(f"miss_rates_by_group({shown})[{g!r}]")
+                pair = values[g]
+                grade.check(isinstance(pair, (tuple, list)) and len(pair) == 2,
+                            expected=(fnr, fpr), got=pair, hint=HINTS["pair"])
+                swapped = same(pair[1], fnr) and same(pair[0], fpr) and not same(fnr, fpr)
+                grade.check(not swapped, expected=(fnr, fpr), got=pair, hint=HINTS["pair"])
+                for name, value, wanted in (("false-negative", pair[0], fnr),
+                                            ("false-positive", pair[1], fpr)):
+                    hint = HINTS[kind or ("fnr" if name == "false-negative" else "fpr")]
+                    if wanted is None or value is None:
+                        grade.check(value is wanted, expected=wanted, got=value,
+                                    hint=HINTS["none"] if wanted is None else hint)
+                    else:
+                        grade.close(value, wanted, hint=hint)
 
 
 # --- saliency maps ---------------------------------------------------------------------------

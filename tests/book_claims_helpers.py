@@ -35,3 +35,15 @@ def chapter_namespace(name: str) -> dict:
         cell = re.sub(r"\A(:\w+:.*\n)+", "", cell)   # short options, such as :tags: [hide-input]
         exec(compile(cell, name, "exec"), namespace)
     return namespace
+
+
+def load_solution(module: str):
+    """The reference solution exercises/solutions/<module>.py, loaded as a module: for claims
+    that the chapter's exercise answers quote."""
+    import importlib.util
+    from exercise_catalog import SOLUTIONS
+
+    spec = importlib.util.spec_from_file_location(f"{module}_solution", SOLUTIONS / f"{module}.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import minigrad
-from book_claims_helpers import chapter_namespace
+from book_claims_helpers import chapter_namespace, load_solution
 from minigrad import Tensor, optim
 
 
@@ -44,7 +44,9 @@ def test_ch11_adams_first_step_is_the_learning_rate_times_the_sign():
 def test_ch11_transfer_gains_and_training_times_over_five_splits():
     """Chapter 11: fine-tuning gains 0.031 ± 0.007 at n = 5 and 4-5 points with a spread of 6-7 at
     n = 1, 2; the frozen features lose 2.6 ± 1.6 points at n = 10; at n = 20 the three means are
-    within half a point; the frozen strategy trains in a fraction of the time from scratch."""
+    within half a point; the frozen strategy trains in a fraction of the time from scratch.
+    Exercise 11.2's answer: on the means, fine-tuning with 5 labels per digit, and the frozen
+    features with 10, match training from scratch with about 7.3."""
     ns = chapter_namespace("11-transfer-learning.md")
     per_split, accuracy, seconds = ns["per_split"], ns["accuracy"], ns["seconds"]
     fine = per_split["fine-tuned"] - per_split["scratch"]
@@ -55,6 +57,10 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     assert (round(frozen[:, 3].mean(), 3), round(frozen[:, 3].std(), 3)) == (-0.026, 0.016)
     assert np.ptp([accuracy[name][4] for name in accuracy]) < 0.005
     assert seconds["frozen"] < 0.7 * seconds["scratch"] and seconds["fine-tuned"] > seconds["scratch"]
+    solution = load_solution("ch11_transfer")
+    m_fine = solution.equivalent_labels(ns["counts"], accuracy["scratch"], accuracy["fine-tuned"])
+    m_frozen = solution.equivalent_labels(ns["counts"], accuracy["scratch"], accuracy["frozen"])
+    assert round(m_fine[2], 1) == round(m_frozen[3], 1) == 7.3
 
 
 def test_ch12_a_large_network_trained_long_memorises_label_noise():
@@ -112,3 +118,27 @@ def test_ch12_group_errors_and_the_explainable_model_over_five_seeds():
     assert np.all(grouped < 0.04)
     gain = ns["A_cnn"] - ns["A_logistic"]
     assert np.all(gain > 0) and round(gain.mean(), 3) == 0.021
+
+
+def test_ch12_exercise_12_1_the_errors_each_group_suffers_over_five_seeds():
+    """Exercise 12.1's answer, on the chapter's models and seeds: (a) misses none of group B's
+    sick patients and calls back 83% ± 2% of its healthy ones; (b) misses 29% ± 14% of group
+    A's sick patients and calls back 54% ± 13% of group B's healthy ones."""
+    solution = load_solution("ch12_limits")
+    ns = chapter_namespace("12-limits.md")
+    seen = []
+    chapter_rates = ns["error_rates_by_group"]
+
+    def recording(y_true, y_pred, groups):
+        # The chapter's own training, seeds and new patients: keep each model's predictions.
+        seen.append(solution.miss_rates_by_group(y_true, y_pred, groups))
+        return chapter_rates(y_true, y_pred, groups)
+    ns["error_rates_by_group"] = recording
+    ns["over_seeds"](950, 50)
+    ns["over_seeds"](500, 500)
+    rates = np.array([[r[g] for g in "AB"] for r in seen])        # (10, group, fnr/fpr)
+    skewed, balanced = rates[:5], rates[5:]
+    assert np.all(skewed[:, 1, 0] == 0)
+    assert (round(skewed[:, 1, 1].mean(), 2), round(skewed[:, 1, 1].std(), 2)) == (0.83, 0.02)
+    assert (round(balanced[:, 0, 0].mean(), 2), round(balanced[:, 0, 0].std(), 2)) == (0.29, 0.14)
+    assert (round(balanced[:, 1, 1].mean(), 2), round(balanced[:, 1, 1].std(), 2)) == (0.54, 0.13)

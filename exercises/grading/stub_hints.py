@@ -137,15 +137,15 @@ STUB_HINTS = {
     'ch10.ngrams': {
         "en": 'how many runs of n tokens does a list of T tokens have?',
         "ca": 'quantes seqüències de n paraules té una llista de T paraules?'},
-    'ch11.compare': {
-        "en": 'for each n, the first n examples of each class, in pool order',
-        "ca": "per a cada n, els n primers exemples de cada classe, en l'ordre del conjunt"},
+    'ch11.equivalent_labels': {
+        "en": 'walk the scratch curve from the left: where does it first cross?',
+        "ca": "recorre d'esquerra a dreta la corba des de zero: on travessa per primer cop l'exactitud?"},
     'ch11.freeze_features': {
         "en": 'walk the layers by position: freeze the first ones, thaw the rest',
         "ca": 'recorre les capes per posició: congela les primeres i descongela la resta'},
-    'ch12.error_rates_by_group': {
-        "en": "select each group's examples, then count its mistakes",
-        "ca": "selecciona els exemples de cada grup i després compta'n els errors"},
+    'ch12.miss_rates_by_group': {
+        "en": 'first split each group into its positives and its negatives',
+        "ca": 'primer separa cada grup en els seus positius i els seus negatius'},
     'ch12.saliency_maps': {
         "en": 'which one number, backpropagated, gives each image its own map?',
         "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},

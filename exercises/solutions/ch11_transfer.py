@@ -1,8 +1,6 @@
-"""Chapter 11 exercises, solved: freezing the feature layers, and comparing training strategies."""
+"""Chapter 11 exercises, solved: freezing the feature layers, what pre-training is worth."""
 
 from __future__ import annotations
-
-from typing import Callable
 
 import numpy as np
 
@@ -17,16 +15,21 @@ def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
     return [p for p in model.parameters() if p.requires_grad]
 
 
-def compare(trainers: dict[str, Callable], X_pool: np.ndarray, y_pool: np.ndarray,
-            X_test: np.ndarray, y_test: np.ndarray,
-            labels_per_class: list[int]) -> dict[str, list[float]]:
-    """Test accuracy of each trainer for each number of labelled examples per class."""
-    results = {name: [] for name in trainers}
-    for n in labels_per_class:
-        # The first n positions of each class, kept in the pool's order.
-        keep = np.concatenate([np.flatnonzero(y_pool == c)[:n] for c in np.unique(y_pool)])
-        keep.sort()
-        for name, trainer in trainers.items():
-            predict = trainer(X_pool[keep], y_pool[keep])
-            results[name].append(float(np.mean(predict(X_test) == y_test)))
-    return results
+def equivalent_labels(counts: list[int], acc_scratch: list[float],
+                      acc_transfer: list[float]) -> list[float | None]:
+    """How many labels per class training from scratch needs to match transfer learning."""
+    needed = []
+    for target in acc_transfer:
+        if acc_scratch[0] >= target:
+            needed.append(float(counts[0]))      # nothing smaller than counts[0] was measured
+            continue
+        for k in range(len(counts) - 1):
+            # Every point before k + 1 is below the target: this segment is the first crossing.
+            if acc_scratch[k + 1] >= target:
+                t = (target - acc_scratch[k]) / (acc_scratch[k + 1] - acc_scratch[k])
+                # A straight line in log n: log m = log n_k + t (log n_k+1 - log n_k).
+                needed.append(float(counts[k] * (counts[k + 1] / counts[k]) ** t))
+                break
+        else:
+            needed.append(None)                  # the scratch curve never gets there
+    return needed

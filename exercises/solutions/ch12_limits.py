@@ -1,4 +1,4 @@
-"""Chapter 12 exercises, solved: error rates per group, and the saliency maps of a batch."""
+"""Chapter 12 exercises, solved: the two kinds of error per group, saliency maps of a batch."""
 
 from __future__ import annotations
 
@@ -9,13 +9,20 @@ import numpy as np
 import minigrad
 
 
-def error_rates_by_group(y_true: Any, y_pred: Any, groups: Any) -> dict[Any, float]:
-    """The error rate of each group: {group: fraction of its examples predicted wrongly}."""
+def miss_rates_by_group(y_true: Any, y_pred: Any, groups: Any,
+                        positive: Any = 1) -> dict[Any, tuple[float | None, float | None]]:
+    """The two kinds of error of each group: {group: (false-negative rate, false-positive rate)}."""
     y_true, y_pred, groups = np.asarray(y_true), np.asarray(y_pred), np.asarray(groups)
+    sick = y_true == positive
+    flagged = y_pred == positive           # a negative predicted as another negative is no alarm
     rates = {}
     for group in np.unique(groups):
-        members = groups == group                    # the examples of this group only
-        rates[group.item()] = float(np.mean(y_pred[members] != y_true[members]))
+        members = groups == group
+        missed = ~flagged[members & sick]              # the group's positives sent home
+        alarms = flagged[members & ~sick]              # the group's negatives called back
+        # No example to count over: the rate is unknown, not 0.
+        rates[group.item()] = tuple(float(np.mean(errors)) if errors.size else None
+                                    for errors in (missed, alarms))
     return rates
 
 
