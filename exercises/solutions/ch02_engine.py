@@ -64,8 +64,8 @@ class Value:
     def backward(self) -> None:
         """Add d(self)/d(v) to ``v.grad`` for every value ``v`` that self was computed from.
 
-        Made of your :func:`levels` and :func:`gradients`. As in minigrad, an input's gradient
-        accumulates across calls (as in PyTorch), and an intermediate value's belongs to one pass.
+        Made of your :func:`levels` and :func:`gradients`. As in minigrad and PyTorch, an
+        input's gradient accumulates across calls, and an intermediate value's belongs to one pass.
         """
         values = [v for level in levels(self) for v in level]
         for v, g in zip(values, gradients(self, values)):
