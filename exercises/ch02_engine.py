@@ -1,8 +1,9 @@
 """Chapter 2 exercises, part two: build the engine yourself, then train a network on it.
 
 The ``Value`` and ``MLP`` below are given: they work like minigrad's, except that every operation
-asks your ``local_derivatives`` for its local derivatives and ``backward()`` runs your
-``backward``. Replace each ``raise NotImplementedError`` with your code, in order, then grade:
+asks your ``local_derivatives`` for its local derivatives and ``backward()`` is made of your
+``levels`` and ``gradients``. Replace each ``raise NotImplementedError`` with your code, in order,
+then grade:
 
     pytest exercises/test_ch02_engine.py                     # feedback in English
     MINIGRAD_LANG=ca pytest exercises/test_ch02_engine.py    # comentaris en català
@@ -15,7 +16,7 @@ import random
 from typing import Sequence
 
 
-# --- given: a Value like minigrad's, whose operations ask your local_derivatives -------------
+# --- given: a Value like minigrad's, built on your local_derivatives, levels and gradients --
 class Value:
     """A number that remembers how it was computed, like ``minigrad.Value``.
 
@@ -67,7 +68,14 @@ class Value:
         return self * other ** -1.0
 
     def backward(self) -> None:
-        backward(self)
+        """Add d(self)/d(v) to ``v.grad`` for every value ``v`` that self was computed from.
+
+        Made of your :func:`levels` and :func:`gradients`. As in minigrad and PyTorch, an
+        input's gradient accumulates across calls, and an intermediate value's belongs to one pass.
+        """
+        values = [v for level in levels(self) for v in level]
+        for v, g in zip(values, gradients(self, values)):
+            v.grad = v.grad + g if not v.parents else g
 
     def __repr__(self) -> str:
         return f"Value(data={self.data:.6g}, grad={self.grad:.6g})"
@@ -122,27 +130,30 @@ def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[f
     raise NotImplementedError("the chapter's list of local derivatives; which are quicker to get from out?")
 
 
-def topological_order(root: Value) -> list[Value]:
-    """Return ``root`` and every value it was computed from, each once, parents before children.
+def levels(root: Value) -> list[list[Value]]:
+    """Return ``root`` and every value it was computed from, grouped by level.
 
-    A value's operands are in ``value.parents`` (empty for an input). Several values may share
-    a parent. Use a loop with your own stack, not recursion: the grader builds a chain of 5,000
-    operations, far deeper than Python allows a recursion to go.
-    (Retorna root i tots els valors dels quals depèn, un cop cadascun, cada pare abans dels fills.)
+    A value's operands are in ``value.parents``; a leaf (an input) has none. The leaves are on
+    level 0, and every other value is on level 1 + the highest level among its parents. Return
+    a list of lists: ``result[k]`` holds the values of level k, each value once, in any order
+    inside its level. Several values may share a parent, and the grader builds a graph with
+    about 10**12 paths from the root to one input and a chain of 5,000 operations, far deeper
+    than Python allows a recursion to go.
+    (Retorna root i tots els valors dels quals s'ha calculat, agrupats per nivells.)
     """
-    raise NotImplementedError("depth-first search with a stack and a set of visited values")
+    raise NotImplementedError("a value's level needs its parents' levels: which order gives them?")
 
 
-def backward(root: Value) -> None:
-    """Add d(root)/d(v) to ``v.grad`` for every value ``v`` that ``root`` was computed from.
+def gradients(root: Value, inputs: Sequence[Value]) -> list[float]:
+    """Return d(root)/d(v) for each ``v`` of ``inputs``, in their order, changing no ``.grad``.
 
-    Afterwards root.grad is 1 and each value holds the derivative of root with respect to it,
-    over every path that reaches it (chapter 2, "Backpropagation in topological order"). The
-    inputs' gradients accumulate across calls, as in PyTorch; an intermediate value's gradient
-    belongs to one pass: a second call leaves it as the first did.
-    (Suma d(root)/d(v) a ``v.grad`` per a cada valor ``v`` del qual depèn root.)
+    Like ``torch.autograd.grad``: the gradients are returned, not stored. An input may be any
+    value of the graph, root itself included, or a value that root was not computed from. Your
+    :func:`levels` gives the values of the graph (when this exercise is graded alone, the
+    grader gives it its own).
+    (Retorna d(root)/d(v) per a cada v d'inputs, sense canviar cap .grad.)
     """
-    raise NotImplementedError("each value must hear from all its users before it passes on")
+    raise NotImplementedError("one dict from value to gradient; when is a value's entry complete?")
 
 
 def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP:

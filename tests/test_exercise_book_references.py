@@ -14,6 +14,7 @@ In Catalan, the .po entry holding the grading sentence must be translated and ke
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import sys
@@ -61,6 +62,14 @@ def includes(md: Path) -> list[tuple[Path, str | None]]:
     return found
 
 
+def includable(path: Path) -> set[str]:
+    """What ``:pyobject:`` can name in a module: its functions, and its classes' methods."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    methods = {f"{node.name}.{item.name}" for node in tree.body if isinstance(node, ast.ClassDef)
+               for item in node.body if isinstance(item, ast.FunctionDef)}
+    return top_level_functions(path) | methods
+
+
 def chapter_of(exercise) -> Path:
     number = exercise.chapter.removeprefix("ch")
     matches = list((BOOK / "chapters").glob(f"{number}-*.md"))
@@ -94,7 +103,7 @@ def test_every_exercise_the_book_names_exists():
             if EXERCISES not in path.parents:
                 continue
             assert path.is_file(), f"{rel} includes {path}, which does not exist"
-            assert pyobject in top_level_functions(path), \
+            assert pyobject in includable(path), \
                 f"{rel} includes {path.relative_to(ROOT)} without a :pyobject: it defines"
 
 

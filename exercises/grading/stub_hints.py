@@ -14,9 +14,12 @@ STUB_HINTS = {
     'ch01.mean_squared_error': {
         "en": 'loop over the examples: how far is the line from each y?',
         "ca": 'recorre els exemples: a quina distància és la recta de cada y?'},
-    'ch02.backward': {
-        "en": 'each value must hear from all its users before it passes on',
-        "ca": "cada valor ha de rebre de tots els que l'usen abans de passar-ho endavant"},
+    'ch02.gradients': {
+        "en": "one dict from value to gradient; when is a value's entry complete?",
+        "ca": "un diccionari que associï cada valor al seu gradient; quan és completa l'entrada d'un valor?"},
+    'ch02.levels': {
+        "en": "a value's level needs its parents' levels: which order gives them?",
+        "ca": "el nivell d'un valor depèn dels nivells dels pares: en quin ordre els pots saber?"},
     'ch02.local_derivatives': {
         "en": "the chapter's list of local derivatives; which are quicker to get from out?",
         "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
@@ -26,9 +29,6 @@ STUB_HINTS = {
     'ch02.sin': {
         "en": 'local derivative: at which value is it evaluated, the operand or the result?',
         "ca": "derivada local: en quin valor s'avalua, en l'operand o en el resultat?"},
-    'ch02.topological_order': {
-        "en": 'depth-first search with a stack and a set of visited values',
-        "ca": 'cerca en profunditat amb una pila i un conjunt de valors visitats'},
     'ch02.train_moons': {
         "en": 'for each example: loss, zero_grad(), backward(), step downhill',
         "ca": 'per a cada exemple: pèrdua, zero_grad(), backward(), un pas costa avall'},

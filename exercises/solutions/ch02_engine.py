@@ -10,7 +10,7 @@ import random
 from typing import Sequence
 
 
-# --- given: a Value like minigrad's, whose operations ask your local_derivatives -------------
+# --- given: a Value like minigrad's, built on your local_derivatives, levels and gradients --
 class Value:
     """A number that remembers how it was computed, like ``minigrad.Value``.
 
@@ -62,7 +62,14 @@ class Value:
         return self * other ** -1.0
 
     def backward(self) -> None:
-        backward(self)
+        """Add d(self)/d(v) to ``v.grad`` for every value ``v`` that self was computed from.
+
+        Made of your :func:`levels` and :func:`gradients`. As in minigrad and PyTorch, an
+        input's gradient accumulates across calls, and an intermediate value's belongs to one pass.
+        """
+        values = [v for level in levels(self) for v in level]
+        for v, g in zip(values, gradients(self, values)):
+            v.grad = v.grad + g if not v.parents else g
 
     def __repr__(self) -> str:
         return f"Value(data={self.data:.6g}, grad={self.grad:.6g})"
@@ -122,37 +129,42 @@ def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[f
     raise ValueError(f"local_derivatives: unknown operation {op!r}")
 
 
-def topological_order(root: Value) -> list[Value]:
-    """Every value ``root`` was computed from, and root itself, each once, parents first."""
-    # Depth-first, with a stack instead of recursion: Python stops a recursion after about
-    # a thousand nested calls, and a graph is easily deeper. The stack holds the path from
-    # the root, each node with an iterator over the parents it has still to visit.
-    order = []
-    visited = {root}                   # a node shared by two paths is visited once
-    stack = [(root, iter(root.parents))]
+def levels(root: Value) -> list[list[Value]]:
+    """``root`` and every value it was computed from, grouped by level, leaves first."""
+    # A value's level needs the levels of all its parents first. A value waits on its own
+    # stack (not in a recursion: Python stops one after about a thousand nested calls) until
+    # its parents have theirs; the dict remembers every level found, so that a value shared
+    # by many paths is worked out once.
+    level: dict[Value, int] = {}
+    stack = [root]
     while stack:
-        node, parents = stack[-1]
-        for parent in parents:
-            if parent not in visited:
-                visited.add(parent)
-                stack.append((parent, iter(parent.parents)))
-                break                  # go deeper first; come back to node's other parents
-        else:                          # every parent of node is in order: node may follow
+        node = stack[-1]
+        if node in level:              # done meanwhile, through another of its children
             stack.pop()
-            order.append(node)
-    return order
+            continue
+        waiting = [p for p in node.parents if p not in level]
+        if waiting:
+            stack.extend(waiting)      # come back to node once these have their levels
+        else:
+            stack.pop()
+            level[node] = 1 + max((level[p] for p in node.parents), default=-1)
+    grouped: list[list[Value]] = [[] for _ in range(level[root] + 1)]
+    for node, k in level.items():
+        grouped[k].append(node)
+    return grouped
 
 
-def backward(root: Value) -> None:
-    """Add d(root)/d(v) to ``v.grad`` for every value ``v`` that ``root`` was computed from."""
-    order = topological_order(root)
-    for node in order:                 # an intermediate gradient belongs to one pass;
-        if node.parents:               # the leaves' gradients accumulate across passes
-            node.grad = 0.0
-    root.grad += 1.0                   # d(root)/d(root) = 1: the seed
-    for node in reversed(order):       # children first: node.grad is complete when used
-        for parent, local in zip(node.parents, node.local):
-            parent.grad += local * node.grad   # +=: a parent may be reached by several paths
+def gradients(root: Value, inputs: Sequence[Value]) -> list[float]:
+    """d(root)/d(v) for each ``v`` of ``inputs``, kept in a dict instead of in ``.grad``."""
+    grad = {root: 1.0}                 # d(root)/d(root) = 1: the seed
+    # Every user of a value is on a higher level: going down from root's level, a value's
+    # gradient has heard from all its users before the value passes it on.
+    for level in reversed(levels(root)):
+        for node in level:
+            for parent, local in zip(node.parents, node.local):
+                # Several paths may reach a parent: their contributions add up.
+                grad[parent] = grad.get(parent, 0.0) + local * grad[node]
+    return [grad.get(v, 0.0) for v in inputs]   # root was not computed from v: it does not move
 
 
 def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP:
