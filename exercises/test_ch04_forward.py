@@ -33,18 +33,20 @@ HINTS = {
               "com en té cada neurona oculta) i un nombre.",
     },
     "collapse_weights": {
-        "en": "Without activations each hidden output is its net input. Substitute it into the "
-              "output neuron: input i reaches the output through every hidden neuron j, once "
-              "per path, each path multiplying two weights.",
-        "ca": "Sense activacions, cada sortida oculta és la seva entrada neta. Substitueix-la a "
-              "la neurona de sortida: l'entrada i arriba a la sortida a través de cada neurona "
-              "oculta j, un cop per camí, i cada camí multiplica dos pesos.",
+        "en": "Without activations each hidden output is its net input. Write the prediction out "
+              "by hand for a network with two inputs and two hidden neurons, and collect the "
+              "terms that multiply x_1: they make the first weight of your linear model. Test it "
+              "on the chapter's network, whose collapse is 12 x1 + 180 x2 - 298.",
+        "ca": "Sense activacions, cada sortida oculta és la seva entrada neta. Escriu a mà la "
+              "predicció d'una xarxa amb dues entrades i dues neurones ocultes i agrupa els "
+              "termes que multipliquen x_1: formen el primer pes del teu model lineal. Prova'l "
+              "amb la xarxa del capítol, que es col·lapsa en 12 x1 + 180 x2 - 298.",
     },
     "collapse_bias": {
-        "en": "The bias of the collapsed model collects every term without an input: the output "
-              "bias, and each hidden bias as the output neuron weighs it.",
-        "ca": "El biaix del model col·lapsat aplega tots els termes sense entrada: el biaix de "
-              "sortida i cada biaix ocult, ponderat com el pondera la neurona de sortida.",
+        "en": "Expand the prediction by hand and look for the terms that contain no input at "
+              "all. On the chapter's network your bias must come out as -298.",
+        "ca": "Desenvolupa la predicció a mà i busca els termes que no contenen cap entrada. "
+              "Amb la xarxa del capítol, el teu biaix ha de donar -298.",
     },
     "dead": {
         "en": "A ReLU neuron is dead on X when its net input (weights times inputs, plus its "
