@@ -84,3 +84,24 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
     assert 3.95 <= min(losses[0.1][:4]) and max(losses[0.1][:4]) < 5.65 and losses[0.1][4] > 100
     assert dead[0.1] == [0, 0, 0, 0, 2] and dead[0.5] == [0, 0, 0, 3, 2]
     assert all(bad > good for bad, good in zip(losses[0.5], losses[0.1]))
+
+
+def test_ch05_one_weight_descent_diverges_above_the_printed_limit():
+    """Chapter 5: for the tech workers' loss mean((26 + w x - y)²), L''(w) = 2 mean(x²) and the
+    printed limit 2 / L''(w) is 0.0352; twelve steps from w = 0 converge at 0.035 and grow at 0.036."""
+    from minigrad import data
+
+    X, y = data.make_wages(200, noise=2.0, seed=0)
+    in_tech = X[:, 1] == 1
+    x, wages = X[in_tech, 0].astype(float) - 12, y[in_tech].astype(float)
+    assert round(1 / np.mean(x ** 2), 4) == 0.0352
+
+    w_best = np.sum(x * (wages - 26)) / np.sum(x ** 2)
+
+    def distance_after_twelve_steps(rate: float) -> float:
+        w = 0.0
+        for _ in range(12):
+            w -= rate * np.mean(2 * x * (26 + w * x - wages))
+        return abs(w - w_best)
+
+    assert distance_after_twelve_steps(0.035) < abs(w_best) < distance_after_twelve_steps(0.036)

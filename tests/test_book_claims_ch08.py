@@ -11,12 +11,16 @@ from minigrad.data import load_digits, train_test_split
 def test_ch08_he_weights_keep_ten_layers_the_same_size():
     """Chapter 8: through ten hidden ReLU layers of 64, He's weights keep the activations' spread
     within a factor of two, σ = 0.05 multiplies it by about 0.26 per layer and σ = 0.5 by about 2.6;
-    the first layer's gradient is more than 10⁵ times smaller with σ = 0.05 than with He's."""
+    the bias gradients fall about 500,000-fold from layer 11 to layer 1 with σ = 0.05 and grow about
+    9,000-fold with σ = 0.5, yet each start's weight gradients stay within a factor of four across
+    the eleven layers, every layer's more than 10⁵ times smaller with σ = 0.05 than with He's and
+    more than 10⁴ times larger with σ = 0.5."""
     from minigrad import nn
 
     X_train, _, y_train, _ = digits_split()
     xb, yb = Tensor(X_train[:256]), Tensor(y_train[:256])
-    first_grad = {}
+    weight_grads = {}
+    fall = {0.05: (4e5, 7e5), None: (1 / 3, 3), 0.5: (1 / 1.2e4, 1 / 7e3)}   # std(∂L/∂b_11) / std(∂L/∂b_1)
     for std in (0.05, None, 0.5):
         minigrad.manual_seed(0)
         net = nn.MLP([64] + [64] * 10 + [10])
@@ -30,11 +34,16 @@ def test_ch08_he_weights_keep_ten_layers_the_same_size():
             if isinstance(layer, nn.ReLU):
                 spreads.append(h.data.std())
         nn.CrossEntropyLoss()(h, yb).backward()
-        first_grad[std] = net[0].weight.grad.std()
+        linears = [layer for layer in net if isinstance(layer, nn.Linear)]
+        weight_grads[std] = np.array([layer.weight.grad.std() for layer in linears])
+        assert weight_grads[std].max() < 4 * weight_grads[std].min(), std
+        low, high = fall[std]
+        assert low < linears[-1].bias.grad.std() / linears[0].bias.grad.std() < high, std
         per_layer = (spreads[-1] / spreads[0]) ** (1 / 9)
         expected = {0.05: 0.26, None: 1.0, 0.5: 2.6}[std]
         assert abs(per_layer - expected) < 0.1 * expected, (std, per_layer)
-    assert first_grad[None] > 1e5 * first_grad[0.05]
+    assert np.all(weight_grads[None] > 1e5 * weight_grads[0.05])
+    assert np.all(weight_grads[0.5] > 1e4 * weight_grads[None])
 
 
 def test_ch08_activation_maximisation_beats_every_training_digit():
