@@ -1,8 +1,9 @@
 """Chapter 10 exercises: a bag of words, n-grams, cosine similarity and analogies.
 
-Write the counting yourself: the grader switches off minigrad's ``text.bag_of_words``,
-``text.Vocabulary`` and ``text.ngrams``. (Escriu el recompte tu mateix: el corrector desactiva
-les funcions de ``minigrad.text``.)
+Write the counting and the cosine yourself: the grader switches off minigrad's
+``text.bag_of_words``, ``text.Vocabulary``, ``text.ngrams`` and ``text.cosine_similarity``.
+(Escriu el recompte i el cosinus tu mateix: el corrector desactiva les funcions de
+``minigrad.text``.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
