@@ -1,8 +1,9 @@
 """Chapter 10 exercises: a bag of words, n-grams, cosine similarity and analogies.
 
-Write the counting yourself: the grader switches off minigrad's ``text.bag_of_words``,
-``text.Vocabulary`` and ``text.ngrams``. (Escriu el recompte tu mateix: el corrector desactiva
-les funcions de ``minigrad.text``.)
+Write the counting, the cosine and the analogy yourself: the grader switches off minigrad's
+``text.bag_of_words``, ``text.Vocabulary``, ``text.ngrams``, ``text.cosine_similarity`` and
+``text.analogy``. (Escriu-ho tot tu mateix: el corrector desactiva les funcions de
+``minigrad.text``.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 

@@ -1,7 +1,8 @@
 """Graders for chapter 10 (exercises/ch10_language.py): bag of words, n-grams, cosine, analogy.
 
-minigrad already counts words (``text.bag_of_words``, ``text.Vocabulary``) and makes n-grams
-(``text.ngrams``): an autouse fixture switches them off before the learner's module is loaded,
+minigrad already counts words (``text.bag_of_words``, ``text.Vocabulary``), makes n-grams
+(``text.ngrams``) and compares vectors (``text.cosine_similarity``, ``text.analogy``): an
+autouse fixture switches them off before the learner's module is loaded,
 so calling them cannot pass. Every expected value is computed here, from first principles.
 Inputs are drawn anew each run, many of them, plus edge cases, so an answer written for a
 few inputs cannot pass.
@@ -88,7 +89,8 @@ HINTS = {
 
 library_switched_off = grading.switched_off(
     minigrad.text.bag_of_words, minigrad.text.ngrams, minigrad.text.Vocabulary,
-    minigrad.text._terms, words=SWITCHED_OFF)
+    minigrad.text._terms, minigrad.text.cosine_similarity, minigrad.text.analogy,
+    words=SWITCHED_OFF)
 
 
 WORDS = ["u2", "queen", "is", "a", "great", "band", "the", "book", "not", "king", "man",

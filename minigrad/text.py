@@ -1,4 +1,5 @@
-"""Text as numbers: tokens, n-grams, a vocabulary and bag-of-words count vectors.
+"""Text as numbers: tokens, n-grams, a vocabulary, bag-of-words count vectors, and the cosine
+similarity that compares them (and word vectors, in analogies).
 
 >>> docs = ["U2 is a great band", "Queen is a great band"]
 >>> vocab = Vocabulary(["u2", "queen", "is", "a", "great", "band"], unknown=None)
@@ -24,11 +25,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Iterator, Sequence, Union
+from typing import Iterable, Iterator, Mapping, Sequence, Union
 
 import numpy as np
 
-__all__ = ["tokenize", "ngrams", "Vocabulary", "bag_of_words"]
+__all__ = ["tokenize", "ngrams", "Vocabulary", "bag_of_words", "cosine_similarity",
+           "analogy"]
 
 Document = Union[str, Sequence[str]]  # raw text, or a list of tokens already split
 
@@ -194,3 +196,36 @@ def bag_of_words(docs: Iterable[Document], vocab: Vocabulary,
         flat.extend(i * len(vocab) + j for j in columns if j is not None)
     counts = np.bincount(np.asarray(flat, dtype=np.int64), minlength=len(docs) * len(vocab))
     return counts.reshape(len(docs), len(vocab)).astype(np.float32)
+
+
+def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
+    """The cosine of the angle between vectors ``u`` and ``v``: u·v / (‖u‖ ‖v‖).
+
+    1 for vectors that point the same way, 0 for perpendicular ones (count vectors of texts that
+    share no word), −1 for opposite ones; it ignores the lengths of the vectors. A vector of
+    zeros has no direction: then the result is 0.0.
+
+    >>> cosine_similarity(np.array([1, 0, 1, 1, 1, 1]), np.array([0, 1, 1, 1, 1, 1]))
+    0.8
+    """
+    u, v = np.asarray(u, dtype=np.float64), np.asarray(v, dtype=np.float64)
+    if u.shape != v.shape or u.ndim != 1:
+        raise ValueError(f"cosine_similarity: expected two vectors of the same length, got shapes "
+                         f"{u.shape} and {v.shape}")
+    # √(u·u · v·v) rather than ‖u‖‖v‖: one square root, so 4 / √25 gives exactly 0.8
+    lengths = np.sqrt((u @ u) * (v @ v))
+    return 0.0 if lengths == 0 else float(u @ v / lengths)
+
+
+def analogy(a: str, b: str, c: str, vectors: Mapping[str, np.ndarray]) -> str:
+    """"``a`` is to ``b`` as ``c`` is to …?": the word whose vector is the most similar to b − a + c.
+
+    ``vectors`` maps each word to its vector (an embedding). Every word except ``a``, ``b`` and
+    ``c`` is a candidate (``b`` itself is often the closest to b − a + c), and the winner is the
+    one with the highest :func:`cosine_similarity`, so the lengths of the vectors do not matter.
+    """
+    target = np.asarray(vectors[b], dtype=np.float64) - vectors[a] + vectors[c]
+    candidates = [word for word in vectors if word not in (a, b, c)]
+    if not candidates:
+        raise ValueError("analogy: the vectors hold no word other than a, b and c")
+    return max(candidates, key=lambda word: cosine_similarity(vectors[word], target))

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minigrad.text import Vocabulary, bag_of_words, ngrams, tokenize
+from minigrad.text import Vocabulary, analogy, bag_of_words, cosine_similarity, ngrams, tokenize
 
 BANDS = ["U2 is a great band", "Queen is a great band"]
 CRAWL = """It is a period of civil war.
@@ -222,3 +222,28 @@ def test_bag_of_words_without_unknown_drops_unseen_terms():
     assert bag_of_words([], vocab).shape == (0, 1)
     with pytest.raises(ValueError, match="bag_of_words: expected a list of documents"):
         bag_of_words("great band", vocab)
+
+
+# --- cosine_similarity ------------------------------------------------------------------------
+def test_cosine_similarity_of_the_bands_and_special_directions():
+    u, v = bag_of_words(BANDS, Vocabulary(["u2", "queen", "is", "a", "great", "band"],
+                                          unknown=None))
+    assert cosine_similarity(u, v) == 0.8                        # the chapter's printed 0.8
+    w = np.array([1.0, -2.0, 0.5])
+    assert cosine_similarity(w, 7 * w) == pytest.approx(1.0)     # lengths do not matter
+    assert cosine_similarity(w, -w) == pytest.approx(-1.0)
+    assert cosine_similarity(np.array([1.0, 0.0]), np.array([0.0, 3.0])) == 0.0
+    assert cosine_similarity(np.zeros(3), w) == 0.0              # a zero vector has no direction
+    with pytest.raises(ValueError, match="same length"):
+        cosine_similarity(np.ones(2), np.ones(3))
+
+
+# --- analogy ----------------------------------------------------------------------------------
+def test_analogy_leaves_out_the_question_and_ignores_lengths():
+    vectors = {"man": np.array([1.0, 0.0, 0.0]), "king": np.array([1.0, 0.0, 1.0]),
+               "woman": np.array([0.0, 1.0, 0.0]), "queen": np.array([0.0, 1.0, 1.0]),
+               "long": np.array([20.0, 20.0, 1.0])}       # a larger dot product, wrong direction
+    assert analogy("man", "king", "woman", vectors) == "queen"
+    assert analogy("woman", "queen", "man", vectors) == "king"
+    with pytest.raises(ValueError, match="no word other than"):
+        analogy("man", "king", "woman", {w: vectors[w] for w in ("man", "king", "woman")})
