@@ -55,7 +55,8 @@ def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
         x = x + relu(h W1 + b1) W2 + b2
 
     x: (T, d); p holds "Wq", "Wk", "Wv", "Wo" (d, d), "W1" (d, m), "b1" (m,), "W2" (m, d),
-    "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d).
+    "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d). The matrices are
+    stored (inputs, outputs), the transposes of the chapter's W_Q, W_K, W_V, W_O: h Wq is Q.
     (Un bloc de transformer: atenció causal i MLP, cadascun amb norma prèvia i connexió residual.)
     """
     raise NotImplementedError("the docstring's four lines in order; which product needs the mask?")
