@@ -14,13 +14,16 @@ from typing import Callable
 from minigrad import Value
 
 
-def numerical_gradient(f: Callable[[float], float], x: float, h: float = 1e-6) -> float:
-    """Estimate f'(x) with the central difference (f(x + h) - f(x - h)) / (2h).
+def numerical_gradient(f: Callable[[list[float]], float], x: list[float],
+                       h: float = 1e-6) -> list[float]:
+    """Estimate the gradient of ``f`` at the point ``x`` with central differences of step ``h``.
 
-    Use only plain numbers: evaluate ``f`` on both sides of ``x`` and combine the results.
-    (Estima f'(x) amb la diferència centrada: avalua ``f`` a banda i banda de ``x``.)
+    ``f`` takes a list of numbers and returns a number. Return a list as long as ``x``, whose
+    element ``i`` is the estimate of the partial derivative of ``f`` with respect to ``x[i]``;
+    leave ``x`` itself unchanged. Use only plain numbers, not ``Value``.
+    (Retorna una llista amb una estimació de cada derivada parcial de ``f`` a ``x``.)
     """
-    raise NotImplementedError("central difference: at which two points is f evaluated, how far apart?")
+    raise NotImplementedError("one partial derivative per coordinate: which coordinates stay fixed?")
 
 
 def sin(v: Value) -> Value:

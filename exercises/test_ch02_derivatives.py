@@ -13,21 +13,35 @@ from minigrad import Value
 
 HINTS = {
     "central": {
-        "en": "Not the central difference of the chapter. Reread 'Checking against a numerical "
-              "derivative' in chapter 2: at which two points around x is f evaluated, and how far "
-              "apart are they? Use the h you are given, and do not differentiate f exactly (with "
+        "en": "Not the central differences of the chapter. Reread 'Checking against a numerical "
+              "derivative' in chapter 2, and the partial derivative in 'Derivatives': for element "
+              "i of the result, at which two points is f evaluated, and which coordinates stay as "
+              "they are? Use the h you are given, and do not differentiate f exactly (with "
               "minigrad or by hand): the grader compares with the numerical estimate itself.",
-        "ca": "No és la diferència central del capítol. Rellegeix «Comprovació amb una derivada "
-              "numèrica» al capítol 2: en quins dos punts al voltant de x s'avalua f, i a quina "
-              "distància estan l'un de l'altre? Fes servir la h que reps, i no derivis f "
-              "exactament (ni amb minigrad ni a mà): el corrector compara amb l'estimació "
-              "numèrica mateixa.",
+        "ca": "No són les diferències centrades del capítol. Rellegeix «Comprovació amb una "
+              "derivada numèrica» al capítol 2, i la derivada parcial a «Derivades»: per a "
+              "l'element i del resultat, en quins dos punts s'avalua f, i quines coordenades es "
+              "queden com estan? Fes servir la h que reps, i no derivis f exactament (ni amb "
+              "minigrad ni a mà): el corrector compara amb l'estimació numèrica mateixa.",
+    },
+    "length": {
+        "en": "numerical_gradient must return a list with one number per coordinate of x: as "
+              "many elements as x has, in the same order.",
+        "ca": "numerical_gradient ha de retornar una llista amb un nombre per cada coordenada de "
+              "x: tants elements com té x, en el mateix ordre.",
+    },
+    "x_unchanged": {
+        "en": "After the call, x is not what it was: numerical_gradient must leave the caller's "
+              "point unchanged. Evaluate f at modified copies of x instead.",
+        "ca": "Després de la crida, x ja no és el que era: numerical_gradient ha de deixar "
+              "intacte el punt de qui la crida. Avalua f en còpies modificades de x.",
     },
     "default_h": {
-        "en": "When h is not given, numerical_gradient must use h = 1e-6, so f is evaluated at "
-              "x + 1e-6 and x - 1e-6. Keep the default of the stub's signature.",
-        "ca": "Quan no es dona h, numerical_gradient ha de fer servir h = 1e-6, de manera que f "
-              "s'avaluï a x + 1e-6 i x - 1e-6. Mantén el valor per defecte de l'esquelet.",
+        "en": "When h is not given, numerical_gradient must use h = 1e-6, so each coordinate is "
+              "moved by 1e-6 each way. Keep the default of the stub's signature.",
+        "ca": "Quan no es dona h, numerical_gradient ha de fer servir h = 1e-6, de manera que "
+              "cada coordenada es desplaci 1e-6 en cada sentit. Mantén el valor per defecte de "
+              "l'esquelet.",
     },
     "sin_node": {
         "en": "sin(v) must return a new Value (not v itself, nor a float) whose data is "
@@ -63,63 +77,108 @@ HINTS = {
 
 
 def central(f, x, h=1e-6):
-    """The grader's own central difference: never the learner's, so graders stay independent."""
-    return (f(x + h) - f(x - h)) / (2 * h)
+    """The grader's own central differences: never the learner's, so graders stay independent."""
+    partials = []
+    for i in range(len(x)):
+        up, down = list(x), list(x)
+        up[i], down[i] = x[i] + h, x[i] - h
+        partials.append((f(up) - f(down)) / (2 * h))
+    return partials
 
 
-def random_cubic(rng):
-    """A float-only cubic and its source. Floats only: passing it a Value raises TypeError."""
-    a, b, c, d = (round(rng.uniform(-3, 3), 2) for _ in range(4))
-    a = a if abs(a) > 0.2 else 1.5  # the x³ term makes h matter: central = f'(x) + a·h²
+def slope(f, x):
+    """The grader's central difference of a function of one number."""
+    return central(lambda point: f(point[0]), [x])[0]
+
+
+def floats_only(point):
+    """Refuse a point made of anything but floats: passing Values would differentiate exactly."""
+    if not all(isinstance(v, float) for v in point):
+        raise TypeError(f"f takes a list of floats, got {point!r}")
+
+
+def random_polynomial(rng, n):
+    """A float-only polynomial of n inputs and its source.
+
+    The cubes make h matter (central = ∂f/∂x_i + a_i·h²) and the products x_i·x_j make every
+    partial derivative depend on the other coordinates, so moving all of them at once is wrong.
+    """
+    cubes = [round(rng.uniform(0.5, 3), 2) * rng.choice([-1, 1]) for _ in range(n)]
+    pairs = [(i, j, round(rng.uniform(-2, 2), 2)) for i in range(n) for j in range(i + 1, n)]
+    linear = [round(rng.uniform(-3, 3), 2) for _ in range(n)]
 
     def f(x):
-        if not isinstance(x, float):
-            raise TypeError(f"f takes a float, got {type(x).__name__}")
-        return a * x ** 3 + b * x ** 2 + c * x + d
-    return f, f"lambda x: {a}*x**3 + {b}*x**2 + {c}*x + {d}"
+        floats_only(x)
+        return (sum(a * v ** 3 + c * v for a, c, v in zip(cubes, linear, x))
+                + sum(b * x[i] * x[j] for i, j, b in pairs))
+    terms = [f"{a}*x[{i}]**3 + {c}*x[{i}]" for i, (a, c) in enumerate(zip(cubes, linear))]
+    terms += [f"{b}*x[{i}]*x[{j}]" for i, j, b in pairs]
+    return f, "lambda x: " + " + ".join(terms)
+
+
+def check_gradient(grade, got, expected):
+    """Grade a whole gradient: a list of the right length, then each element."""
+    grade.check(isinstance(got, list) and len(got) == len(expected), hint=HINTS["length"],
+                expected={"en": f"a list of {len(expected)} numbers",
+                          "ca": f"una llista de {len(expected)} nombres"},
+                got=got)
+    for g, e in zip(got, expected):
+        grade.close(g, e, hint=HINTS["central"])
 
 
 @pytest.mark.exercise("ch02.numerical_gradient", points=2)
 class TestNumericalGradient:
-    def test_central_difference_on_random_cubics(self, submission, grade):
+    def test_central_differences_on_random_polynomials(self, submission, grade):
         # h is large on purpose: the exact derivative (from minigrad, or by hand) and the
         # one-sided difference both differ from the central difference by a multiple of h.
         rng = grading.random(2002)
         for _ in range(25):
-            f, source = random_cubic(rng)
-            x, h = round(rng.uniform(-4, 4), 3), rng.choice([0.5, 0.25, 0.1])
-            grade.trying(f"numerical_gradient({source}, {x}, h={h})")
-            got = submission.numerical_gradient(f, x, h)
-            grade.close(got, central(f, x, h), hint=HINTS["central"])
+            n = rng.randint(1, 4)
+            f, source = random_polynomial(rng, n)
+            x = [round(rng.uniform(-4, 4), 3) for _ in range(n)]
+            h = rng.choice([0.5, 0.25, 0.1])
+            grade.trying(f"x = {x}; numerical_gradient({source}, x, h={h})")
+            given = list(x)
+            got = submission.numerical_gradient(f, given, h)
+            grade.check(given == x, hint=HINTS["x_unchanged"], expected=x, got=given)
+            check_gradient(grade, got, central(f, x, h))
 
     @pytest.mark.parametrize("name, f, x, h", [
-        pytest.param("lambda x: 7.0", lambda x: 7.0, 1.3, 0.1, id="constant"),
-        pytest.param("abs", abs, 0.0, 0.1, id="kink"),  # the two sides cancel: 0, not 1
-        pytest.param("math.exp", math.exp, -2.0, 0.5, id="exp"),
-        pytest.param("math.sin", math.sin, 1e3, 1e-3, id="far_from_zero"),
-        pytest.param("lambda x: x**2", lambda x: x ** 2, -1e-8, 1e-4, id="tiny_x"),
+        pytest.param("lambda x: 7.0", lambda x: 7.0, [1.3, -0.4], 0.1, id="constant"),
+        pytest.param("lambda x: abs(x[0]) + x[1]", lambda x: abs(x[0]) + x[1], [0.0, 2.0], 0.1,
+                     id="kink"),  # the two sides cancel: 0, not 1
+        pytest.param("lambda x: math.exp(x[0] * x[1])", lambda x: math.exp(x[0] * x[1]),
+                     [-2.0, 0.5], 0.5, id="exp"),
+        pytest.param("lambda x: math.sin(x[0])", lambda x: math.sin(x[0]), [1e3], 1e-3,
+                     id="one_input_far_from_zero"),
+        pytest.param("lambda x: x[0]**2 * x[2]", lambda x: x[0] ** 2 * x[2], [-1e-8, 5.0, 3.0],
+                     1e-4, id="unused_input"),
     ])
     def test_edge_cases(self, submission, grade, name, f, x, h):
         grade.trying(f"numerical_gradient({name}, {x}, h={h})")
-        got = submission.numerical_gradient(f, x, h)
-        grade.close(got, central(f, x, h), hint=HINTS["central"])
+        check_gradient(grade, submission.numerical_gradient(f, list(x), h), central(f, x, h))
 
     def test_default_step_is_one_millionth(self, submission, grade):
-        points = []
+        x, points = [0.7, -1.2], []
 
-        def f(x):
-            points.append(x)
-            return math.sin(x)
-        grade.trying("numerical_gradient(math.sin, 0.7)")
-        got = submission.numerical_gradient(f, 0.7)
-        both_sides = all(any(math.isclose(p, 0.7 + s, rel_tol=0, abs_tol=1e-12) for p in points)
-                         for s in (1e-6, -1e-6))
+        def f(point):
+            points.append(list(point))
+            return math.sin(point[0]) * math.cos(point[1])
+        grade.trying(f"numerical_gradient(lambda x: math.sin(x[0]) * math.cos(x[1]), {x})")
+        got = submission.numerical_gradient(f, list(x))
+        wanted = [[x[0] + s, x[1]] for s in (1e-6, -1e-6)]
+        wanted += [[x[0], x[1] + s] for s in (1e-6, -1e-6)]
+        every_side = all(any(all(math.isclose(p, w, rel_tol=0, abs_tol=1e-12)
+                                 for p, w in zip(point, want)) for point in points)
+                         for want in wanted)
         evaluated = ", ".join(f"{p!r}" for p in points)
-        grade.check(both_sides, hint=HINTS["default_h"],
-                    expected={"en": "f evaluated at 0.700001 and 0.699999",
-                              "ca": "f avaluada a 0.700001 i 0.699999"},
+        grade.check(every_side, hint=HINTS["default_h"],
+                    expected={"en": "f evaluated at [0.700001, -1.2], [0.699999, -1.2], "
+                                    "[0.7, -1.199999] and [0.7, -1.200001]",
+                              "ca": "f avaluada a [0.700001, -1.2], [0.699999, -1.2], "
+                                    "[0.7, -1.199999] i [0.7, -1.200001]"},
                     got={"en": f"f evaluated at {evaluated}", "ca": f"f avaluada a {evaluated}"})
-        grade.close(got, central(math.sin, 0.7), hint=HINTS["default_h"])
+        check_gradient(grade, got, central(f, x))
 
 
 SIN_POINTS = [0.0, math.pi / 2, -math.pi / 2, math.pi, 2.5, -3.0, 100.0, 1e-8]
@@ -152,7 +211,7 @@ class TestSin:
             out.backward()
             # No gradient at all means the node does not list v as its parent.
             hint = HINTS["sin_chain"] if v.grad == 0.0 else HINTS["sin_local"]
-            grade.close(v.grad, central(math.sin, x), hint=hint, rel=1e-6, abs=1e-6)
+            grade.close(v.grad, slope(math.sin, x), hint=hint, rel=1e-6, abs=1e-6)
 
     def test_inside_a_bigger_expression(self, submission, grade):
         # y = sin(a·b + c)·a + sin(sin(b)): sin of a computed node, sin of sin, a reached twice.
@@ -170,5 +229,5 @@ class TestSin:
                 def along(t, i=i):
                     return y(*values[:i], t, *values[i + 1:], math.sin)
                 grade.trying(f"{code}; {name}.grad")
-                grade.close(leaf.grad, central(along, values[i]), hint=HINTS["sin_chain"],
+                grade.close(leaf.grad, slope(along, values[i]), hint=HINTS["sin_chain"],
                             rel=1e-5, abs=1e-6)

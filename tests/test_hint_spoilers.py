@@ -19,7 +19,8 @@ from exercise_catalog import SOLUTIONS
 # (grader module, hint key): expressions of exercises/solutions/<solution> that give it away.
 FORBIDDEN = {
     ("test_ch01_learning", "mse"): ("ch01_learning", ["(w * x + b) - y"]),
-    ("test_ch02_derivatives", "central"): ("ch02_derivatives", ["(f(x + h) - f(x - h)) / (2 * h)"]),
+    ("test_ch02_derivatives", "central"): ("ch02_derivatives", ["(f(up) - f(down)) / (2 * h)",
+                                                                "list(x)"]),
     ("test_ch02_derivatives", "sin_local"): ("ch02_derivatives", ["cos("]),
     ("test_ch02_derivatives", "sin_chain"): ("ch02_derivatives", ["cos("]),
     ("test_ch02_engine", "**"): ("ch02_engine", ["b * a ** (b - 1)"]),

@@ -24,8 +24,8 @@ STUB_HINTS = {
         "en": "the chapter's list of local derivatives; which are quicker to get from out?",
         "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
     'ch02.numerical_gradient': {
-        "en": 'central difference: at which two points is f evaluated, how far apart?',
-        "ca": "diferència central: en quins dos punts s'avalua f, i a quina distància?"},
+        "en": 'one partial derivative per coordinate: which coordinates stay fixed?',
+        "ca": 'una derivada parcial per coordenada: quines coordenades es queden fixes?'},
     'ch02.sin': {
         "en": 'local derivative: at which value is it evaluated, the operand or the result?',
         "ca": "derivada local: en quin valor s'avalua, en l'operand o en el resultat?"},

@@ -8,11 +8,19 @@ from typing import Callable
 from minigrad import Value
 
 
-def numerical_gradient(f: Callable[[float], float], x: float, h: float = 1e-6) -> float:
-    """Estimate f'(x) with the central difference (f(x + h) - f(x - h)) / (2h)."""
-    # Symmetric around x, so the h² term of the Taylor series cancels: the error
-    # is O(h²) instead of the O(h) of the one-sided (f(x + h) - f(x)) / h.
-    return (f(x + h) - f(x - h)) / (2 * h)
+def numerical_gradient(f: Callable[[list[float]], float], x: list[float],
+                       h: float = 1e-6) -> list[float]:
+    """Estimate the gradient of ``f`` at the point ``x``, one partial derivative per coordinate."""
+    gradient = []
+    for i in range(len(x)):
+        # A fresh copy per coordinate: x itself stays untouched, and the other coordinates stay
+        # fixed, which is what a partial derivative means. Symmetric around x[i], so the h² term
+        # of the Taylor series cancels and the error is O(h²), not O(h).
+        up, down = list(x), list(x)
+        up[i] += h
+        down[i] -= h
+        gradient.append((f(up) - f(down)) / (2 * h))
+    return gradient
 
 
 def sin(v: Value) -> Value:

@@ -1,4 +1,4 @@
-"""Wrong: asks minigrad for the exact derivative instead of writing the finite difference."""
+"""Wrong: asks minigrad for the exact derivatives instead of writing the finite differences."""
 
 from minigrad import Value
 
@@ -6,6 +6,6 @@ EXERCISE = "ch02.numerical_gradient"
 
 
 def numerical_gradient(f, x, h=1e-6):
-    v = Value(x)
-    f(v).backward()
-    return v.grad
+    point = [Value(v) for v in x]
+    f(point).backward()
+    return [v.grad for v in point]

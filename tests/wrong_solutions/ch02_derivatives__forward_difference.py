@@ -4,4 +4,9 @@ EXERCISE = "ch02.numerical_gradient"
 
 
 def numerical_gradient(f, x, h=1e-6):
-    return (f(x + h) - f(x)) / h
+    gradient = []
+    for i in range(len(x)):
+        up = list(x)
+        up[i] += h
+        gradient.append((f(up) - f(x)) / h)
+    return gradient

@@ -4,4 +4,10 @@ EXERCISE = "ch02.numerical_gradient"
 
 
 def numerical_gradient(f, x, h=1e-6):
-    return (f(x + h) - f(x - h)) / h
+    gradient = []
+    for i in range(len(x)):
+        up, down = list(x), list(x)
+        up[i] += h
+        down[i] -= h
+        gradient.append((f(up) - f(down)) / h)
+    return gradient
