@@ -76,7 +76,9 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     ``np.random.default_rng(seed)``), then train it on mini-batches with ``cross_entropy``
     and an optimiser's step that you write (Adam, or SGD with momentum), updating the
     parameters in place. Return a function that takes images (M, 64) and returns their
-    scores (M, 10). It must reach 0.95 test accuracy in a few seconds.
-    (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves.)
+    scores (M, 10). The grader scores it on held-out digits, where it must reach 0.95
+    accuracy in a few seconds: make your choices on a validation split carved from X_train.
+    (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves; tria
+    els hiperparàmetres amb una validació separada de X_train.)
     """
     raise NotImplementedError("He-initialise two linear layers; loop: forward, loss, back, step")
