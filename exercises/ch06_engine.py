@@ -1,4 +1,4 @@
-"""Chapter 6 exercises, part 2: the backward of two of the tensor engine's operations.
+"""Chapter 6 exercises, part 2: the backward of two operations of a tensor engine.
 
 Each function receives the inputs of an operation and ``grad``, the gradient of the loss
 with respect to the operation's result (dL/dout, in the shape of the result), and returns
@@ -21,16 +21,17 @@ import numpy as np
 from ch06_tensors import unbroadcast  # your exercise 6.1
 
 
-def mul_backward(x: np.ndarray, y: np.ndarray,
+def div_backward(x: np.ndarray, y: np.ndarray,
                  grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy).
+    """The backward of ``out = x / y`` with broadcasting: return (dL/dx, dL/dy).
 
-    ``grad`` is dL/dout, of the broadcast shape of x and y. Work out, entry by entry, how
-    ``out`` changes with ``x`` and with ``y`` (the chain rule), then bring each gradient back to
-    the shape of its input with ``unbroadcast``. Do not modify the arrays you receive.
-    (Retorna els gradients de x i de y, cadascun amb la forma de la seva entrada.)
+    ``grad`` is dL/dout, of the broadcast shape of x and y (no entry of y is 0). Work out,
+    entry by entry, how ``out`` changes with ``x`` and with ``y`` (the chain rule), then bring
+    each gradient back to the shape of its input with ``unbroadcast``. Do not modify the
+    arrays you receive. (Retorna els gradients de x i de y, cadascun amb la forma de la seva
+    entrada.)
     """
-    raise NotImplementedError("entry by entry: how much does out move when x moves? then back to x's shape")
+    raise NotImplementedError("entry by entry: how much does out move when y moves? then back to y's shape")
 
 
 def matmul_backward(a: np.ndarray, b: np.ndarray,

@@ -1,9 +1,11 @@
-"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of * and of @.
+"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of / and of @.
 
 The learner's functions take numpy arrays and return the gradients of an operation's inputs.
 The grader's oracle is the definition of a gradient: central differences of
-L = sum(op(inputs) · grad) in float64 (exact up to rounding, since both operations are linear
-in each input), on many random shapes with broadcasting, batches and vectors. minigrad's
+L = sum(op(inputs) · grad) in float64, on many random shapes with broadcasting, batches and
+vectors. The product is linear in each input, so its differences are exact up to rounding; the
+quotient is not linear in y, whose divisors stay away from 0 (|y| ≥ 1) so that the differences'
+truncation error, of order eps² · |x| / |y|⁴, stays far below the tolerance. minigrad's
 backpropagation would compute the answers: an autouse fixture switches it off before the
 learner's module is loaded. The module imports ``unbroadcast`` from ``ch06_tensors``: the
 graded folder's own (the learner's exercise 6.1, or the reference with ``--solutions``).
@@ -30,20 +32,23 @@ HINTS = {
         "passes the same upstream gradient to several backward functions.",
         "No modifiquis els arrays que reps (res de *=, += o out=... sobre ells): el motor "
         "passa el mateix gradient de sortida a diverses funcions cap enrere."),
-    "mul_shape": words(
+    "div_shape": words(
         "Each gradient must have its input's shape. Where an input was broadcast, its gradient "
         "comes out with the shape of the result: which function of exercise 6.1 takes it back to "
         "the input's shape?",
         "Cada gradient ha de tenir la forma de la seva entrada. On una entrada s'ha estès per "
         "broadcasting, el seu gradient surt amb la forma del resultat: quina funció de l'exercici "
         "6.1 el torna a la forma de l'entrada?"),
-    "mul_values": words(
-        "The shapes are right but not the numbers. Entry by entry, out = x · y: when x moves a "
-        "little, how much does out move, and which number does that depend on? If exercise 6.1 "
-        "does not pass yet, fix it first.",
-        "Les formes són correctes, però els nombres no. Element a element, out = x · y: quan x es "
-        "mou una mica, quant es mou out, i de quin nombre depèn? Si l'exercici 6.1 encara no "
-        "passa, arregla'l primer."),
+    "div_values": words(
+        "The shapes are right but not the numbers. Entry by entry, out = x / y: when x moves a "
+        "little, how much does out move? And when y moves: does out grow or shrink, and how "
+        "fast, for a small y and for a large one? Check your derivative with a central "
+        "difference on one entry. If exercise 6.1 does not pass yet, fix it first.",
+        "Les formes són correctes, però els nombres no. Element a element, out = x / y: quan x "
+        "es mou una mica, quant es mou out? I quan es mou y: out creix o decreix, i a quina "
+        "velocitat, per a una y petita i per a una de gran? Comprova la teva derivada amb una "
+        "diferència central en un sol element. Si l'exercici 6.1 encara no passa, arregla'l "
+        "primer."),
     "matmul_shape": words(
         "Each gradient must have its input's shape. Let the shapes choose the product: which "
         "product of grad and the other input, with which of them transposed, has the shape of a "
@@ -97,7 +102,7 @@ def backward(grade, function, *args):
         raise
 
 
-def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint):
+def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint, atol=1e-8):
     """The learner's backward of ``op`` against central differences, input by input."""
     originals = [x.copy() for x in (*inputs, grad)]
     got = as_pair(backward(grade, function, *inputs, grad))
@@ -112,14 +117,14 @@ def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint):
                 got=words(f"gradients of shapes {shapes}", f"gradients de formes {shapes}"))
     expected = numerical_gradients(op, list(originals[:-1]), originals[-1])
     for g, e in zip(got, expected):
-        check_close(grade, g, e, values_hint, rtol=1e-6, atol=1e-8)
+        check_close(grade, g, e, values_hint, rtol=1e-6, atol=atol)
 
 
 def random_array(rng, shape):
     return np.round(rng.normal(size=shape), 2)
 
 
-# --- 6.4 mul_backward ---------------------------------------------------------------------
+# --- 6.4 div_backward ---------------------------------------------------------------------
 def broadcast_pair(rng) -> tuple[tuple, tuple]:
     """Two shapes that broadcast: some leading axes dropped, some axes of size 1, either side."""
     big = tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(0, 4)))
@@ -129,28 +134,34 @@ def broadcast_pair(rng) -> tuple[tuple, tuple]:
     return one(), one()
 
 
-MUL_CASES = [((3, 4), (3, 4)), ((), (3, 4)), ((3, 4), ()), ((4,), (3, 4)), ((3, 1), (1, 4)),
+DIV_CASES = [((3, 4), (3, 4)), ((), (3, 4)), ((3, 4), ()), ((4,), (3, 4)), ((3, 1), (1, 4)),
              ((2, 1, 3), (4, 1)), ((1,), (5,)), ((2, 3), (2, 1)), ((1, 1), (2, 3, 1)), ((), ())]
 
 
-def check_mul(submission, grade, xs, ys, rng):
-    x, y = random_array(rng, xs), random_array(rng, ys)
+def divisors(rng, shape) -> np.ndarray:
+    """Entries of either sign with 1 ≤ |y| ≤ 3: never near the pole of x / y at 0."""
+    return np.round(rng.choice([-1.0, 1.0], size=shape) * rng.uniform(1.0, 3.0, size=shape), 2)
+
+
+def check_div(submission, grade, xs, ys, rng):
+    x, y = random_array(rng, xs), divisors(rng, ys)
     grad = random_array(rng, np.broadcast_shapes(xs, ys))
-    grade.trying(f"mul_backward({shown(x)}, {shown(y)}, grad={shown(grad)})")
-    check_backward(grade, submission.mul_backward, np.multiply, [x, y], grad,
-                   HINTS["mul_shape"], HINTS["mul_values"])
+    grade.trying(f"div_backward({shown(x)}, {shown(y)}, grad={shown(grad)})")
+    # atol: the truncation error of the differences in y, summed over up to 64 copies.
+    check_backward(grade, submission.div_backward, np.divide, [x, y], grad,
+                   HINTS["div_shape"], HINTS["div_values"], atol=1e-6)
 
 
-@pytest.mark.exercise("ch06.mul_backward", points=2)
-class TestMulBackward:
-    @pytest.mark.parametrize("xs, ys", MUL_CASES, ids=str)
+@pytest.mark.exercise("ch06.div_backward", points=2)
+class TestDivBackward:
+    @pytest.mark.parametrize("xs, ys", DIV_CASES, ids=str)
     def test_edge_cases(self, submission, grade, xs, ys):
-        check_mul(submission, grade, xs, ys, np.random.default_rng(64))
+        check_div(submission, grade, xs, ys, np.random.default_rng(64))
 
     def test_random_shapes(self, submission, grade):
         rng = np.random.default_rng(6064)
         for _ in range(40):
-            check_mul(submission, grade, *broadcast_pair(rng), rng)
+            check_div(submission, grade, *broadcast_pair(rng), rng)
 
 
 # --- 6.5 matmul_backward ------------------------------------------------------------------

@@ -7,13 +7,13 @@ import numpy as np
 from ch06_tensors import unbroadcast  # exercise 6.1: the graded folder's own
 
 
-def mul_backward(x: np.ndarray, y: np.ndarray,
+def div_backward(x: np.ndarray, y: np.ndarray,
                  grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy)."""
-    # Entry by entry, d(x·y)/dx = y and d(x·y)/dy = x: each input's gradient is the upstream
-    # gradient times the OTHER input, in the shape of out (where both were broadcast)...
+    """The backward of ``out = x / y`` with broadcasting: return (dL/dx, dL/dy)."""
+    # Entry by entry, d(x/y)/dx = 1/y and d(x/y)/dy = -x/y²: each gradient is the upstream
+    # gradient times that local derivative, in the shape of out (where both were broadcast)...
     # ...then summed back over the copies that broadcasting made of that input.
-    return unbroadcast(grad * y, x.shape), unbroadcast(grad * x, y.shape)
+    return unbroadcast(grad / y, x.shape), unbroadcast(-grad * x / y ** 2, y.shape)
 
 
 def matmul_backward(a: np.ndarray, b: np.ndarray,
