@@ -4,7 +4,7 @@ Each function receives the inputs of an operation and ``grad``, the gradient of 
 with respect to the operation's result (dL/dout, in the shape of the result), and returns
 the gradient with respect to each input, in that input's shape. Work with numpy arrays: the
 grader switches off minigrad's backpropagation, so the numbers must come from your code.
-Both need ``unbroadcast``, your exercise 6.1, imported below from ``ch06_tensors.py``.
+The first needs ``unbroadcast``, your exercise 6.1, imported below from ``ch06_tensors.py``.
 (Cada funció rep les entrades d'una operació i el gradient del resultat, i retorna el
 gradient de cada entrada amb la forma d'aquesta entrada.)
 
@@ -34,15 +34,14 @@ def div_backward(x: np.ndarray, y: np.ndarray,
     raise NotImplementedError("entry by entry: how much does out move when y moves? then back to y's shape")
 
 
-def matmul_backward(a: np.ndarray, b: np.ndarray,
-                    grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = a @ b`` (numpy's rules): return (dL/da, dL/db).
+def quadratic_backward(x: np.ndarray, w: np.ndarray,
+                       grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of the quadratic form ``out = xᵀ w x`` of each row: return (dL/dx, dL/dw).
 
-    For matrices a (n, k) and b (k, m), grad = dL/dout has shape (n, m), dL/da the shape
-    (n, k) of a and dL/db the shape (k, m) of b. The same formulas must hold for batches, where
-    the axes before the last two broadcast (transpose only the last two axes, and unbroadcast),
-    and for 1-D operands: a 1-D a is a row (1, k), a 1-D b a column (k, 1), and ``out`` has
-    lost that axis of size 1. Each gradient has its input's shape.
-    (Els gradients d'un producte de matrius, també per a lots i vectors.)
+    x has shape (..., d): one vector of d entries per example, with any batch axes in front;
+    w has shape (d, d) and need not be symmetric; ``out[...] = Σ_ij x[..., i] w[i, j] x[..., j]``
+    (``np.einsum("...i,ij,...j->...", x, w, x)``) has the batch shape, and so has ``grad``.
+    Each gradient has its input's shape. Do not modify the arrays you receive.
+    (La forma quadràtica de cada fila: x hi apareix dues vegades.)
     """
-    raise NotImplementedError("let the shapes guide you: which product of grad and b has the shape of a?")
+    raise NotImplementedError("x appears twice in the product: what does each appearance send back?")

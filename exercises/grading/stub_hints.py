@@ -65,9 +65,9 @@ STUB_HINTS = {
     'ch06.log_softmax': {
         "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
         "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
-    'ch06.matmul_backward': {
-        "en": 'let the shapes guide you: which product of grad and b has the shape of a?',
-        "ca": "deixa't guiar per les formes: quin producte de grad i b té la forma de a?"},
+    'ch06.quadratic_backward': {
+        "en": 'x appears twice in the product: what does each appearance send back?',
+        "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
     'ch06.softmax': {
         "en": 'the maximum of each slice, not of the array; keepdims=True lets it broadcast',
         "ca": "el màxim de cada tall, no de tot l'array; keepdims=True permet difondre'l contra x"},
