@@ -65,12 +65,12 @@ STUB_HINTS = {
     'ch06.log_softmax': {
         "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
         "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
+    'ch06.logsumexp': {
+        "en": "the chapter's shift by the maximum; what is that maximum when every score is -inf?",
+        "ca": "el desplaçament pel màxim del capítol; quin és aquest màxim quan totes les puntuacions són -inf?"},
     'ch06.quadratic_backward': {
         "en": 'x appears twice in the product: what does each appearance send back?',
         "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
-    'ch06.softmax': {
-        "en": 'the maximum of each slice, not of the array; keepdims=True lets it broadcast',
-        "ca": "el màxim de cada tall, no de tot l'array; keepdims=True permet difondre'l contra x"},
     'ch06.unbroadcast': {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},
