@@ -34,7 +34,7 @@ def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarr
     stays, with size 1; without it, it goes, as in ``np.sum``. Do not modify ``x``.
     (El log-sum-exp de cada tall, estable, també amb puntuacions emmascarades a -inf.)
     """
-    raise NotImplementedError("the chapter's shift by the maximum; what is that maximum when every score is -inf?")
+    raise NotImplementedError("shift by the slice's maximum; what is that maximum if every score is -inf?")
 
 
 def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:

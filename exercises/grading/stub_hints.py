@@ -66,8 +66,8 @@ STUB_HINTS = {
         "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
         "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
     'ch06.logsumexp': {
-        "en": "the chapter's shift by the maximum; what is that maximum when every score is -inf?",
-        "ca": "el desplaçament pel màxim del capítol; quin és aquest màxim quan totes les puntuacions són -inf?"},
+        "en": "shift by the slice's maximum; what is that maximum if every score is -inf?",
+        "ca": 'desplaça pel màxim del tall; quin és aquest màxim si totes les puntuacions són -inf?'},
     'ch06.quadratic_backward': {
         "en": 'x appears twice in the product: what does each appearance send back?',
         "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
