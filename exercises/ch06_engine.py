@@ -1,10 +1,10 @@
-"""Chapter 6 exercises, part 2: the backward of two of the tensor engine's operations.
+"""Chapter 6 exercises, part 2: the backward of two operations of a tensor engine.
 
 Each function receives the inputs of an operation and ``grad``, the gradient of the loss
 with respect to the operation's result (dL/dout, in the shape of the result), and returns
 the gradient with respect to each input, in that input's shape. Work with numpy arrays: the
 grader switches off minigrad's backpropagation, so the numbers must come from your code.
-Both need ``unbroadcast``, your exercise 6.1, imported below from ``ch06_tensors.py``.
+The first needs ``unbroadcast``, your exercise 6.1, imported below from ``ch06_tensors.py``.
 (Cada funció rep les entrades d'una operació i el gradient del resultat, i retorna el
 gradient de cada entrada amb la forma d'aquesta entrada.)
 
@@ -21,27 +21,27 @@ import numpy as np
 from ch06_tensors import unbroadcast  # your exercise 6.1
 
 
-def mul_backward(x: np.ndarray, y: np.ndarray,
+def div_backward(x: np.ndarray, y: np.ndarray,
                  grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy).
+    """The backward of ``out = x / y`` with broadcasting: return (dL/dx, dL/dy).
 
-    ``grad`` is dL/dout, of the broadcast shape of x and y. Work out, entry by entry, how
-    ``out`` changes with ``x`` and with ``y`` (the chain rule), then bring each gradient back to
-    the shape of its input with ``unbroadcast``. Do not modify the arrays you receive.
-    (Retorna els gradients de x i de y, cadascun amb la forma de la seva entrada.)
+    ``grad`` is dL/dout, of the broadcast shape of x and y (no entry of y is 0). Work out,
+    entry by entry, how ``out`` changes with ``x`` and with ``y`` (the chain rule), then bring
+    each gradient back to the shape of its input with ``unbroadcast``. Do not modify the
+    arrays you receive. (Retorna els gradients de x i de y, cadascun amb la forma de la seva
+    entrada.)
     """
-    raise NotImplementedError("entry by entry: how much does out move when x moves? then back to x's shape")
+    raise NotImplementedError("entry by entry: how much does out move when y moves? then back to y's shape")
 
 
-def matmul_backward(a: np.ndarray, b: np.ndarray,
-                    grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = a @ b`` (numpy's rules): return (dL/da, dL/db).
+def quadratic_backward(x: np.ndarray, w: np.ndarray,
+                       grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of the quadratic form ``out = xᵀ w x`` of each row: return (dL/dx, dL/dw).
 
-    For matrices a (n, k) and b (k, m), grad = dL/dout has shape (n, m), dL/da the shape
-    (n, k) of a and dL/db the shape (k, m) of b. The same formulas must hold for batches, where
-    the axes before the last two broadcast (transpose only the last two axes, and unbroadcast),
-    and for 1-D operands: a 1-D a is a row (1, k), a 1-D b a column (k, 1), and ``out`` has
-    lost that axis of size 1. Each gradient has its input's shape.
-    (Els gradients d'un producte de matrius, també per a lots i vectors.)
+    x has shape (..., d): one vector of d entries per example, with any batch axes in front;
+    w has shape (d, d) and need not be symmetric; ``out[...] = Σ_ij x[..., i] w[i, j] x[..., j]``
+    (``np.einsum("...i,ij,...j->...", x, w, x)``) has the batch shape, and so has ``grad``.
+    Each gradient has its input's shape. Do not modify the arrays you receive.
+    (La forma quadràtica de cada fila: x hi apareix dues vegades.)
     """
-    raise NotImplementedError("let the shapes guide you: which product of grad and b has the shape of a?")
+    raise NotImplementedError("x appears twice in the product: what does each appearance send back?")

@@ -1,4 +1,4 @@
-"""Chapter 6 exercises: broadcasting gradients and a numerically stable softmax.
+"""Chapter 6 exercises: broadcasting gradients, a stable log-sum-exp and log-softmax.
 
 Work with numpy arrays only: the grader switches off minigrad's own versions of these
 functions, so the numbers must come from your code.
@@ -26,14 +26,15 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     raise NotImplementedError("which axes did broadcasting add or stretch? what do the copies send back?")
 
 
-def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """The softmax of ``x`` along ``axis``: exp(x) / sum(exp(x)), without overflow.
+def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarray:
+    """log(sum(exp(x))) along ``axis``, without overflow, for scores that may be masked.
 
-    Subtract the maximum of each slice along ``axis`` before taking exponentials. The result
-    has the shape of ``x``; every slice along ``axis`` is positive and adds up to 1.
-    Do not modify ``x``. (Resta el màxim de cada tall abans de l'exponencial.)
+    Entries of ``x`` are finite or -inf (a masked score: e^(-inf) = 0, it adds nothing). A slice
+    whose entries are all -inf has the answer -inf, never nan. With ``keepdims`` the reduced axis
+    stays, with size 1; without it, it goes, as in ``np.sum``. Do not modify ``x``.
+    (El log-sum-exp de cada tall, estable, també amb puntuacions emmascarades a -inf.)
     """
-    raise NotImplementedError("the maximum of each slice, not of the array; keepdims=True lets it broadcast")
+    raise NotImplementedError("shift by the slice's maximum; what is that maximum if every score is -inf?")
 
 
 def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:

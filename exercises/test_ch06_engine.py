@@ -1,9 +1,11 @@
-"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of * and of @.
+"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of / and of xᵀ w x.
 
 The learner's functions take numpy arrays and return the gradients of an operation's inputs.
 The grader's oracle is the definition of a gradient: central differences of
-L = sum(op(inputs) · grad) in float64 (exact up to rounding, since both operations are linear
-in each input), on many random shapes with broadcasting, batches and vectors. minigrad's
+L = sum(op(inputs) · grad) in float64, on many random shapes with broadcasting, batches and
+vectors. The quadratic form is quadratic in x and linear in w, so its differences are exact up
+to rounding; the quotient is not linear in y, whose divisors stay away from 0 (|y| ≥ 1) so that the differences'
+truncation error, of order eps² · |x| / |y|⁴, stays far below the tolerance. minigrad's
 backpropagation would compute the answers: an autouse fixture switches it off before the
 learner's module is loaded. The module imports ``unbroadcast`` from ``ch06_tensors``: the
 graded folder's own (the learner's exercise 6.1, or the reference with ``--solutions``).
@@ -30,39 +32,39 @@ HINTS = {
         "passes the same upstream gradient to several backward functions.",
         "No modifiquis els arrays que reps (res de *=, += o out=... sobre ells): el motor "
         "passa el mateix gradient de sortida a diverses funcions cap enrere."),
-    "mul_shape": words(
+    "div_shape": words(
         "Each gradient must have its input's shape. Where an input was broadcast, its gradient "
         "comes out with the shape of the result: which function of exercise 6.1 takes it back to "
         "the input's shape?",
         "Cada gradient ha de tenir la forma de la seva entrada. On una entrada s'ha estès per "
         "broadcasting, el seu gradient surt amb la forma del resultat: quina funció de l'exercici "
         "6.1 el torna a la forma de l'entrada?"),
-    "mul_values": words(
-        "The shapes are right but not the numbers. Entry by entry, out = x · y: when x moves a "
-        "little, how much does out move, and which number does that depend on? If exercise 6.1 "
-        "does not pass yet, fix it first.",
-        "Les formes són correctes, però els nombres no. Element a element, out = x · y: quan x es "
-        "mou una mica, quant es mou out, i de quin nombre depèn? Si l'exercici 6.1 encara no "
-        "passa, arregla'l primer."),
-    "matmul_shape": words(
-        "Each gradient must have its input's shape. Let the shapes choose the product: which "
-        "product of grad and the other input, with which of them transposed, has the shape of a "
-        "(or of b)? In a batch only the last two axes are a matrix, and the batch axes may have "
-        "been broadcast. A 1-D a acts as a row and a 1-D b as a column: the product dropped that "
-        "axis of size 1.",
-        "Cada gradient ha de tenir la forma de la seva entrada. Deixa que les formes triïn el "
-        "producte: quin producte de grad i l'altra entrada, amb quin dels dos transposat, té la "
-        "forma de a (o de b)? En un lot, només els dos últims eixos són una matriu, i els eixos "
-        "de lot poden haver-se estès per broadcasting. Una a 1-D fa de fila i una b 1-D de "
-        "columna: el producte ha tret aquest eix de mida 1."),
-    "matmul_values": words(
-        "The shapes are right but not the numbers. Reread 'The matrix product' in chapter 6: "
-        "which transpose (of all axes, or of the last two only?) and what happens to the copies "
-        "that a broadcast batch made? If exercise 6.1 does not pass yet, fix it first.",
-        "Les formes són correctes, però els nombres no. Rellegeix «El producte de matrius» al "
-        "capítol 6: quina transposició (de tots els eixos, o només dels dos últims?) i què passa "
-        "amb les còpies que ha fet un lot estès per broadcasting? Si l'exercici 6.1 encara no "
-        "passa, arregla'l primer."),
+    "div_values": words(
+        "The shapes are right but not the numbers. Entry by entry, out = x / y: when x moves a "
+        "little, how much does out move? And when y moves: does out grow or shrink, and how "
+        "fast, for a small y and for a large one? Check your derivative with a central "
+        "difference on one entry. If exercise 6.1 does not pass yet, fix it first.",
+        "Les formes són correctes, però els nombres no. Element a element, out = x / y: quan x "
+        "es mou una mica, quant es mou out? I quan es mou y: out creix o decreix, i a quina "
+        "velocitat, per a una y petita i per a una de gran? Comprova la teva derivada amb una "
+        "diferència central en un sol element. Si l'exercici 6.1 encara no passa, arregla'l "
+        "primer."),
+    "quad_shape": words(
+        "Each gradient must have its input's shape: dL/dx that of x, (..., d), and dL/dw that "
+        "of w, (d, d). w is shared by every example of the batch: what becomes of the "
+        "gradients that the examples send to it?",
+        "Cada gradient ha de tenir la forma de la seva entrada: dL/dx la de x, (..., d), i dL/dw "
+        "la de w, (d, d). Tots els exemples del lot comparteixen w: què passa amb els gradients "
+        "que cada exemple li envia?"),
+    "quad_values": words(
+        "The shapes are right but not the numbers. Write out = Σ_ij x_i w_ij x_j for one example "
+        "with d = 2 and differentiate it by hand with respect to x_1 and to w_12: x appears in two "
+        "places, and w need not be symmetric (the grader's is not). Compare with a central "
+        "difference on one entry.",
+        "Les formes són correctes, però els nombres no. Escriu out = Σ_ij x_i w_ij x_j per a un "
+        "exemple amb d = 2 i deriva-ho a mà respecte de x_1 i de w_12: x apareix en dos llocs, i "
+        "w no ha de ser simètrica (la del corrector no ho és). Compara-ho amb una diferència "
+        "centrada en un sol element."),
     "unbroadcast_first": words(
         "Your code calls unbroadcast from exercise 6.1 (exercises/ch06_tensors.py), which "
         "still raises NotImplementedError: do exercise 6.1 first (pytest "
@@ -97,7 +99,7 @@ def backward(grade, function, *args):
         raise
 
 
-def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint):
+def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint, atol=1e-8):
     """The learner's backward of ``op`` against central differences, input by input."""
     originals = [x.copy() for x in (*inputs, grad)]
     got = as_pair(backward(grade, function, *inputs, grad))
@@ -112,14 +114,14 @@ def check_backward(grade, function, op, inputs, grad, shape_hint, values_hint):
                 got=words(f"gradients of shapes {shapes}", f"gradients de formes {shapes}"))
     expected = numerical_gradients(op, list(originals[:-1]), originals[-1])
     for g, e in zip(got, expected):
-        check_close(grade, g, e, values_hint, rtol=1e-6, atol=1e-8)
+        check_close(grade, g, e, values_hint, rtol=1e-6, atol=atol)
 
 
 def random_array(rng, shape):
     return np.round(rng.normal(size=shape), 2)
 
 
-# --- 6.4 mul_backward ---------------------------------------------------------------------
+# --- 6.4 div_backward ---------------------------------------------------------------------
 def broadcast_pair(rng) -> tuple[tuple, tuple]:
     """Two shapes that broadcast: some leading axes dropped, some axes of size 1, either side."""
     big = tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(0, 4)))
@@ -129,64 +131,65 @@ def broadcast_pair(rng) -> tuple[tuple, tuple]:
     return one(), one()
 
 
-MUL_CASES = [((3, 4), (3, 4)), ((), (3, 4)), ((3, 4), ()), ((4,), (3, 4)), ((3, 1), (1, 4)),
+DIV_CASES = [((3, 4), (3, 4)), ((), (3, 4)), ((3, 4), ()), ((4,), (3, 4)), ((3, 1), (1, 4)),
              ((2, 1, 3), (4, 1)), ((1,), (5,)), ((2, 3), (2, 1)), ((1, 1), (2, 3, 1)), ((), ())]
 
 
-def check_mul(submission, grade, xs, ys, rng):
-    x, y = random_array(rng, xs), random_array(rng, ys)
+def divisors(rng, shape) -> np.ndarray:
+    """Entries of either sign with 1 ≤ |y| ≤ 3: never near the pole of x / y at 0."""
+    return np.round(rng.choice([-1.0, 1.0], size=shape) * rng.uniform(1.0, 3.0, size=shape), 2)
+
+
+def check_div(submission, grade, xs, ys, rng):
+    x, y = random_array(rng, xs), divisors(rng, ys)
     grad = random_array(rng, np.broadcast_shapes(xs, ys))
-    grade.trying(f"mul_backward({shown(x)}, {shown(y)}, grad={shown(grad)})")
-    check_backward(grade, submission.mul_backward, np.multiply, [x, y], grad,
-                   HINTS["mul_shape"], HINTS["mul_values"])
+    grade.trying(f"div_backward({shown(x)}, {shown(y)}, grad={shown(grad)})")
+    # atol: the truncation error of the differences in y, summed over up to 64 copies.
+    check_backward(grade, submission.div_backward, np.divide, [x, y], grad,
+                   HINTS["div_shape"], HINTS["div_values"], atol=1e-6)
 
 
-@pytest.mark.exercise("ch06.mul_backward", points=2)
-class TestMulBackward:
-    @pytest.mark.parametrize("xs, ys", MUL_CASES, ids=str)
+@pytest.mark.exercise("ch06.div_backward", points=2)
+class TestDivBackward:
+    @pytest.mark.parametrize("xs, ys", DIV_CASES, ids=str)
     def test_edge_cases(self, submission, grade, xs, ys):
-        check_mul(submission, grade, xs, ys, np.random.default_rng(64))
+        check_div(submission, grade, xs, ys, np.random.default_rng(64))
 
     def test_random_shapes(self, submission, grade):
         rng = np.random.default_rng(6064)
         for _ in range(40):
-            check_mul(submission, grade, *broadcast_pair(rng), rng)
+            check_div(submission, grade, *broadcast_pair(rng), rng)
 
 
-# --- 6.5 matmul_backward ------------------------------------------------------------------
-MATMUL_CASES = [
-    ((3, 4), (4, 2)), ((1, 3), (3, 1)), ((4,), (4, 2)), ((3, 4), (4,)), ((4,), (4,)),
-    ((2, 3, 4), (4, 5)), ((3, 4), (2, 4, 5)), ((2, 3, 4), (2, 4, 5)), ((1, 3, 4), (2, 4, 2)),
-    ((2, 1, 3, 4), (5, 4, 2)), ((4,), (2, 4, 3)), ((2, 3, 4), (4,)), ((3, 3), (3, 3)),
-]
+# --- 6.5 quadratic_backward -----------------------------------------------------------------
+def quadratic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """The grader's own forward: xᵀ w x for every row of x."""
+    return np.einsum("...i,ij,...j->...", x, w, x)
 
 
-def random_matmul_shapes(rng) -> tuple[tuple, tuple]:
-    n, k, m = (int(v) for v in rng.integers(1, 5, size=3))
-    batch = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(0, 3)))
-    def side(core, vector_ok):
-        if vector_ok and rng.random() < 0.2:
-            return (k,)
-        kept = batch[rng.integers(0, len(batch) + 1):]
-        return tuple(1 if rng.random() < 0.3 else v for v in kept) + core
-    return side((n, k), True), side((k, m), True)
+QUAD_CASES = [((3,), False), ((1, 3), False), ((4, 2), False), ((5, 3), True), ((2, 3, 4), False),
+              ((1,), False), ((6, 1), False), ((2, 1, 3), True)]   # True: a symmetric w
 
 
-def check_matmul(submission, grade, a_shape, b_shape, rng):
-    a, b = random_array(rng, a_shape), random_array(rng, b_shape)
-    grad = random_array(rng, np.matmul(a, b).shape)
-    grade.trying(f"matmul_backward({shown(a)}, {shown(b)}, grad={shown(grad)})")
-    check_backward(grade, submission.matmul_backward, np.matmul, [a, b], grad,
-                   HINTS["matmul_shape"], HINTS["matmul_values"])
+def check_quadratic(submission, grade, x_shape, symmetric, rng):
+    d = x_shape[-1]
+    x, w = random_array(rng, x_shape), random_array(rng, (d, d))
+    if symmetric:
+        w = np.round((w + w.T) / 2, 3)
+    grad = random_array(rng, x_shape[:-1])
+    grade.trying(f"quadratic_backward({shown(x)}, {shown(w)}, grad={shown(grad)})")
+    check_backward(grade, submission.quadratic_backward, quadratic, [x, w], grad,
+                   HINTS["quad_shape"], HINTS["quad_values"])
 
 
-@pytest.mark.exercise("ch06.matmul_backward", points=3)
-class TestMatmulBackward:
-    @pytest.mark.parametrize("a_shape, b_shape", MATMUL_CASES, ids=str)
-    def test_edge_cases(self, submission, grade, a_shape, b_shape):
-        check_matmul(submission, grade, a_shape, b_shape, np.random.default_rng(65))
+@pytest.mark.exercise("ch06.quadratic_backward", points=3)
+class TestQuadraticBackward:
+    @pytest.mark.parametrize("x_shape, symmetric", QUAD_CASES, ids=str)
+    def test_edge_cases(self, submission, grade, x_shape, symmetric):
+        check_quadratic(submission, grade, x_shape, symmetric, np.random.default_rng(65))
 
     def test_random_shapes(self, submission, grade):
         rng = np.random.default_rng(6065)
         for _ in range(40):
-            check_matmul(submission, grade, *random_matmul_shapes(rng), rng)
+            batch = tuple(int(v) for v in rng.integers(1, 4, size=rng.integers(0, 3)))
+            check_quadratic(submission, grade, batch + (int(rng.integers(1, 5)),), False, rng)

@@ -1,13 +1,16 @@
-"""Graders for chapter 6 (exercises/ch06_tensors.py): unbroadcast, softmax, log-softmax.
+"""Graders for chapter 6 (exercises/ch06_tensors.py): unbroadcast, log-sum-exp, log-softmax.
 
 The learner's functions take and return numpy arrays, and the grader computes every expected
-value itself. minigrad already has all three (``Tensor``'s broadcasting gradient,
+value itself (log-sum-exp against a float64 reference summed slice by slice with
+math.fsum). minigrad already has all three (``Tensor``'s broadcasting gradient,
 ``Tensor.softmax``, ``F.log_softmax``, ...): an autouse fixture switches them off before the
 learner's module is loaded, so calling them cannot pass. Inputs are drawn anew each run,
 many of them, plus edge cases, so an answer written for a few inputs cannot pass either.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -16,6 +19,7 @@ import grading
 from grading import shown
 import minigrad.functional
 import minigrad.shapes
+import minigrad.stable
 
 HINTS = {
     "shape": {
@@ -44,15 +48,45 @@ HINTS = {
         "ca": "No modifiquis l'array que reps (res de +=, -= o sum(..., out=...) sobre ell): "
               "treballa amb arrays nous. Qui et crida potser encara necessita l'original.",
     },
-    "stable": {
-        "en": "Some entries are inf or nan: exp overflowed (scores above ~709) or a whole slice "
-              "underflowed to 0. Reread 'Softmax without overflow' in chapter 6: which number can "
-              "you subtract from the scores without changing the softmax, and is it one number "
-              "for the whole array or one for each slice along the axis?",
-        "ca": "Hi ha elements inf o nan: l'exponencial s'ha desbordat (puntuacions de més de "
-              "~709) o un tall sencer ha quedat en 0. Rellegeix «La softmax sense desbordaments» "
-              "al capítol 6: quin nombre pots restar a les puntuacions sense canviar la softmax, "
-              "i és un sol nombre per a tot l'array o un per a cada tall al llarg de l'eix?",
+    "lse_stable": {
+        "en": "Some entries are inf or nan where the answer is finite: exp overflowed (scores "
+              "above ~709) or a whole slice underflowed to 0 (scores below ~-745). Reread "
+              "'Softmax without overflow' in chapter 6: which number can you take out of every "
+              "score of a slice, and put back afterwards, so that no exponential overflows and "
+              "the sum is at least 1? One number for the whole array, or one for each slice?",
+        "ca": "Hi ha elements inf o nan on la resposta és finita: l'exponencial s'ha desbordat "
+              "(puntuacions de més de ~709) o un tall sencer ha quedat en 0 (puntuacions de menys "
+              "de ~-745). Rellegeix «La softmax sense desbordaments» al capítol 6: quin nombre "
+              "pots treure de cada puntuació d'un tall, i tornar a afegir després, perquè cap "
+              "exponencial no es desbordi i la suma sigui com a mínim 1? Un sol nombre per a tot "
+              "l'array o un per a cada tall?",
+    },
+    "lse_masked": {
+        "en": "A slice whose scores are all -inf (all masked) must give -inf: the sum of its "
+              "exponentials is 0. Yours gives nan. Follow your shift through such a slice by hand: "
+              "what is its maximum, and what is -inf minus that maximum? Which shift would be "
+              "harmless there, and would it change the answer?",
+        "ca": "Un tall amb totes les puntuacions a -inf (tot emmascarat) ha de donar -inf: la "
+              "suma de les seves exponencials és 0. El teu dona nan. Segueix a mà el teu "
+              "desplaçament en un tall així: quin és el màxim, i quant fa -inf menys aquest "
+              "màxim? Quin desplaçament hi seria inofensiu, i canviaria la resposta?",
+    },
+    "lse_shape": {
+        "en": "The result has the wrong shape. The reduced axis goes away, as in np.sum(x, axis), "
+              "unless keepdims is true: then it stays with size 1. Follow the keepdims argument "
+              "you receive, and reduce along `axis`, whatever it is: 0, 1, -1, ...",
+        "ca": "El resultat no té la forma correcta. L'eix reduït desapareix, com a "
+              "np.sum(x, axis), tret que keepdims sigui cert: aleshores es manté amb mida 1. "
+              "Segueix l'argument keepdims que reps, i redueix al llarg de `axis`, sigui quin "
+              "sigui: 0, 1, -1, ...",
+    },
+    "lse_values": {
+        "en": "Finite, of the right shape, but not log Σ exp of each slice (or not along `axis`). "
+              "Whatever you subtract from the scores before the exponentials must be added back "
+              "after the logarithm, slice by slice. Check one small slice by hand.",
+        "ca": "Finit, de la forma correcta, però no és el log Σ exp de cada tall (o no al llarg "
+              "de `axis`). El que restis de les puntuacions abans de les exponencials ho has de "
+              "tornar a sumar després del logaritme, tall per tall. Comprova a mà un tall petit.",
     },
     "same_shape": {
         "en": "The result must have the shape of x: one output per score. Use keepdims=True "
@@ -60,21 +94,6 @@ HINTS = {
         "ca": "El resultat ha de tenir la forma de x: una sortida per puntuació. Fes servir "
               "keepdims=True a max i sum perquè l'eix reduït es mantingui (mida 1) i es pugui "
               "fer broadcasting.",
-    },
-    "axis": {
-        "en": "The slices along `axis` must each add up to 1. Pass axis=axis to every "
-              "reduction (max and sum), whatever the axis is: 0, 1, -1, ...",
-        "ca": "Cada tall al llarg de `axis` ha de sumar 1. Passa axis=axis a totes les "
-              "reduccions (max i sum), sigui quin sigui l'eix: 0, 1, -1, ...",
-    },
-    "softmax_values": {
-        "en": "Finite, of the right shape, but not the softmax of each slice. Reread 'Softmax "
-              "without overflow' in chapter 6 and check, on a small slice by hand, that what you "
-              "subtract and what you divide by both belong to that slice along `axis`.",
-        "ca": "Finit, de la forma correcta, però no és la softmax de cada tall. Rellegeix «La "
-              "softmax sense desbordaments» al capítol 6 i comprova, a mà en un tall petit, que "
-              "el que restes i el que divideixes pertanyen tots dos a aquest tall al llarg de "
-              "`axis`.",
     },
     "log_finite": {
         "en": "Some entries are -inf, inf or nan. A probability that underflows to 0 has log(0) = "
@@ -100,7 +119,7 @@ HINTS = {
 
 library_switched_off = grading.switched_off(
     minigrad.shapes.unbroadcast, minigrad.Tensor.softmax, minigrad.Tensor.log_softmax,
-    minigrad.functional.softmax, minigrad.functional.log_softmax)
+    minigrad.functional.softmax, minigrad.functional.log_softmax, minigrad.stable.log_softmax)
 
 
 def same_shape(got, shape) -> bool:
@@ -195,24 +214,45 @@ AWKWARD = [  # (scores, axis): overflow, underflow, rows far apart, other axes
 ]
 
 
-def check_softmax(submission, grade, x: np.ndarray, axis: int) -> None:
-    grade.trying(f"softmax({shown(x)}, axis={axis})")
+def expected_logsumexp(x: np.ndarray, axis: int, keepdims: bool) -> np.ndarray:
+    """The grader's float64 reference, slice by slice: -inf for a slice masked entirely."""
+    moved = np.moveaxis(x, axis, -1)
+    out = np.empty(moved.shape[:-1])
+    for index in np.ndindex(*out.shape):
+        scores = [float(v) for v in moved[index]]
+        m = max(scores)
+        out[index] = m if m == -math.inf else m + math.log(math.fsum(math.exp(v - m) for v in scores))
+    return np.expand_dims(out, axis) if keepdims else out
+
+
+def masked(rng: np.random.Generator, x: np.ndarray, axis: int) -> np.ndarray:
+    """``x`` with about a third of its scores set to -inf, and now and then a whole slice."""
+    x = np.where(rng.random(x.shape) < 0.3, -np.inf, x)
+    if rng.random() < 0.5:
+        first = np.moveaxis(x, axis, -1).reshape(-1, x.shape[axis])   # a copy: one row per slice
+        first[0] = -np.inf
+        x = np.moveaxis(first.reshape(np.moveaxis(x, axis, -1).shape), -1, axis)
+    return np.ascontiguousarray(x)
+
+
+def check_logsumexp(submission, grade, x: np.ndarray, axis: int, keepdims: bool | None) -> None:
+    options = f", axis={axis}" + ("" if keepdims is None else f", keepdims={keepdims}")
+    grade.trying(f"logsumexp({shown(x)}{options})")
     original = x.copy()
     with np.errstate(all="ignore"):  # a naive version overflows: judged below, not as a warning
-        got = submission.softmax(x, axis=axis)
-    expected = np.exp(expected_log_softmax(original, axis))
+        got = (submission.logsumexp(x, axis=axis) if keepdims is None
+               else submission.logsumexp(x, axis=axis, keepdims=keepdims))
+    expected = expected_logsumexp(original, axis, bool(keepdims))
     grade.unchanged("x", x, original, hint=HINTS["untouched"])
-    grade.array_shape(got, x.shape, hint=HINTS["same_shape"])
+    grade.array_shape(got, expected.shape, hint=HINTS["lse_shape"])
     got = np.asarray(got, dtype=float)
-    grade.check(bool(np.all(np.isfinite(got))), expected=expected, got=got, hint=HINTS["stable"])
-    sums = got.sum(axis=axis)
-    grade.check(np.allclose(sums, 1.0, rtol=0, atol=1e-9), hint=HINTS["axis"],
-                expected={"en": f"slices along axis {axis} adding up to 1",
-                          "ca": f"talls al llarg de l'eix {axis} que sumen 1"},
-                got={"en": f"{got!r}, whose sums along axis {axis} are {sums!r}",
-                     "ca": f"{got!r}, que al llarg de l'eix {axis} sumen {sums!r}"})
-    grade.check(np.allclose(got, expected, rtol=1e-7, atol=1e-12), expected=expected, got=got,
-                hint=HINTS["softmax_values"])
+    finite = np.isfinite(expected)
+    grade.check(bool(np.all(np.isfinite(got[finite]))), expected=expected, got=got,
+                hint=HINTS["lse_stable"])
+    grade.check(bool(np.all(got[~finite] == -np.inf)), expected=expected, got=got,
+                hint=HINTS["lse_masked"])
+    grade.check(np.allclose(got[finite], expected[finite], rtol=1e-12, atol=1e-9),
+                expected=expected, got=got, hint=HINTS["lse_values"])
 
 
 def check_log_softmax(submission, grade, x: np.ndarray, axis: int) -> None:
@@ -229,24 +269,42 @@ def check_log_softmax(submission, grade, x: np.ndarray, axis: int) -> None:
                 hint=HINTS["log_values"])
 
 
-@pytest.mark.exercise("ch06.softmax", points=2)
-class TestSoftmax:
-    @pytest.mark.parametrize("x, axis", AWKWARD, ids=range(len(AWKWARD)))
-    def test_awkward_scores(self, submission, grade, x, axis):
-        check_softmax(submission, grade, x, axis)
+LSE_CASES = [  # (scores, axis, keepdims): overflow, underflow, masks, other axes
+    (np.array([1e4, 1e4 + 1, 1e4 + 2]), -1, False),
+    (np.array([-1e4, -1e4 - 1, -1e4 - 2]), -1, True),
+    (np.array([1e300, 1e300, 0.0]), 0, False),
+    (np.array([[1e4, 0.0, -1e4], [-1e4, -1e4, -1e4]]), -1, False),   # one max for all fails
+    (np.array([[1e4, 0.0, -1e4], [-1e4, -1e4, -1e4]]), 0, True),
+    (np.array([0.0, -np.inf, 1.0]), -1, False),                         # one masked score
+    (np.array([[-np.inf, -np.inf], [0.0, 2.0]]), 1, False),             # one slice masked entirely
+    (np.array([[-np.inf, 3.0], [-np.inf, -np.inf], [-np.inf, 1e4]]), 0, True),
+    (np.array([-np.inf]), 0, False),
+    (np.array([[[1.0, 2.0], [3.0, 4.0], [5.0, 7.0]], [[0.0, -1.0], [2.0, 0.5], [800.0, 1.0]]]), 1, True),
+    (np.array([[7.5, 7.5, 7.5, 7.5]]), -1, False),                     # all equal: 7.5 + log 4
+]
 
-    def test_random_arrays_and_axes(self, submission, grade):
+
+@pytest.mark.exercise("ch06.logsumexp", points=2)
+class TestLogsumexp:
+    @pytest.mark.parametrize("x, axis, keepdims", LSE_CASES, ids=range(len(LSE_CASES)))
+    def test_awkward_scores(self, submission, grade, x, axis, keepdims):
+        check_logsumexp(submission, grade, x, axis, keepdims)
+
+    def test_random_arrays_axes_and_masks(self, submission, grade):
         rng = grading.rng(6062)
         for _ in range(40):
-            check_softmax(submission, grade, *random_scores(rng))
+            x, axis = random_scores(rng)
+            x = x * 10 if rng.random() < 0.3 else x   # up to about ±1e4
+            check_logsumexp(submission, grade, masked(rng, x, axis), axis, bool(rng.random() < 0.5))
 
-    def test_default_axis_is_the_last(self, submission, grade):
-        x = np.array([[1.0, 2.0, 3.0], [2.0, 0.0, 1.0], [5.0, 5.0, -5.0]])
-        grade.trying(f"softmax({shown(x)})")
-        got = submission.softmax(x)
-        expected = np.exp(expected_log_softmax(x, -1))
-        grade.check(same_shape(got, x.shape) and np.allclose(got, expected, rtol=1e-7),
-                    expected=expected, got=got, hint=HINTS["axis"])
+    def test_default_axis_is_the_last_and_drops_it(self, submission, grade):
+        x = np.array([[1.0, 2.0, 3.0], [2.0, -np.inf, 1.0], [5.0, 5.0, -5.0]])
+        grade.trying(f"logsumexp({shown(x)})")
+        with np.errstate(all="ignore"):
+            got = submission.logsumexp(x)
+        expected = expected_logsumexp(x, -1, False)
+        grade.check(same_shape(got, expected.shape) and np.allclose(got, expected, rtol=1e-12),
+                    expected=expected, got=got, hint=HINTS["lse_shape"])
 
 
 @pytest.mark.exercise("ch06.log_softmax", points=2)

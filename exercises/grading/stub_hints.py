@@ -59,18 +59,18 @@ STUB_HINTS = {
     'ch05.gradient_descent_step': {
         "en": 'differentiate one term (w * x + b - y) ** 2 by the chain rule, then average',
         "ca": 'deriva un terme (w * x + b - y) ** 2 amb la regla de la cadena i fes-ne la mitjana'},
+    'ch06.div_backward': {
+        "en": "entry by entry: how much does out move when y moves? then back to y's shape",
+        "ca": 'element a element: quant es mou out quan es mou y? Després, torna a la forma de y'},
     'ch06.log_softmax': {
         "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
         "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
-    'ch06.matmul_backward': {
-        "en": 'let the shapes guide you: which product of grad and b has the shape of a?',
-        "ca": "deixa't guiar per les formes: quin producte de grad i b té la forma de a?"},
-    'ch06.mul_backward': {
-        "en": "entry by entry: how much does out move when x moves? then back to x's shape",
-        "ca": 'element a element: quant es mou out quan es mou x? Després, torna a la forma de x'},
-    'ch06.softmax': {
-        "en": 'the maximum of each slice, not of the array; keepdims=True lets it broadcast',
-        "ca": "el màxim de cada tall, no de tot l'array; keepdims=True permet difondre'l contra x"},
+    'ch06.logsumexp': {
+        "en": "shift by the slice's maximum; what is that maximum if every score is -inf?",
+        "ca": 'desplaça pel màxim del tall; quin és aquest màxim si totes les puntuacions són -inf?'},
+    'ch06.quadratic_backward': {
+        "en": 'x appears twice in the product: what does each appearance send back?',
+        "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
     'ch06.unbroadcast': {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},

@@ -7,27 +7,25 @@ import numpy as np
 from ch06_tensors import unbroadcast  # exercise 6.1: the graded folder's own
 
 
-def mul_backward(x: np.ndarray, y: np.ndarray,
+def div_backward(x: np.ndarray, y: np.ndarray,
                  grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = x * y`` with broadcasting: return (dL/dx, dL/dy)."""
-    # Entry by entry, d(x·y)/dx = y and d(x·y)/dy = x: each input's gradient is the upstream
-    # gradient times the OTHER input, in the shape of out (where both were broadcast)...
+    """The backward of ``out = x / y`` with broadcasting: return (dL/dx, dL/dy)."""
+    # Entry by entry, d(x/y)/dx = 1/y and d(x/y)/dy = -x/y²: each gradient is the upstream
+    # gradient times that local derivative, in the shape of out (where both were broadcast)...
     # ...then summed back over the copies that broadcasting made of that input.
-    return unbroadcast(grad * y, x.shape), unbroadcast(grad * x, y.shape)
+    return unbroadcast(grad / y, x.shape), unbroadcast(-grad * x / y ** 2, y.shape)
 
 
-def matmul_backward(a: np.ndarray, b: np.ndarray,
-                    grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of ``out = a @ b`` (numpy's rules): return (dL/da, dL/db)."""
-    # A 1-D a is a row (1, k) and a 1-D b a column (k, 1); grad gets back the axes of size 1
-    # that the product dropped for them.
-    a2 = a[None, :] if a.ndim == 1 else a
-    b2 = b[:, None] if b.ndim == 1 else b
-    g2 = grad[..., None] if b.ndim == 1 else grad
-    g2 = g2[..., None, :] if a.ndim == 1 else g2
-    # For matrices, dL/da = G bᵀ and dL/db = aᵀ G. swapaxes transposes the last two axes
-    # only: the axes before them are batch axes (.T would reverse them all).
-    da = g2 @ np.swapaxes(b2, -1, -2)
-    db = np.swapaxes(a2, -1, -2) @ g2
-    # Batch axes broadcast like any other: sum the copies, then drop the axes added for 1-D.
-    return unbroadcast(da, a2.shape).reshape(a.shape), unbroadcast(db, b2.shape).reshape(b.shape)
+def quadratic_backward(x: np.ndarray, w: np.ndarray,
+                       grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of the quadratic form ``out = xᵀ w x`` of each row: return (dL/dx, dL/dw)."""
+    g = np.asarray(grad)[..., None]           # one upstream number per example, against its row
+    # x is used twice, on the left of w (row times w) and on its right (w times column): as for
+    # a Value used twice, the gradients of both uses add up: w x from the left use (x @ w.T for
+    # rows) and wᵀ x from the right one (x @ w).
+    dx = g * (x @ w.T + x @ w)
+    # d out / d w_ij = x_i x_j for each example: a sum over the batch of outer products,
+    # written as one matrix product of the (weighted) rows.
+    rows = x.reshape(-1, x.shape[-1])
+    dw = (g.reshape(-1, 1) * rows).T @ rows
+    return dx, dw

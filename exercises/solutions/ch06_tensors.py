@@ -16,12 +16,16 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return grad.sum(axis=stretched, keepdims=True)
 
 
-def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """The softmax of ``x`` along ``axis``: exp(x) / sum(exp(x)), without overflow."""
-    # The largest exponent becomes e⁰ = 1: nothing overflows, and each sum is at least 1.
-    # keepdims=True keeps the reduced axis (size 1), so it broadcasts back against x.
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarray:
+    """log(sum(exp(x))) along ``axis``, without overflow, for scores that may be masked."""
+    # log Σ e^x = m + log Σ e^(x - m) for any m; the slice's maximum makes the largest term e⁰ = 1.
+    m = x.max(axis=axis, keepdims=True)
+    # A slice of -inf only has m = -inf, and x - m would be -inf + inf = nan: shift it by 0
+    # instead. Its exponentials are then all 0, and log 0 = -inf is its right answer.
+    m = np.where(np.isfinite(m), m, 0.0)
+    with np.errstate(divide="ignore"):   # that log 0 is the answer, not an accident
+        out = m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))
+    return out if keepdims else np.squeeze(out, axis=axis)
 
 
 def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:

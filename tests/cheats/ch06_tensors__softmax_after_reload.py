@@ -1,13 +1,16 @@
-"""Cheat: reloads minigrad.functional to get a softmax defined anew, then calls it."""
+"""Cheat: reloads minigrad.functional to get a log-softmax defined anew, then uses it."""
 
 import importlib
+
+import numpy as np
 
 import minigrad.functional
 from minigrad import Tensor
 
-EXERCISE = "ch06.softmax"
+EXERCISE = "ch06.logsumexp"
 
 
-def softmax(x, axis=-1):
+def logsumexp(x, axis=-1, keepdims=False):
     functional = importlib.reload(minigrad.functional)
-    return functional.softmax(Tensor(x), axis=axis).data
+    out = (x - functional.log_softmax(Tensor(x), axis=axis).data).max(axis=axis, keepdims=True)
+    return out if keepdims else np.squeeze(out, axis=axis)
