@@ -435,6 +435,19 @@ def give_budget(root):
         node.budget = budget
 
 
+def guarded(grade, call, blowup_hint, expected):
+    """call()'s result; a search that revisits values or recurses fails with its own hint."""
+    try:
+        return call()
+    except TooManyVisits:
+        grade.check(False, hint=blowup_hint, expected=expected,
+                    got={"en": "the same values visited again and again",
+                         "ca": "els mateixos valors visitats una vegada i una altra"})
+    except RecursionError:
+        grade.check(False, hint=HINTS["recursion"],
+                    expected={"en": "a loop", "ca": "un bucle"}, got="RecursionError")
+
+
 def random_dag(rng, n_inputs, n_ops):
     """Inputs x0.., then values v0.. each made of one or two earlier ones (a value may be used
     twice by the same operation, as in x * x). Returns the values and a description."""
@@ -475,18 +488,8 @@ def words(n, what_en, what_ca):
 class TestLevels:
     def run(self, submission, grade, root):
         give_budget(root)
-        try:
-            got = submission.levels(root)
-        except TooManyVisits:
-            grade.check(False, hint=HINTS["levels_blowup"],
-                        expected={"en": "each value worked out once",
-                                  "ca": "cada valor calculat un cop"},
-                        got={"en": "the same values visited again and again",
-                             "ca": "els mateixos valors visitats una vegada i una altra"})
-        except RecursionError:
-            grade.check(False, hint=HINTS["recursion"],
-                        expected={"en": "a loop", "ca": "un bucle"}, got="RecursionError")
-        return got
+        return guarded(grade, lambda: submission.levels(root), HINTS["levels_blowup"],
+                       {"en": "each value worked out once", "ca": "cada valor calculat un cop"})
 
     def check_levels(self, grade, got, root):
         want = levels_by(root, lambda node: node.up)
@@ -643,17 +646,8 @@ class TestGradients:
     def run(self, submission, grade, root, inputs):
         """The learner's gradients(root, inputs), checked for its form and for .grad left alone."""
         nodes = ancestors(root) + list(inputs)
-        try:
-            got = submission.gradients(root, inputs)
-        except TooManyVisits:
-            grade.check(False, hint=HINTS["one_pass"],
-                        expected={"en": "one pass through the graph",
-                                  "ca": "una sola passada pel graf"},
-                        got={"en": "the same values visited again and again",
-                             "ca": "els mateixos valors visitats una vegada i una altra"})
-        except RecursionError:
-            grade.check(False, hint=HINTS["recursion"],
-                        expected={"en": "a loop", "ca": "un bucle"}, got="RecursionError")
+        got = guarded(grade, lambda: submission.gradients(root, inputs), HINTS["one_pass"],
+                      {"en": "one pass through the graph", "ca": "una sola passada pel graf"})
         grade.check(isinstance(got, (list, tuple)) and len(got) == len(inputs) and all(
             isinstance(g, (int, float)) for g in got), hint=HINTS["gradients_list"],
             expected=words(len(inputs), "numbers in a list", "nombres en una llista"),
