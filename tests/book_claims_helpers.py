@@ -34,6 +34,8 @@ def chapter_namespace(name: str) -> dict:
             cell = cell.split("---\n", 2)[2]
         cell = re.sub(r"\A(:\w+:.*\n)+", "", cell)   # short options, such as :tags: [hide-input]
         exec(compile(cell, name, "exec"), namespace)
+    import matplotlib.pyplot as plt
+    plt.close("all")      # the chapter's figures are not needed, and they would pile up
     return namespace
 
 
