@@ -8,7 +8,7 @@ Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
 from __future__ import annotations
 
-import math  # math.exp will be useful
+import math  # math.tanh will be useful
 from typing import Sequence
 
 
@@ -24,18 +24,26 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     raise NotImplementedError("differentiate one term (w * x + b - y) ** 2 by the chain rule, then average")
 
 
-def delta_rule(x: Sequence[float], y: Sequence[float], w_hidden: Sequence[Sequence[float]],
-               w_output: Sequence[Sequence[float]], learning_rate: float
-               ) -> tuple[list[list[float]], list[list[float]]]:
-    """The weight changes of the delta rule for a sigmoid network with one hidden layer.
+def deep_delta_rule(x: Sequence[float], y: Sequence[float],
+                    weights: Sequence[Sequence[Sequence[float]]],
+                    biases: Sequence[Sequence[float]], learning_rate: float
+                    ) -> tuple[list[list[list[float]]], list[list[float]]]:
+    """The weight and bias changes of the delta rule for a tanh network of any depth.
 
-    ``w_hidden[j][i]`` is the weight w_ji from input ``i`` to hidden neuron ``j``, and
-    ``w_output[k][j]`` the weight w_kj from hidden neuron ``j`` to output neuron ``k``: one row
-    per receiving neuron, like a layer's matrix W. Every neuron computes z_j = sum_i w_ji * h_i
-    and outputs h_j = f(z_j), f the sigmoid (no biases); ``y`` holds the labels of the outputs.
-    Return ``(dw_hidden, dw_output)``, lists of lists shaped like ``w_hidden`` and ``w_output``,
-    with dw_ji = learning_rate * delta_j * h_i. Compute every delta before changing any weight;
-    do not modify the arguments.
-    (Els canvis de pesos de la regla delta per a una xarxa sigmoide amb una capa oculta.)
+    The network has L = len(weights) layers of weights. Layer 0 is the input, h^(0) = x; layer
+    l + 1 receives from layer l through ``weights[l][j][i]``, the weight w_ji from neuron ``i``
+    of layer l to neuron ``j`` of layer l + 1 (one row per receiving neuron, like a layer's
+    matrix W), plus the bias ``biases[l][j]``:
+
+        z_j = sum_i w_ji * h_i + b_j,   h_j = tanh(z_j) in the hidden layers,
+        y_hat_k = z_k                   in the last layer (a linear output, no activation).
+
+    ``y`` holds the labels of the outputs, and the loss is L = 1/2 * sum_k (y_k - y_hat_k) ** 2.
+    Return ``(dweights, dbiases)``, nested lists shaped like ``weights`` and ``biases``, with
+    dw_ji = -learning_rate * dL/dw_ji and db_j = -learning_rate * dL/db_j. ``weights`` may hold
+    a single layer (no hidden layer) or several hidden layers. Compute every delta before
+    changing any weight; do not modify the arguments.
+    (Els canvis de pesos i biaixos de la regla delta per a una xarxa tanh de qualsevol
+    profunditat.)
     """
-    raise NotImplementedError("feed forward, then output deltas, then hidden deltas, then dw")
+    raise NotImplementedError("a delta per neuron, from the output back: which f' for tanh, and for a linear output?")

@@ -1,13 +1,15 @@
 """Graders for chapter 5 (exercises/ch05_backprop.py): a gradient-descent step, the delta rule.
 
 Every input is drawn anew each run (``--grading-seed`` repeats a run's), and there are many of
-them plus edge cases, so an answer written for a few inputs cannot pass. The delta rule is checked
-against minigrad's own backpropagation, which is switched off while the learner's code runs:
-the exercise is to compute the deltas by hand.
+them plus edge cases, so an answer written for a few inputs cannot pass. The delta rule of a
+tanh network of any depth is checked against the definition of a gradient, float64 central
+differences of the loss; minigrad's own backpropagation is switched off while the learner's
+code runs: the exercise is to compute the deltas by hand.
 """
 
 import copy
 
+import numpy as np
 import pytest
 
 import grading
@@ -37,44 +39,53 @@ HINTS = {
               "costa avall.",
     },
     "delta_shape": {
-        "en": "Return (dw_hidden, dw_output): dw_hidden[j][i] for every hidden neuron j and "
-              "input i, dw_output[k][j] for every output k and hidden neuron j, the same shapes "
-              "as w_hidden and w_output.",
-        "ca": "Retorna (dw_hidden, dw_output): dw_hidden[j][i] per a cada neurona oculta j i "
-              "entrada i, dw_output[k][j] per a cada sortida k i neurona oculta j, amb les "
-              "mateixes formes que w_hidden i w_output.",
+        "en": "Return (dweights, dbiases): dweights[l][j][i] for every layer l, receiving neuron "
+              "j and sending neuron i, dbiases[l][j] for every layer l and neuron j, the same "
+              "shapes as weights and biases.",
+        "ca": "Retorna (dweights, dbiases): dweights[l][j][i] per a cada capa l, neurona "
+              "receptora j i neurona emissora i, dbiases[l][j] per a cada capa l i neurona j, "
+              "amb les mateixes formes que weights i biases.",
     },
     "delta_output": {
-        "en": "dw_output is wrong. Reread 'Backpropagation and the delta rule' in chapter 5 for "
-              "an output neuron: which error (target and output, in which order?), the derivative "
-              "of the sigmoid at which value, and which number flows into the weight "
-              "w_output[k][j]?",
-        "ca": "dw_output és incorrecte. Rellegeix «La retropropagació i la regla delta» al "
-              "capítol 5 per a una neurona de sortida: quin error (l'objectiu i la sortida, en "
-              "quin ordre?), la derivada de la sigmoide en quin valor, i quin nombre entra pel "
-              "pes w_output[k][j]?",
+        "en": "The changes of the last layer are wrong. Its neurons have no activation: what is "
+              "f'(z) for them, so what is an output delta? Check which error (label and output, "
+              "in which order?) and which number flows into weights[-1][k][j], and that the "
+              "hidden outputs of your forward pass use tanh.",
+        "ca": "Els canvis de l'última capa són incorrectes. Les seves neurones no tenen "
+              "activació: quina és la seva f'(z), i doncs quin és un delta de sortida? Comprova "
+              "quin error (l'etiqueta i la sortida, en quin ordre?) i quin nombre entra pel pes "
+              "weights[-1][k][j], i que les sortides ocultes de la teva passada endavant usen "
+              "tanh.",
     },
     "delta_hidden": {
-        "en": "dw_hidden is wrong. Reread how chapter 5 sends the deltas back to a hidden neuron: "
-              "which weights carry them (as you were given them, or already changed?), which "
-              "derivative multiplies what arrives, and which number flows into the weight "
-              "w_hidden[j][i]?",
-        "ca": "dw_hidden és incorrecte. Rellegeix com el capítol 5 envia els deltes enrere cap a "
-              "una neurona oculta: quins pesos els porten (tal com te'ls han donat, o ja "
-              "canviats?), quina derivada multiplica el que hi arriba, i quin nombre entra pel "
-              "pes w_hidden[j][i]?",
+        "en": "The changes of a hidden layer are wrong. Reread how chapter 5 sends the deltas "
+              "back one layer: which weights carry them (as you were given them, or already "
+              "changed?), which derivative multiplies what arrives (that of tanh, not the "
+              "sigmoid's of the chapter's example), and which number flows into the weight? In a "
+              "deeper network, each hidden layer gets its deltas from the layer just after it.",
+        "ca": "Els canvis d'una capa oculta són incorrectes. Rellegeix com el capítol 5 envia "
+              "els deltes una capa enrere: quins pesos els porten (tal com te'ls han donat, o ja "
+              "canviats?), quina derivada multiplica el que hi arriba (la de tanh, no la de la "
+              "sigmoide de l'exemple del capítol), i quin nombre entra pel pes? En una xarxa més "
+              "profunda, cada capa oculta rep els deltes de la capa que la segueix.",
+    },
+    "delta_bias": {
+        "en": "The weight changes are right but not the bias changes. Chapter 5 treats a bias "
+              "as the weight of an extra input: which input, always the same?",
+        "ca": "Els canvis de pesos són correctes, però els dels biaixos no. El capítol 5 tracta "
+              "un biaix com el pes d'una entrada més: quina entrada, sempre la mateixa?",
     },
     "unchanged": {
-        "en": "delta_rule must not modify its arguments: build new lists for the changes.",
-        "ca": "delta_rule no ha de modificar els arguments: construeix llistes noves per als "
-              "canvis.",
+        "en": "deep_delta_rule must not modify its arguments: build new lists for the changes.",
+        "ca": "deep_delta_rule no ha de modificar els arguments: construeix llistes noves per "
+              "als canvis.",
     },
 }
 
 NO_AUTOGRAD = {
-    "en": "ch05.delta_rule: backward() is switched off in this exercise; compute the deltas "
+    "en": "ch05.deep_delta_rule: backward() is switched off in this exercise; compute the deltas "
           "with the delta rule.",
-    "ca": "ch05.delta_rule: backward() està desactivat en aquest exercici; calcula els deltes "
+    "ca": "ch05.deep_delta_rule: backward() està desactivat en aquest exercici; calcula els deltes "
           "amb la regla delta.",
 }
 AUTOGRAD = (Value.backward, minigrad.Tensor.backward, minigrad.autograd.backpropagate)
@@ -141,66 +152,83 @@ class TestGradientDescentStep:
 
 
 # --- the delta rule -----------------------------------------------------------------------------
-def autograd_changes(x, y, w_hidden, w_output, lr):
-    """-lr · dL/dw for L = ½ Σ_k (y_k − ŷ_k)², computed by minigrad's backpropagation."""
-    wh = [[Value(w) for w in row] for row in w_hidden]
-    wo = [[Value(w) for w in row] for row in w_output]
-    hidden = [sum((row[i] * x[i] for i in range(len(x))), Value(0.0)).sigmoid() for row in wh]
-    outputs = [sum((row[j] * hidden[j] for j in range(len(hidden))), Value(0.0)).sigmoid()
-               for row in wo]
-    loss = sum(((yk - ok) ** 2 for yk, ok in zip(y, outputs)), Value(0.0)) * 0.5
-    loss.backward()
-    return ([[-lr * w.grad for w in row] for row in wh],
-            [[-lr * w.grad for w in row] for row in wo])
+def loss(x, y, weights, biases) -> float:
+    """L = ½ Σ_k (y_k − ŷ_k)² of the tanh network with a linear output, in float64."""
+    h = np.asarray(x, dtype=np.float64)
+    for layer, (w, b) in enumerate(zip(weights, biases)):
+        z = np.asarray(w, dtype=np.float64) @ h + np.asarray(b, dtype=np.float64)
+        h = z if layer == len(weights) - 1 else np.tanh(z)
+    return 0.5 * float(np.sum((np.asarray(y, dtype=np.float64) - h) ** 2))
+
+
+def numerical_changes(x, y, weights, biases, lr, eps=1e-6):
+    """-lr · dL/dθ for every weight and bias, by central differences in float64."""
+    ws = [np.array(w, dtype=np.float64) for w in weights]
+    bs = [np.array(b, dtype=np.float64) for b in biases]
+
+    def change(array, index):
+        saved = array[index]
+        array[index] = saved + eps
+        up = loss(x, y, ws, bs)
+        array[index] = saved - eps
+        down = loss(x, y, ws, bs)
+        array[index] = saved
+        return -lr * (up - down) / (2 * eps)
+
+    dweights = [[[change(w, (j, i)) for i in range(w.shape[1])] for j in range(w.shape[0])]
+                for w in ws]
+    dbiases = [[change(b, j) for j in range(b.shape[0])] for b in bs]
+    return dweights, dbiases
 
 
 def random_case(rng):
-    n, h, m = rng.randint(1, 4), rng.randint(1, 4), rng.randint(1, 3)
-    x = [round(rng.uniform(-1.5, 1.5), 2) for _ in range(n)]
-    y = [round(rng.uniform(0, 1), 2) for _ in range(m)]
-    w_hidden = [[round(rng.uniform(-2, 2), 2) for _ in range(n)] for _ in range(h)]
-    w_output = [[round(rng.uniform(-2, 2), 2) for _ in range(h)] for _ in range(m)]
-    return x, y, w_hidden, w_output, rng.choice([0.1, 0.5, 1.0, 2.0])
+    sizes = [rng.randint(1, 4) for _ in range(rng.randint(2, 5))]   # input, hidden…, output
+    x = [round(rng.uniform(-1.5, 1.5), 2) for _ in range(sizes[0])]
+    y = [round(rng.uniform(-2, 2), 2) for _ in range(sizes[-1])]
+    weights = [[[round(rng.uniform(-1.5, 1.5), 2) for _ in range(n_in)] for _ in range(n_out)]
+               for n_in, n_out in zip(sizes, sizes[1:])]
+    biases = [[round(rng.uniform(-1, 1), 2) for _ in range(n_out)] for n_out in sizes[1:]]
+    return x, y, weights, biases, rng.choice([0.1, 0.5, 1.0])
 
 
-# The worked example of the chapter: 2 inputs, 2 hidden neurons, 1 output.
-CHAPTER = ([1.0, 0.5], [1.0], [[0.4, 0.3], [-0.6, 0.8]], [[0.9, -0.5]], 0.5)
+def shape(nested):
+    """The lengths of every row of a nested list, or None if it is not one."""
+    try:
+        return [shape(item) for item in nested] if hasattr(nested[0], "__len__") else len(nested)
+    except (TypeError, IndexError, KeyError):
+        return None
 
 
-@pytest.mark.exercise("ch05.delta_rule", points=3)
-class TestDeltaRule:
-    def check(self, submission, grade, x, y, w_hidden, w_output, lr):
-        want_hidden, want_output = autograd_changes(x, y, w_hidden, w_output, lr)
-        args = copy.deepcopy((x, y, w_hidden, w_output))
-        grade.trying(f"delta_rule({x}, {y}, {w_hidden}, {w_output}, {lr})")
+@pytest.mark.exercise("ch05.deep_delta_rule", points=3)
+class TestDeepDeltaRule:
+    def check(self, submission, grade, x, y, weights, biases, lr):
+        want_w, want_b = numerical_changes(x, y, weights, biases, lr)
+        args = copy.deepcopy((x, y, weights, biases))
+        call = f"deep_delta_rule({x}, {y}, {weights}, {biases}, {lr})"
+        grade.trying(call)
         with grading.SwitchOff(*AUTOGRAD, words=NO_AUTOGRAD):
-            got = submission.delta_rule(*args, lr)
-        grade.check(args == (x, y, w_hidden, w_output), expected=(x, y, w_hidden, w_output),
+            got = submission.deep_delta_rule(*args, lr)
+        grade.check(args == (x, y, weights, biases), expected=(x, y, weights, biases),
                     got=args, hint=HINTS["unchanged"])
         try:
-            dw_hidden, dw_output = got
-            shapes = ([len(row) for row in dw_hidden], [len(row) for row in dw_output])
+            dweights, dbiases = got
+            shapes = (shape(dweights), shape(dbiases))
         except (TypeError, ValueError):
             shapes = None
-        want_shapes = ([len(row) for row in w_hidden], [len(row) for row in w_output])
-        grade.check(shapes == want_shapes, expected=(want_hidden, want_output), got=got,
-                    hint=HINTS["delta_shape"])
-        # The output layer first: its mistakes also spoil the hidden deltas.
-        for k, row in enumerate(want_output):
+        grade.check(shapes == (shape(weights), shape(biases)), expected=(want_w, want_b),
+                    got=got, hint=HINTS["delta_shape"])
+        # From the output back: a wrong layer also spoils every layer before it.
+        last = len(weights) - 1
+        for layer in reversed(range(len(weights))):
+            hint = HINTS["delta_output" if layer == last else "delta_hidden"]
+            for j, row in enumerate(want_w[layer]):
+                for i, want in enumerate(row):
+                    grade.trying(f"dweights, dbiases = {call}; dweights[{layer}][{j}][{i}]")
+                    grade.close(dweights[layer][j][i], want, hint=hint, rel=1e-6, abs=1e-8)
+        for layer, row in enumerate(want_b):
             for j, want in enumerate(row):
-                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {y}, {w_hidden}, "
-                             f"{w_output}, {lr}); dw_output[{k}][{j}]")
-                grade.close(dw_output[k][j], want, hint=HINTS["delta_output"],
-                            rel=1e-6, abs=1e-10)
-        for j, row in enumerate(want_hidden):
-            for i, want in enumerate(row):
-                grade.trying(f"dw_hidden, dw_output = delta_rule({x}, {y}, {w_hidden}, "
-                             f"{w_output}, {lr}); dw_hidden[{j}][{i}]")
-                grade.close(dw_hidden[j][i], want, hint=HINTS["delta_hidden"],
-                            rel=1e-6, abs=1e-10)
-
-    def test_the_chapters_example(self, submission, grade):
-        self.check(submission, grade, *CHAPTER)
+                grade.trying(f"dweights, dbiases = {call}; dbiases[{layer}][{j}]")
+                grade.close(dbiases[layer][j], want, hint=HINTS["delta_bias"], rel=1e-6, abs=1e-8)
 
     def test_random_networks(self, submission, grade):
         rng = grading.random(5050)
@@ -208,11 +236,17 @@ class TestDeltaRule:
             self.check(submission, grade, *random_case(rng))
 
     @pytest.mark.parametrize("case", [
-        pytest.param(([0.7], [0.2], [[1.5]], [[-1.0]], 1.0), id="one_of_each"),
-        pytest.param(([1.0, -1.0, 0.5], [0.0, 1.0], [[0.5, 1.0, -0.3], [-0.5, 0.2, 0.9]],
-                      [[1.2, 0.4], [-0.7, 0.6]], 0.5), id="two_outputs"),
-        pytest.param(([0.0, 0.0], [1.0], [[1.0, 3.0], [2.0, 4.0]], [[1.0, 1.0]], 1.0),
-                     id="zero_input"),
+        pytest.param(([0.7], [0.2], [[[1.5]], [[-1.0]]], [[0.3], [0.1]], 1.0), id="one_of_each"),
+        pytest.param(([1.0, -0.5], [0.4, -1.0], [[[0.5, -0.8], [0.3, 0.2]]], [[0.1, -0.2]], 0.5),
+                     id="no_hidden_layer"),
+        pytest.param(([1.0, -1.0, 0.5], [1.0, -1.0],
+                      [[[0.5, 1.0, -0.3], [-0.5, 0.2, 0.9]], [[1.2, 0.4], [-0.7, 0.6]],
+                       [[0.8, -1.1], [0.3, 0.5]]],
+                      [[0.0, 0.1], [-0.2, 0.3], [0.5, -0.5]], 0.5), id="two_hidden_layers"),
+        pytest.param(([0.0, 0.0], [1.0], [[[1.0, 3.0], [2.0, 4.0]], [[1.0, 1.0]]],
+                      [[0.0, 0.0], [0.0]], 1.0), id="zero_input_zero_bias"),
+        pytest.param(([0.5], [0.0], [[[0.2]], [[0.4]], [[-0.6]], [[0.9]]],
+                      [[0.1], [0.0], [0.2], [0.3]], 1.0), id="three_hidden_layers_of_one"),
     ])
     def test_edge_cases(self, submission, grade, case):
         self.check(submission, grade, *case)

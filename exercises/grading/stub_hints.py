@@ -53,9 +53,9 @@ STUB_HINTS = {
     'ch04.forward': {
         "en": 'hidden outputs first (activation of z_j), then a linear output',
         "ca": "primer les sortides ocultes (l'activació de z_j), després una sortida lineal"},
-    'ch05.delta_rule': {
-        "en": 'feed forward, then output deltas, then hidden deltas, then dw',
-        "ca": 'passada endavant, després els deltes de sortida, els ocults i finalment dw'},
+    'ch05.deep_delta_rule': {
+        "en": "a delta per neuron, from the output back: which f' for tanh, and for a linear output?",
+        "ca": "un delta per neurona, de la sortida cap enrere: quina f' per a tanh, i per a una sortida lineal?"},
     'ch05.gradient_descent_step': {
         "en": 'differentiate one term (w * x + b - y) ** 2 by the chain rule, then average',
         "ca": 'deriva un terme (w * x + b - y) ** 2 amb la regla de la cadena i fes-ne la mitjana'},

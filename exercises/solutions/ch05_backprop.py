@@ -18,25 +18,31 @@ def gradient_descent_step(w: float, b: float, xs: Sequence[float], ys: Sequence[
     return w - learning_rate * dw, b - learning_rate * db
 
 
-def delta_rule(x: Sequence[float], y: Sequence[float], w_hidden: Sequence[Sequence[float]],
-               w_output: Sequence[Sequence[float]], learning_rate: float
-               ) -> tuple[list[list[float]], list[list[float]]]:
-    """The weight changes of the delta rule for a sigmoid network with one hidden layer."""
-    def sigmoid(z: float) -> float:
-        return 1.0 / (1.0 + math.exp(-z))
-
-    n_in, n_hidden, n_out = len(x), len(w_hidden), len(y)
-    # Feed forward: z_j = Σ_i w_ji h_i and h_j = f(z_j), layer by layer.
-    h = [sigmoid(sum(w_hidden[j][i] * x[i] for i in range(n_in))) for j in range(n_hidden)]
-    y_hat = [sigmoid(sum(w_output[k][j] * h[j] for j in range(n_hidden))) for k in range(n_out)]
-    # Output deltas: δ_k = f'(z_k) (y_k − ŷ_k), with f'(z) = f(z) (1 − f(z)).
-    delta_out = [p * (1 - p) * (y[k] - p) for k, p in enumerate(y_hat)]
-    # Hidden deltas: δ_j = f'(z_j) Σ_k w_kj δ_k, with the weights as they are now.
-    delta_hidden = [h[j] * (1 - h[j]) * sum(w_output[k][j] * delta_out[k] for k in range(n_out))
-                    for j in range(n_hidden)]
-    # Weight changes: Δw_ji = η · δ_j · h_i, where h_i is what flows into the weight.
-    dw_hidden = [[learning_rate * delta_hidden[j] * x[i] for i in range(n_in)]
-                 for j in range(n_hidden)]
-    dw_output = [[learning_rate * delta_out[k] * h[j] for j in range(n_hidden)]
-                 for k in range(n_out)]
-    return dw_hidden, dw_output
+def deep_delta_rule(x: Sequence[float], y: Sequence[float],
+                    weights: Sequence[Sequence[Sequence[float]]],
+                    biases: Sequence[Sequence[float]], learning_rate: float
+                    ) -> tuple[list[list[list[float]]], list[list[float]]]:
+    """The weight and bias changes of the delta rule for a tanh network of any depth."""
+    # Feed forward, keeping every layer's outputs: layer l's are what flows into weights[l].
+    outputs = [list(x)]
+    for layer, (w, b) in enumerate(zip(weights, biases)):
+        z = [sum(w_j[i] * h_i for i, h_i in enumerate(outputs[-1])) + b_j
+             for w_j, b_j in zip(w, b)]
+        last = layer == len(weights) - 1
+        outputs.append(z if last else [math.tanh(z_j) for z_j in z])
+    # Output deltas: δ_k = f'(z_k) (y_k − ŷ_k), and a linear output has f'(z) = 1.
+    delta = [y_k - y_hat for y_k, y_hat in zip(y, outputs[-1])]
+    dweights: list[list[list[float]]] = []
+    dbiases: list[list[float]] = []
+    for layer in reversed(range(len(weights))):
+        h = outputs[layer]
+        # Δw_ji = η δ_j h_i; a bias is the weight of an input that is always 1, so Δb_j = η δ_j.
+        dweights.insert(0, [[learning_rate * d_j * h_i for h_i in h] for d_j in delta])
+        dbiases.insert(0, [learning_rate * d_j for d_j in delta])
+        if layer > 0:
+            # δ_i = f'(z_i) Σ_j w_ji δ_j through the weights as they are now; for tanh,
+            # f'(z) = 1 − tanh²(z) is read off the neuron's own output a = tanh(z).
+            w = weights[layer]
+            delta = [(1 - a ** 2) * sum(w[j][i] * d_j for j, d_j in enumerate(delta))
+                     for i, a in enumerate(h)]
+    return dweights, dbiases
