@@ -1,4 +1,4 @@
-"""Chapter 11 exercises: freezing the feature layers, and what pre-training is worth in labels.
+"""Chapter 11 exercises: a learning rate per layer, and what pre-training is worth in labels.
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -13,16 +13,29 @@ import numpy as np
 from minigrad import nn
 
 
-def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
-    """Freeze the parameters of the first ``n_frozen`` layers of ``model``; return the others.
+def discriminative_param_groups(model: nn.Module, base_lr: float, decay: float,
+                                n_frozen: int = 0) -> list[dict]:
+    """Optimiser parameter groups that give each layer of ``model`` its own learning rate.
 
-    Every parameter of ``model[0]``, ..., ``model[n_frozen - 1]`` gets ``requires_grad = False``;
-    every parameter of the remaining layers gets ``requires_grad = True``. Return the list of
-    trainable parameters, in the order of ``model.parameters()``, to give to an optimiser.
-    (Congela els paràmetres de les primeres n_frozen capes i retorna els que queden
-    entrenables.)
+    A *layer* here is a module of ``model``, at any depth of nesting, that holds parameters of its
+    own (a ``Conv2d`` or a ``Linear`` inside a nested ``nn.Sequential``, for instance); the
+    activations, the pooling and the containers are not layers. Number the L layers
+    l = 1, ..., L in the order of ``model.modules()``, which is the order of the forward pass.
+
+    * The first ``n_frozen`` layers are frozen: their parameters get ``requires_grad = False``
+      and go in no group.
+    * Every other layer's parameters get ``requires_grad = True`` (a layer frozen earlier may
+      need thawing), and the layer gets one group, a dict ``{"params": [...], "lr": ...}`` with
+      its parameters in the order of the layer's ``parameters()``.
+    * The last layer learns at ``base_lr``; each earlier layer at ``decay`` times the rate of the
+      layer after it (0 < decay <= 1).
+
+    Return the groups in the order of the layers, ready for ``optim.SGD(groups, lr=base_lr)`` or
+    ``optim.Adam(groups)``; an empty list if every layer is frozen.
+    (Grups de paràmetres amb una taxa d'aprenentatge per capa, més petita com més avall és la
+    capa.)
     """
-    raise NotImplementedError("walk the layers by position: freeze the first ones, thaw the rest")
+    raise NotImplementedError("list the layers first, nested ones too; which one learns at base_lr?")
 
 
 def equivalent_labels(counts: list[int], acc_scratch: list[float],

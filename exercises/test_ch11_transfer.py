@@ -1,9 +1,11 @@
-"""Graders for chapter 11 (exercises/ch11_transfer.py): freezing layers, labels' worth.
+"""Graders for chapter 11 (exercises/ch11_transfer.py): a rate per layer, what labels are worth.
 
-freeze_features is tried on random ``nn.Sequential`` models, nested or not, some of whose
-parameters were frozen before (so they must be thawed). equivalent_labels is tried on learning
-curves whose answers are known by hand (straight in log n, with ends, flat stretches and dips),
-on the chapter's printed means, and on random curves. Inputs are drawn anew each run.
+discriminative_param_groups is tried on random ``nn.Sequential`` models, nested or not, with
+activations between the layers, some of whose parameters were frozen before (so they must be
+thawed); then one step of ``optim.SGD`` on its groups must move every layer by its own rate and
+leave the frozen layers bit for bit as they were, with no gradient. equivalent_labels is tried
+on learning curves whose answers are known by hand (straight in log n, with ends, flat stretches
+and dips), on the chapter's printed means, and on random curves. Inputs are drawn anew each run.
 """
 
 from __future__ import annotations
@@ -26,20 +28,42 @@ HINTS = {
               "primera: quines capes queden congelades, i quines han de ser entrenables, biaixos "
               "inclosos, encara que una crida anterior les hagués congelat?",
     },
-    "returned": {
-        "en": "Return a list of the parameters that are still trainable (the Parameter objects "
-              "themselves, not copies or names), in the order of model.parameters().",
-        "ca": "Retorna una llista amb els paràmetres que continuen sent entrenables (els "
-              "objectes Parameter mateixos, no còpies ni noms), en l'ordre de "
-              "model.parameters().",
+    "groups": {
+        "en": "Return a list of dicts, one per layer that is not frozen, each with the keys "
+              "'params' (a list of the layer's Parameter objects themselves) and 'lr' (a "
+              "number).",
+        "ca": "Retorna una llista de diccionaris, un per cada capa no congelada, cadascun amb "
+              "les claus 'params' (una llista amb els objectes Parameter de la capa mateixos) i "
+              "'lr' (un nombre).",
+    },
+    "layers": {
+        "en": "The groups do not hold the right parameters. A layer is a module that holds "
+              "parameters of its own, however deeply it is nested inside Sequentials; an "
+              "activation or a container is not one. Each layer gets a group of its own, in the "
+              "order of the forward pass, and a frozen layer gets none.",
+        "ca": "Els grups no contenen els paràmetres correctes. Una capa és un mòdul que té "
+              "paràmetres propis, per molt endins que sigui dins de Sequentials; una activació o "
+              "un contenidor no ho són. Cada capa té el seu propi grup, en l'ordre de la passada "
+              "endavant, i una capa congelada no en té cap.",
+    },
+    "lr": {
+        "en": "The groups hold the right parameters but some learning rates are wrong. Which "
+              "layer learns at base_lr, and how many factors of decay separate another layer "
+              "from it? Only layers count, not activations.",
+        "ca": "Els grups contenen els paràmetres correctes, però algunes taxes d'aprenentatge "
+              "no ho són. Quina capa aprèn amb base_lr, i quants factors de decay separen una "
+              "altra capa d'aquesta? Només compten les capes, no les activacions.",
     },
     "step": {
-        "en": "After a training step with the returned parameters, the frozen layers must be "
-              "unchanged and have grad None: freeze with requires_grad = False (setting grad "
-              "to None is not enough, backward() fills it again).",
-        "ca": "Després d'un pas d'entrenament amb els paràmetres retornats, les capes "
-              "congelades han de quedar igual i amb grad None: congela amb requires_grad = "
-              "False (posar grad a None no n'hi ha prou, backward() el torna a omplir).",
+        "en": "After one SGD step on your groups, every layer must have moved by its own rate "
+              "times its gradient, and the frozen layers must be unchanged with grad None: "
+              "leaving a layer out of the groups is not enough, backward() still fills its grad "
+              "unless its parameters have requires_grad = False.",
+        "ca": "Després d'un pas de SGD amb els teus grups, cada capa s'ha d'haver mogut la seva "
+              "pròpia taxa multiplicada pel seu gradient, i les capes congelades han de quedar "
+              "igual i amb grad None: deixar una capa fora dels grups no n'hi ha prou, "
+              "backward() n'omple igualment el grad si els seus paràmetres no tenen "
+              "requires_grad = False.",
     },
     "length": {
         "en": "Return a list with one entry per accuracy of acc_transfer, in the same order: "
@@ -84,7 +108,7 @@ HINTS = {
 }
 
 
-# --- freeze_features -------------------------------------------------------------------------
+# --- discriminative_param_groups -----------------------------------------------------------
 def random_model(rng: random.Random) -> tuple[nn.Sequential, str]:
     """A random Sequential of Linear, ReLU, Tanh and nested Sequential layers, and its code."""
     size = rng.randint(2, 5)
@@ -110,71 +134,122 @@ def random_model(rng: random.Random) -> tuple[nn.Sequential, str]:
     return nn.Sequential(*layers), "nn.Sequential(" + ", ".join(code) + ")"
 
 
-def freeze_cases():
+def linear_layers(model: nn.Module) -> list[nn.Linear]:
+    """The grader's own list of layers: every model here has parameters only in its Linears."""
+    return [m for m in model.modules() if isinstance(m, nn.Linear)]
+
+
+def group_cases():
     rng = grading.random(1101)
     minigrad.manual_seed(1101)
     for _ in range(25):
         model, code = random_model(rng)
-        n_frozen = rng.randint(0, len(model))
+        n_frozen = rng.randint(0, len(linear_layers(model)))
+        base_lr, decay = rng.choice([0.1, 0.01, 0.5]), rng.choice([0.5, 0.3, 0.9, 1.0])
         # Some parameters start frozen, as after an earlier freeze: they may need thawing.
         thawed = rng.random() < 0.5
         for p in model.parameters():
             p.requires_grad = not thawed or rng.random() < 0.5
         setup = code if not thawed else code + " with some parameters frozen before"
-        yield model, n_frozen, setup
+        yield model, base_lr, decay, n_frozen, setup
 
 
-@pytest.mark.exercise("ch11.freeze_features", points=2)
-class TestFreezeFeatures:
-    def test_flags_and_returned_parameters(self, submission, grade):
-        for model, n_frozen, setup in freeze_cases():
-            layer_of = [i for i, layer in enumerate(model) for _ in layer.parameters()]
-            params = list(model.parameters())
-            grade.trying(f"model = {setup}; freeze_features(model, {n_frozen})")
-            got = submission.freeze_features(model, n_frozen)
-            flags = [p.requires_grad for p in params]
-            wanted = [i >= n_frozen for i in layer_of]
+def expected_groups(model, base_lr, decay, n_frozen):
+    layers = linear_layers(model)
+    return [(list(layer.parameters()), base_lr * decay ** (len(layers) - l))
+            for l, layer in enumerate(layers, start=1) if l > n_frozen]
+
+
+def described(groups):
+    """Groups as the learner can read them: parameter shapes and rates."""
+    return [{"params": [p.shape for p in params], "lr": lr} for params, lr in groups]
+
+
+def read_groups(got):
+    """[(params, lr)] from a list of {"params", "lr"} dicts, or None if it is not one."""
+    try:
+        return [(list(g["params"]), float(g["lr"])) for g in got] if isinstance(got, list) else None
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
+@pytest.mark.exercise("ch11.discriminative_param_groups", points=2)
+class TestDiscriminativeParamGroups:
+    def test_flags_groups_and_rates(self, submission, grade):
+        for model, base_lr, decay, n_frozen, setup in group_cases():
+            layers = linear_layers(model)
+            call = f"discriminative_param_groups(model, {base_lr}, {decay}, n_frozen={n_frozen})"
+            grade.trying(f"model = {setup}; {call}")
+            got = submission.discriminative_param_groups(model, base_lr, decay, n_frozen)
+            flags = [p.requires_grad for layer in layers for p in layer.parameters()]
+            wanted = [l > n_frozen for l, layer in enumerate(layers, start=1)
+                      for _ in layer.parameters()]
             grade.check(flags == wanted,
                         expected={"en": f"requires_grad of model.parameters(): {wanted}",
                                   "ca": f"requires_grad de model.parameters(): {wanted}"},
                         got={"en": f"requires_grad of model.parameters(): {flags}",
                              "ca": f"requires_grad de model.parameters(): {flags}"},
                         hint=HINTS["flags"])
-            expected = [p for p, keep in zip(params, wanted) if keep]
-            same = (isinstance(got, list) and len(got) == len(expected)
-                    and all(g is e for g, e in zip(got, expected)))
-            grade.check(same, hint=HINTS["returned"],
-                        expected={"en": f"a list of the {len(expected)} trainable parameters",
-                                  "ca": f"una llista dels {len(expected)} paràmetres "
-                                        "entrenables"},
-                        got=got if not isinstance(got, list) else
-                        {"en": f"a list of {len(got)} items", "ca": f"una llista de {len(got)} "
-                                                                    "elements"})
+            expected = expected_groups(model, base_lr, decay, n_frozen)
+            groups = read_groups(got)
+            grade.check(groups is not None, expected=described(expected), got=got,
+                        hint=HINTS["groups"])
+            same = len(groups) == len(expected) and all(
+                len(g) == len(e) and all(a is b for a, b in zip(g, e))
+                for (g, _), (e, _) in zip(groups, expected))
+            grade.check(same, expected=described(expected), got=described(groups),
+                        hint=HINTS["layers"])
+            for k, ((_, lr), (_, want)) in enumerate(zip(groups, expected)):
+                grade.trying(f"model = {setup}; {call}[{k}]['lr']")
+                grade.close(lr, want, rel=1e-9, hint=HINTS["lr"])
 
-    def test_a_training_step_leaves_frozen_layers_alone(self, submission, grade):
+    def test_one_sgd_step_moves_each_layer_at_its_rate(self, submission, grade):
         minigrad.manual_seed(1102)
-        features = nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Linear(6, 6), nn.ReLU())
-        model = nn.Sequential(features, nn.Linear(6, 3))
-        grade.trying("model = nn.Sequential(nn.Sequential(nn.Linear(4, 6), nn.ReLU(), "
-                     "nn.Linear(6, 6), nn.ReLU()), nn.Linear(6, 3)); "
-                     "optim.SGD(freeze_features(model, 1), lr=0.1); one training step")
-        trainable = submission.freeze_features(model, 1)
-        before = {name: p.data.copy() for name, p in model.named_parameters()}
-        x = minigrad.Tensor(np.random.default_rng(0).normal(size=(8, 4)))
-        loss = nn.CrossEntropyLoss()(model(x), np.arange(8) % 3)
-        optimizer = minigrad.optim.SGD(trainable, lr=0.1)
+        features = nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), nn.ReLU(),
+                                 nn.Conv2d(3, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                                 nn.Conv2d(4, 4, 3, padding=1), nn.ReLU(), nn.Flatten())
+        model = nn.Sequential(features, nn.Linear(16, 3))
+        layers = [features[0], features[2], features[5], model[1]]
+        grade.trying("model = nn.Sequential(nn.Sequential(nn.Conv2d(1, 3, 3, padding=1), "
+                     "nn.ReLU(), nn.Conv2d(3, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), "
+                     "nn.Conv2d(4, 4, 3, padding=1), nn.ReLU(), nn.Flatten()), nn.Linear(16, 3)); "
+                     "groups = discriminative_param_groups(model, 0.1, 0.5, n_frozen=1); "
+                     "optim.SGD(groups, lr=0.1); one training step")
+        groups = submission.discriminative_param_groups(model, 0.1, 0.5, 1)
+        before = [[p.data.copy() for p in layer.parameters()] for layer in layers]
+        x = minigrad.Tensor(np.random.default_rng(0).normal(size=(6, 1, 4, 4)))
+        loss = nn.CrossEntropyLoss()(model(x), np.arange(6) % 3)
+        optimizer = minigrad.optim.SGD(groups, lr=0.1)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        changed = sorted(name for name, p in model.named_parameters()
-                         if not np.array_equal(p.data, before[name]))
-        graded = sorted(name for name, p in model.named_parameters() if p.grad is not None)
-        wanted = ["1.bias", "1.weight"]
-        grade.check(changed == wanted and graded == wanted, hint=HINTS["step"],
-                    expected={"en": f"only {wanted} changed and with a grad",
-                              "ca": f"només {wanted} canviats i amb grad"},
-                    got={"en": f"changed: {changed}; with a grad: {graded}",
-                         "ca": f"canviats: {changed}; amb grad: {graded}"})
+        # The rate each layer moved at: the least-squares r of before - after = r · grad, in
+        # float64 (the parameters are float32), and whether that one r explains every entry.
+        wanted = ["unchanged, grad None", 0.025, 0.05, 0.1]
+        moved = []
+        for layer, old in zip(layers, before):
+            params = list(layer.parameters())
+            if all(p.grad is None and np.array_equal(p.data, o) for p, o in zip(params, old)):
+                moved.append("unchanged, grad None")
+                continue
+            if all(np.array_equal(p.data, o) for p, o in zip(params, old)):
+                moved.append("unchanged, with a grad")
+                continue
+            step = np.concatenate([(o.astype(np.float64) - p.data).ravel()
+                                   for p, o in zip(params, old)])
+            grad = np.concatenate([np.zeros(p.data.size) if p.grad is None
+                                   else np.asarray(p.grad.data, dtype=np.float64).ravel()
+                                   for p in params])
+            rate = float(step @ grad / (grad @ grad)) if grad.any() else 0.0
+            one_rate = np.abs(step - rate * grad).max() < 1e-6
+            moved.append(round(rate, 6) if one_rate else "no single rate")
+        ok = moved[0] == wanted[0] and all(
+            isinstance(m, float) and abs(m - w) < 1e-4 * w for m, w in zip(moved[1:], wanted[1:]))
+        grade.check(ok, hint=HINTS["step"],
+                    expected={"en": f"the four layers moved at: {wanted}",
+                              "ca": f"les quatre capes s'han mogut amb: {wanted}"},
+                    got={"en": f"the four layers moved at: {moved}",
+                         "ca": f"les quatre capes s'han mogut amb: {moved}"})
 
 
 # --- equivalent_labels -----------------------------------------------------------------------

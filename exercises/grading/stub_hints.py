@@ -137,12 +137,12 @@ STUB_HINTS = {
     'ch10.ngrams': {
         "en": 'how many runs of n tokens does a list of T tokens have?',
         "ca": 'quantes seqüències de n paraules té una llista de T paraules?'},
+    'ch11.discriminative_param_groups': {
+        "en": 'list the layers first, nested ones too; which one learns at base_lr?',
+        "ca": 'primer fes la llista de les capes, també les niades; quina aprèn amb base_lr?'},
     'ch11.equivalent_labels': {
         "en": 'walk the scratch curve from the left: where does it first cross?',
         "ca": "recorre d'esquerra a dreta la corba des de zero: on travessa per primer cop l'exactitud?"},
-    'ch11.freeze_features': {
-        "en": 'walk the layers by position: freeze the first ones, thaw the rest',
-        "ca": 'recorre les capes per posició: congela les primeres i descongela la resta'},
     'ch12.miss_rates_by_group': {
         "en": 'first split each group into its positives and its negatives',
         "ca": 'primer separa cada grup en els seus positius i els seus negatius'},

@@ -1,4 +1,4 @@
-"""Chapter 11 exercises, solved: freezing the feature layers, what pre-training is worth."""
+"""Chapter 11 exercises, solved: a learning rate per layer, what pre-training is worth."""
 
 from __future__ import annotations
 
@@ -7,12 +7,20 @@ import numpy as np
 from minigrad import nn
 
 
-def freeze_features(model: nn.Sequential, n_frozen: int) -> list[nn.Parameter]:
-    """Freeze the parameters of the first ``n_frozen`` layers of ``model``; return the others."""
-    for i, layer in enumerate(model):
-        for p in layer.parameters():
-            p.requires_grad = i >= n_frozen     # frozen before n_frozen, trainable after
-    return [p for p in model.parameters() if p.requires_grad]
+def discriminative_param_groups(model: nn.Module, base_lr: float, decay: float,
+                                n_frozen: int = 0) -> list[dict]:
+    """Optimiser parameter groups that give each layer of ``model`` its own learning rate."""
+    # A layer owns parameters itself; a container's parameters are its children's.
+    layers = [m for m in model.modules() if list(m.parameters(recurse=False))]
+    groups = []
+    for l, layer in enumerate(layers, start=1):
+        params = list(layer.parameters(recurse=False))
+        for p in params:
+            p.requires_grad = l > n_frozen          # thaw as well as freeze
+        if l > n_frozen:
+            # The last layer (l = L) at base_lr, and one factor of decay per layer before it.
+            groups.append({"params": params, "lr": base_lr * decay ** (len(layers) - l)})
+    return groups
 
 
 def equivalent_labels(counts: list[int], acc_scratch: list[float],

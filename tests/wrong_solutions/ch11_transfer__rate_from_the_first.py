@@ -1,0 +1,16 @@
+"""Wrong: the first layer learns at base_lr and each later one at decay times more slowly: the
+rates run the wrong way, the head the slowest."""
+
+EXERCISE = "ch11.discriminative_param_groups"
+
+
+def discriminative_param_groups(model, base_lr, decay, n_frozen=0):
+    layers = [m for m in model.modules() if list(m.parameters(recurse=False))]
+    groups = []
+    for l, layer in enumerate(layers, start=1):
+        params = list(layer.parameters(recurse=False))
+        for p in params:
+            p.requires_grad = l > n_frozen
+        if l > n_frozen:
+            groups.append({"params": params, "lr": base_lr * decay ** (l - 1)})
+    return groups
