@@ -46,4 +46,4 @@ def deep_delta_rule(x: Sequence[float], y: Sequence[float],
     (Els canvis de pesos i biaixos de la regla delta per a una xarxa tanh de qualsevol
     profunditat.)
     """
-    raise NotImplementedError("a delta per neuron, from the output back: which f' for tanh, and for a linear output?")
+    raise NotImplementedError("deltas from the output back: which f' has tanh, and which a linear output?")

@@ -54,8 +54,8 @@ STUB_HINTS = {
         "en": 'hidden outputs first (activation of z_j), then a linear output',
         "ca": "primer les sortides ocultes (l'activació de z_j), després una sortida lineal"},
     'ch05.deep_delta_rule': {
-        "en": "a delta per neuron, from the output back: which f' for tanh, and for a linear output?",
-        "ca": "un delta per neurona, de la sortida cap enrere: quina f' per a tanh, i per a una sortida lineal?"},
+        "en": "deltas from the output back: which f' has tanh, and which a linear output?",
+        "ca": "deltes de la sortida cap enrere: quina f' té tanh, i quina una sortida lineal?"},
     'ch05.gradient_descent_step': {
         "en": 'differentiate one term (w * x + b - y) ** 2 by the chain rule, then average',
         "ca": 'deriva un terme (w * x + b - y) ** 2 amb la regla de la cadena i fes-ne la mitjana'},
