@@ -40,8 +40,8 @@ HINTS = {
     "unchanged": {
         "en": "Build a new list of weights instead of modifying the one you received: the caller "
               "may still need the old weights.",
-        "ca": "Construeix una llista nova de pesos en lloc de modificar la que reps: qui t'ha "
-              "cridat potser encara necessita els pesos antics.",
+        "ca": "Construeix una llista nova de pesos en lloc de modificar la que reps: el codi "
+              "que crida la funció potser encara necessita els pesos antics.",
     },
     "train": {
         "en": "Start from weights [0.0] * len(X[0]) and bias 0.0. In each epoch, for every "
@@ -60,7 +60,7 @@ HINTS = {
               "must be near 0.",
         "ca": "No és la derivada de la funció logística. Rellegeix «Un llindar suau: la funció "
               "logística» al capítol 3, on la derivada s'escriu amb la mateixa σ, i comprova el "
-              "teu codi a z = 0, on ha de donar 0.25, i per a |z| gran, on ha de ser a prop de 0.",
+              "teu codi a z = 0, on ha de donar 0,25, i per a |z| gran, on ha de ser a prop de 0.",
     },
     "float": {
         "en": "Return a plain number (a float), not a minigrad Value.",

@@ -40,7 +40,7 @@ HINTS = {
               "at all? Count, among only those, how many were not predicted positive, and divide "
               "by how many they are, not by the size of the group.",
         "ca": "La taxa de falsos negatius no és correcta. Quins exemples del grup poden ser un "
-              "fals negatiu? Compta, només entre aquests, quants no s'han predit positius, i "
+              "fals negatiu? Compta, només entre aquests, quants no s'han predit com a positius, i "
               "divideix per quants són, no per la mida del grup.",
     },
     "fpr": {
@@ -48,7 +48,7 @@ HINTS = {
               "at all? Count, among only those, how many were predicted positive, and divide by "
               "how many they are, not by the size of the group.",
         "ca": "La taxa de falsos positius no és correcta. Quins exemples del grup poden ser un "
-              "fals positiu? Compta, només entre aquests, quants s'han predit positius, i "
+              "fals positiu? Compta, només entre aquests, quants s'han predit com a positius, i "
               "divideix per quants són, no per la mida del grup.",
     },
     "positive": {
@@ -58,7 +58,7 @@ HINTS = {
               "alarm: nobody was called back.",
         "ca": "Fes servir l'argument `positive`: l'etiqueta positiva no ha de ser necessàriament "
               "1 (pot ser 0, 2 o \"sick\"), i totes les altres etiquetes són negatives. Amb més "
-              "de dues etiquetes, un exemple negatiu predit com una ALTRA etiqueta negativa és "
+              "de dues etiquetes, un exemple negatiu predit amb una ALTRA etiqueta negativa és "
               "un error, però no és una falsa alarma: no s'ha tornat a cridar ningú.",
     },
     "none": {
@@ -92,8 +92,8 @@ HINTS = {
               "respect to what, and is the map signed or its size?",
         "ca": "El mapa no és correcte. Rellegeix «Mapes de rellevància: preguntar a la xarxa» al "
               "capítol 12: quina puntuació de la imatge n es deriva (una pèrdua? totes les "
-              "puntuacions? una altra classe?), respecte de què, i el mapa té signe o n'és la "
-              "mida?",
+              "puntuacions? una altra classe?), respecte de què, i el mapa és el gradient amb "
+              "signe o el seu valor absolut?",
     },
     "unchanged": {
         "en": "Do not modify the image you are given: build the input tensor from it (a new "

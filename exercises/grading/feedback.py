@@ -96,7 +96,7 @@ def _array_notes(got: Any, expected: np.ndarray) -> list[dict[str, str]]:
         return [_words(f"This is a {type(got).__name__}: return a numpy array "
                        f"(np.array(...) of it, or build it with numpy).",
                        f"Això és un {type(got).__name__}: retorna un array de numpy "
-                       f"(np.array(...) d'això, o construeix-lo amb numpy).")]
+                       f"(aplica-hi np.array(...) o construeix-lo amb numpy).")]
     if not isinstance(got, np.ndarray):
         return []
     if got.dtype == bool and expected.dtype != bool:
@@ -149,8 +149,8 @@ def _near(got: np.ndarray, expected: np.ndarray) -> list[dict[str, str]]:
         why_ca = ("Un arrodoniment, una mida de pas o una fórmula aproximada (per exemple una "
                   "diferència finita en lloc de l'expressió exacta) en poden ser la causa.")
     return [_words(f"Close: off by a relative {relative:.1e}, more than allowed. {why_en}",
-                   f"A prop: hi ha una diferència relativa de {relative:.1e}, més de la que "
-                   f"s'admet. {why_ca}")]
+                   f"Gairebé: hi ha una diferència relativa de {relative:.1e}, més gran que la "
+                   f"que s'admet. {why_ca}")]
 
 
 def capped(text: str, lines: int = OUTPUT_LINES) -> tuple[str, int]:

@@ -68,7 +68,7 @@ MESSAGES = {
         "tried": "s'ha provat", "expected": "s'esperava", "got": "s'ha obtingut", "hint": "pista",
         "error_label": "error", "where": "on", "line": "línia", "note": "nota",
         "wrong": "{exercise}: encara no és correcte.",
-        "crash_hint": "Llegeix l'última línia de l'error: diu què ha fallat, i 'on' indica la "
+        "crash_hint": "Llegeix l'última línia de l'error: diu què ha fallat, i «on» indica la "
                       "línia del teu codi que l'ha provocat.",
         "crashed": "{exercise}: el teu codi ha provocat un error.",
         "not_attempted_msg": "{exercise}: encara per fer. `{function}`, a {file}, encara "
@@ -86,7 +86,7 @@ MESSAGES = {
         "missing": "{exercise}: {file} no té `{function}`. Mantén el nom i els paràmetres de "
                    "l'esquelet i escriu el teu codi a dins.",
         "not_loaded": "No s'ha pogut carregar {file}, i per tant no se'n pot corregir cap "
-                      "exercici. Corregeix això primer:",
+                      "exercici. Arregla això primer:",
         "still_not_loaded": "No s'ha pogut carregar {file} (el motiu es mostra més amunt).",
         "no_file": "{file} no existeix.",
         "not_a_number": "Retorna un nombre (un float). Potser t'has oblidat el `return`?",
@@ -111,8 +111,8 @@ MESSAGES = {
         "skipped_many": "S'han omès {n} proves més d'aquest exercici pel mateix problema "
                         "({status}).",
         "output_cut": "... {n} línies més que no es mostren",
-        "seed": "Casos aleatoris generats amb --grading-seed {seed} (indica-la per tornar a "
-                "corregir amb els mateixos casos).",
+        "seed": "Casos aleatoris generats amb --grading-seed {seed} (torna a indicar aquesta "
+                "llavor per corregir els mateixos casos).",
         "partial_run": "Aquesta execució només ha seleccionat algunes proves de {exercises} "
                        "(amb -k, --deselect o el nom d'una prova): una correcció parcial no és "
                        "una nota. Corregeix un exercici sencer amb `pytest {grader} -m "

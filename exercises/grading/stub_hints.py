@@ -37,13 +37,13 @@ STUB_HINTS = {
         "ca": 'quina de les dues formes de σ és segura depèn del signe de z'},
     'ch03.perceptron_predict': {
         "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
-        "ca": 'decideixen la suma ponderada i el biaix; compte amb una suma exactament 0'},
+        "ca": "decideixen la suma ponderada i el biaix; compte amb una suma d'exactament 0"},
     'ch03.perceptron_update': {
         "en": 'the error (target against current output) scales each change',
         "ca": "l'error (l'objectiu comparat amb la sortida actual) escala cada canvi"},
     'ch03.train_perceptron': {
         "en": 'count each mistake before its update; one count per epoch',
-        "ca": 'compta cada error abans de la seva actualització; un recompte per època'},
+        "ca": 'compta cada error abans d\'actualitzar; un recompte per època'},
     'ch04.collapse_linear': {
         "en": "replace each h_j by its net input, then collect each x_i's terms",
         "ca": 'substitueix cada h_j per la seva entrada neta i després agrupa els termes de cada x_i'},
