@@ -94,7 +94,7 @@ STUB_HINTS = {
         "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},
     'ch07.uncorrected_adam_ratio': {
         "en": 'write m and s after t steps as sums over the gradients; then divide',
-        "ca": 'escriu m i s després de t passos com a sumes sobre els gradients; després divideix'},
+        "ca": 'escriu m i s després de t passos com a sumes dels gradients; després divideix'},
     'ch07.train_epoch_accumulated': {
         "en": "gradients add up between zero_grad calls: how should each batch's loss count?",
         "ca": 'els gradients se sumen entre crides a zero_grad: quant ha de comptar la pèrdua de cada lot?'},
@@ -136,7 +136,7 @@ STUB_HINTS = {
         "ca": 'la fórmula del capítol; un vector de zeros no té direcció'},
     'ch10.ngrams': {
         "en": 'how many runs of n tokens does a list of T tokens have?',
-        "ca": 'quantes seqüències de n paraules té una llista de T paraules?'},
+        "ca": 'quantes seqüències de n tokens té una llista de T tokens?'},
     'ch11.discriminative_param_groups': {
         "en": 'list the layers first, nested ones too; which one learns at base_lr?',
         "ca": 'primer fes la llista de les capes, també les niades; quina aprèn amb base_lr?'},
