@@ -1,4 +1,4 @@
-"""Chapter 9 exercises: PCA via the SVD, noise and the reconstruction error, an autoencoder.
+"""Chapter 9 exercises: PCA's error from the SVD, noise, the reconstruction error, an autoencoder.
 
 The first three functions take and return numpy arrays; the last one builds a model with
 minigrad.nn. The grader switches off minigrad's mean squared error (``F.mse_loss``,
@@ -19,33 +19,42 @@ import numpy as np
 import minigrad.nn as nn
 
 
-def pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The mean and the first ``k`` principal directions of the rows of ``X`` (N, D).
+def pca_errors(X: np.ndarray) -> np.ndarray:
+    """The reconstruction error of PCA with k components, for every k from 0 to d at once.
 
-    Centre the data (subtract the mean of each column, without modifying ``X``), take the
-    singular value decomposition of the centred data, and keep the first ``k`` right singular
-    vectors. Return ``(mean, components)``: ``mean`` of shape (D,) and ``components`` of shape
-    (k, D), one unit-length direction per row, the direction of largest variance first.
-    (La mitjana i les k primeres direccions principals, calculades amb la SVD.)
+    ``X`` has shape (N, d). PCA with k components, fitted on ``X`` itself, rebuilds each row
+    x as x̂ = μ + (x - μ) V_k V_kᵀ (chapter 9). Entry k of the result, an array of shape
+    (d + 1,), is that reconstruction's mean squared error over all N·d numbers,
+
+        E_k = (1 / (N d)) Σ_n Σ_j (x̂_nj - x_nj)²,   k = 0, 1, …, d,
+
+    so E_0 uses the mean alone and E_d = 0. Compute them from a single singular value
+    decomposition, without building any reconstruction; do not modify ``X``. N may be smaller
+    than d.
+    (L'error de reconstrucció de la PCA amb k components, per a cada k de 0 a d, a partir d'una
+    sola SVD i sense reconstruir res.)
     """
-    raise NotImplementedError("centre a copy of X; which factor of the SVD holds the directions?")
+    raise NotImplementedError("no reconstruction: what do centred rows lose per dropped direction?")
 
 
-def add_noise(X: np.ndarray, std: float, rng: np.random.Generator) -> np.ndarray:
-    """A noisy copy of the images ``X`` (values in [0, 1]), for a denoising autoencoder.
+def mask_pixels(X: np.ndarray, fraction: float, rng: np.random.Generator) -> np.ndarray:
+    """A copy of the images ``X`` with a random ``fraction`` of each image's pixels set to 0.
 
-    Add independent Gaussian noise of mean 0 and standard deviation ``std`` to every entry,
-    drawn from ``rng`` (so that the same seed gives the same noise), then clip the result to
-    [0, 1]. Return a new array of the shape of ``X``; do not modify ``X``.
-    (Una còpia sorollosa de les imatges: soroll gaussià del generador rng, retallat a [0, 1].)
+    ``X`` has shape (N, d), or (N, H, W), or any (N, ...): each example has d numbers. In every
+    example, exactly m = round(fraction · d) of its numbers become 0 and the others keep their
+    value; which ones is drawn from ``rng`` (the same seed gives the same masks), independently
+    for each example, every set of m positions being equally likely. Return a new array of the
+    shape of ``X``; do not modify ``X``.
+    (Una còpia de les imatges amb exactament m = round(fraction · d) píxels de cada imatge a 0,
+    triats a l'atzar amb el generador rng, independentment per a cada imatge.)
     """
-    raise NotImplementedError("draw the noise from rng (not np.random) and keep pixels in [0, 1]")
+    raise NotImplementedError("exactly m pixels per image, from rng, a new draw for every image")
 
 
 def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
     """The mean squared error of each example's reconstruction: an array of shape (N,).
 
-    ``X`` and ``X_hat`` have the same shape, (N, D) or (N, H, W) or any (N, ...); entry n of
+    ``X`` and ``X_hat`` have the same shape, (N, d) or (N, H, W) or any (N, ...); entry n of
     the result is the mean of (X[n] - X_hat[n]) ** 2 over all of that example's numbers.
     (L'error quadràtic mitjà de la reconstrucció de cada exemple.)
     """

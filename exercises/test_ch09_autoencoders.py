@@ -1,10 +1,11 @@
-"""Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA, noise, reconstruction error,
-an autoencoder that beats PCA.
+"""Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA's error, masking noise, the
+reconstruction error, an autoencoder that beats PCA.
 
-Every expected value is computed here, by another route than the reference solution (PCA from
-the eigenvectors of the covariance matrix, not from the SVD). Noise is random, so ``add_noise``
-is judged by what any correct version must do: clip to [0, 1], draw independent values of the
-right spread from the generator it is given (same seed, same noise), and leave its input alone.
+Every expected value is computed here, by another route than the reference solution (PCA's
+errors by reconstructing with the covariance matrix's eigenvectors, not from the singular values).
+Masks are random, so ``mask_pixels`` is judged by what any correct version must do: exactly m
+zeros per image, the other pixels untouched, a draw from the generator it is given (same seed,
+same masks), a new draw for every image, every pixel as likely, and its input left alone.
 minigrad's mean squared error is switched off while ``reconstruction_error`` is graded. The
 autoencoder is trained by the grader itself, the same way for everyone, for a fixed budget.
 """
@@ -25,78 +26,81 @@ from minigrad.data import DataLoader, load_digits, train_test_split
 from minigrad.train import fit, predict
 
 HINTS = {
-    "pca_pair": {
-        "en": "Return a pair (mean, components): the mean of each column, shape (D,), and k "
-              "directions, one per row, shape (k, D).",
-        "ca": "Retorna una parella (mean, components): la mitjana de cada columna, de forma (D,), "
-              "i k direccions, una per fila, de forma (k, D).",
+    "errors_shape": {
+        "en": "Return one error for every k from 0 to d: an array of d + 1 numbers, even when X "
+              "has fewer rows than columns. How many singular values does the SVD give then, and "
+              "what are the missing ones worth?",
+        "ca": "Retorna un error per a cada k de 0 a d: un array de d + 1 nombres, fins i tot "
+              "quan X té menys files que columnes. Quants valors singulars dona aleshores la SVD, "
+              "i quant valen els que falten?",
     },
-    "pca_mean": {
-        "en": "The mean is wrong. It has one number per feature (shape (D,)): over which axis, "
-              "the examples or the features, is it averaged?",
-        "ca": "La mitjana és incorrecta. Té un nombre per característica (forma (D,)): sobre quin "
-              "eix se'n fa la mitjana, el dels exemples o el de les característiques?",
-    },
-    "pca_untouched": {
+    "errors_untouched": {
         "en": "Do not modify X: `X -= mean` centres the caller's data in place. Write "
               "centred = X - mean, which makes a new array.",
         "ca": "No modifiquis X: `X -= mean` centra les dades de qui et crida. Escriu "
               "centred = X - mean, que crea un array nou.",
     },
-    "pca_unit": {
-        "en": "Each component must be a direction of length 1, and the components perpendicular "
-              "to each other. Reread 'Compressing digits to two numbers with PCA' in chapter 9: "
-              "of the SVD's three factors, which one holds directions in the space of the D "
-              "features, and are they its rows or its columns?",
-        "ca": "Cada component ha de ser una direcció de longitud 1, i els components han de ser "
-              "perpendiculars entre ells. Rellegeix «Comprimir els dígits en dos nombres amb la "
-              "PCA» al capítol 9: dels tres factors de la SVD, quin conté direccions a l'espai de "
-              "les D característiques, i són les seves files o les seves columnes?",
+    "errors_mean_only": {
+        "en": "E_0 is wrong. With k = 0 PCA rebuilds every row as the mean μ, so E_0 is the mean of "
+              "(x - μ)² over all N·d numbers. Is your data centred before the SVD, and what do "
+              "you divide by?",
+        "ca": "E_0 no és correcte. Amb k = 0 la PCA reconstrueix cada fila com la mitjana μ, i "
+              "per tant E_0 és la mitjana de (x - μ)² sobre tots els N·d nombres. Centres les "
+              "dades abans de la SVD? I per quin nombre divideixes?",
     },
-    "pca_directions": {
-        "en": "Wrong directions. Where would the first direction point if the data were not "
-              "centred: along the spread, or at the mean? And in which order does the SVD give "
-              "its singular values, so which k directions are the ones that keep the most?",
-        "ca": "Les direccions no són correctes. Cap a on apuntaria la primera direcció si les "
-              "dades no estiguessin centrades: seguint la dispersió, o cap a la mitjana? I en "
-              "quin ordre dona la SVD els valors singulars? Quines k direccions, doncs, són les "
-              "que en conserven més?",
+    "errors_all_kept": {
+        "en": "E_d must be 0: with all d directions PCA loses nothing. Does entry k count the "
+              "directions that PCA keeps, or the ones it drops?",
+        "ca": "E_d ha de ser 0: amb totes les d direccions la PCA no perd res. L'element k compta "
+              "les direccions que la PCA conserva o les que deixa?",
     },
-    "noise_shape": {
+    "errors_values": {
+        "en": "Some E_k are wrong. Write the centred data as the SVD's sum of pieces, one per "
+              "singular value: what does a row lose when PCA drops piece i, and how much is that "
+              "over all the rows? Is it a singular value or something else?",
+        "ca": "Alguns E_k no són correctes. Escriu les dades centrades com la suma de peces de "
+              "la SVD, una per valor singular: què perd una fila quan la PCA deixa la peça i, i "
+              "quant suma això sobre totes les files? És un valor singular o una altra cosa?",
+    },
+    "mask_shape": {
         "en": "Return a new float array of the same shape as X, and leave X unchanged: the caller "
               "still needs the clean images.",
         "ca": "Retorna un array nou de decimals amb la mateixa forma que X, i deixa X sense "
               "canvis: qui et crida encara necessita les imatges netes.",
     },
-    "noise_clip": {
-        "en": "Pixels must stay in [0, 1], and Gaussian noise pushes some of them below 0 or "
-              "above 1. What value must such a pixel take so that the noisy image is still an "
-              "image? How many pixels of a black image should then end at exactly 0?",
-        "ca": "Els píxels han de quedar dins de [0, 1], i el soroll gaussià en porta alguns per "
-              "sota de 0 o per sobre d'1. Quin valor ha de prendre un píxel així perquè la imatge "
-              "sorollosa continuï sent una imatge? Quants píxels d'una imatge negra haurien "
-              "d'acabar, doncs, exactament a 0?",
+    "mask_count": {
+        "en": "Each image must lose exactly m = round(fraction · d) pixels, not about that many. "
+              "Does your draw decide pixel by pixel (then the count varies), or can it pick the "
+              "same pixel twice?",
+        "ca": "Cada imatge ha de perdre exactament m = round(fraction · d) píxels, no més o menys "
+              "aquests. El teu sorteig decideix píxel per píxel (aleshores el nombre varia) o pot "
+              "triar dues vegades el mateix píxel?",
     },
-    "noise_rng": {
-        "en": "Two generators made with the same seed must give the same noisy images, and "
-              "different seeds different ones. Where does your noise come from: the generator you "
-              "are given, or np.random?",
-        "ca": "Dos generadors creats amb la mateixa llavor han de donar les mateixes imatges "
-              "sorolloses, i llavors diferents, imatges diferents. D'on surt el teu soroll: del "
-              "generador que reps, o de np.random?",
+    "mask_kept": {
+        "en": "The pixels that are not masked must keep their value exactly: set the chosen ones "
+              "to 0 and change nothing else.",
+        "ca": "Els píxels que no s'emmascaren han de conservar exactament el seu valor: posa els "
+              "triats a 0 i no canviïs res més.",
     },
-    "noise_spread": {
-        "en": "The noise does not have mean 0 and standard deviation std. Which distribution does "
-              "the docstring ask for, and is std its standard deviation or its variance in your "
-              "call?",
-        "ca": "El soroll no té mitjana 0 i desviació estàndard std. Quina distribució demana el "
-              "docstring, i a la teva crida std n'és la desviació estàndard o la variància?",
+    "mask_rng": {
+        "en": "Two generators made with the same seed must give the same masks, and different "
+              "seeds different ones. Where does your randomness come from: the generator you are "
+              "given, or np.random?",
+        "ca": "Dos generadors creats amb la mateixa llavor han de donar les mateixes màscares, i "
+              "llavors diferents, màscares diferents. D'on surt el teu atzar: del generador que "
+              "reps, o de np.random?",
     },
-    "noise_independent": {
-        "en": "Every entry needs its own independent noise value: draw an array of the shape of "
-              "X, not one number per image or one for everything.",
-        "ca": "Cada element necessita el seu propi valor de soroll, independent: genera un "
-              "array amb la forma de X, no un nombre per imatge ni un per a tot.",
+    "mask_independent": {
+        "en": "Every image needs its own draw: masking the same pixels in every image teaches a "
+              "denoiser to fill in those pixels only.",
+        "ca": "Cada imatge necessita el seu propi sorteig: emmascarar els mateixos píxels a totes "
+              "les imatges ensenya un descodificador a omplir només aquells píxels.",
+    },
+    "mask_uniform": {
+        "en": "Every pixel must be as likely to be masked as any other. Are some positions "
+              "favoured by your draw, for example the first ones?",
+        "ca": "Cada píxel ha de tenir la mateixa probabilitat de ser emmascarat que qualsevol "
+              "altre. El teu sorteig afavoreix algunes posicions, per exemple les primeres?",
     },
     "error_shape": {
         "en": "Return one error per example: an array of shape (N,). With images (N, H, W), which "
@@ -153,13 +157,14 @@ HINTS = {
     },
 }
 
-# --- 9.1 PCA ----------------------------------------------------------------------------------
-def expected_pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The grader's own route: eigenvectors of the covariance matrix, largest eigenvalue first."""
-    mean = X.mean(axis=0)
-    centred = X - mean
-    values, vectors = np.linalg.eigh(centred.T @ centred)
-    return mean, vectors[:, ::-1][:, :k].T
+# --- 9.1 the error of PCA -----------------------------------------------------------------------
+def expected_errors(X: np.ndarray) -> np.ndarray:
+    """The grader's own route: reconstruct with the covariance's eigenvectors, for each k."""
+    centred = X - X.mean(axis=0)
+    _, vectors = np.linalg.eigh(centred.T @ centred)
+    top = vectors[:, ::-1]
+    return np.array([np.mean((centred @ top[:, :k] @ top[:, :k].T - centred) ** 2)
+                     for k in range(X.shape[1] + 1)])
 
 
 def spread_data(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
@@ -170,163 +175,128 @@ def spread_data(rng: np.random.Generator, n: int, d: int) -> np.ndarray:
     return np.round((rng.normal(size=(n, d)) * scales) @ rotation + offset, 4)
 
 
-def separated(X: np.ndarray, k: int) -> bool:
-    """Whether the first k directions are well defined: the k+1 largest variances all differ.
-
-    Two equal variances (say, two constant pixels) leave every direction between them equally
-    right, so such data cannot grade anybody's directions."""
-    values = np.linalg.eigvalsh(np.cov(np.asarray(X, dtype=float), rowvar=False))[::-1]
-    top = values[:k + 1]
-    return bool(np.all(-np.diff(top) > 1e-3 * max(top[0], 1e-12)))
-
-
-def separated_draw(rng: np.random.Generator, k: int, draw) -> np.ndarray:
-    """draw(rng) again until its first k directions are well defined."""
-    while not separated(X := draw(rng), k):
-        pass
-    return X
-
-
-def check_pca(submission, grade, X, k):
-    grade.trying(f"pca({shown(X)}, {k})")
+def check_errors(submission, grade, X):
+    grade.trying(f"pca_errors({shown(X)})")
     original = X.copy()
-    got = submission.pca(X, k)
-    grade.unchanged("X", X, original, hint=HINTS["pca_untouched"])
-    grade.check(isinstance(got, (tuple, list)) and len(got) == 2,
-                expected={"en": "a pair (mean, components)", "ca": "una parella (mean, components)"},
-                got=repr(got), hint=HINTS["pca_pair"])
-    mean, components = (np.asarray(part, dtype=float) for part in got)
-    exp_mean, exp_components = expected_pca(original.astype(float), k)
-    grade.check(mean.shape == exp_mean.shape and np.allclose(mean, exp_mean, rtol=1e-9, atol=1e-9),
-                expected=exp_mean, got=got[0], hint=HINTS["pca_mean"])
-    grade.check(components.shape == exp_components.shape,
-                expected={"en": f"components of shape {exp_components.shape}",
-                          "ca": f"components de forma {exp_components.shape}"},
-                got=described(got[1]), hint=HINTS["pca_pair"])
-    grade.check(np.allclose(components @ components.T, np.eye(k), atol=1e-6),
-                expected={"en": "rows of length 1, perpendicular to each other",
-                          "ca": "files de longitud 1, perpendiculars entre elles"},
-                got=got[1], hint=HINTS["pca_unit"])
-    # A direction and its opposite are the same direction: compare up to the sign.
-    alignment = np.abs(np.sum(components * exp_components, axis=1))
-    grade.check(bool(np.all(alignment > 1 - 1e-6)),
-                expected={"en": f"{shown(np.round(exp_components, 6))} (each row or its opposite)",
-                          "ca": f"{shown(np.round(exp_components, 6))} (cada fila o la seva oposada)"},
-                got=got[1], hint=HINTS["pca_directions"])
+    got = submission.pca_errors(X)
+    grade.unchanged("X", X, original, hint=HINTS["errors_untouched"])
+    expected = expected_errors(original.astype(float))
+    d = X.shape[1]
+    grade.array_shape(got, (d + 1,), hint=HINTS["errors_shape"])
+    got = np.asarray(got, dtype=float)
+    # Errors are sums of squares: compare relative to E_0, the largest of them.
+    tol = 1e-9 * max(expected[0], 1e-12)
+    grade.check(abs(got[0] - expected[0]) <= tol, hint=HINTS["errors_mean_only"],
+                expected={"en": f"E_0 = {expected[0]:.6g}", "ca": f"E_0 = {expected[0]:.6g}"},
+                got={"en": f"E_0 = {got[0]:.6g}", "ca": f"E_0 = {got[0]:.6g}"})
+    grade.check(abs(got[d]) <= tol, hint=HINTS["errors_all_kept"],
+                expected={"en": f"E_{d} = 0", "ca": f"E_{d} = 0"},
+                got={"en": f"E_{d} = {got[d]:.6g}", "ca": f"E_{d} = {got[d]:.6g}"})
+    grade.check(bool(np.all(np.abs(got - expected) <= tol)), hint=HINTS["errors_values"],
+                expected=np.round(expected, 8), got=np.round(got, 8))
 
 
-PCA_CASES = [  # (seed, n, d, k)
-    (1, 40, 2, 1), (2, 40, 2, 2), (3, 60, 5, 3), (4, 30, 8, 8), (5, 6, 8, 3), (6, 200, 3, 1),
-]
+ERRORS_CASES = [(1, 40, 2), (2, 60, 5), (3, 30, 8), (4, 6, 8), (5, 200, 3), (6, 2, 4)]  # seed, N, d
 
 
-@pytest.mark.exercise("ch09.pca", points=3)
-class TestPca:
-    @pytest.mark.parametrize("seed, n, d, k", PCA_CASES, ids=[str(c) for c in PCA_CASES])
-    def test_cases(self, submission, grade, seed, n, d, k):
-        X = separated_draw(grading.rng(seed), k, lambda rng: spread_data(rng, n, d))
-        check_pca(submission, grade, X, k)
+@pytest.mark.exercise("ch09.pca_errors", points=3)
+class TestPcaErrors:
+    @pytest.mark.parametrize("seed, n, d", ERRORS_CASES, ids=[str(c) for c in ERRORS_CASES])
+    def test_cases(self, submission, grade, seed, n, d):
+        check_errors(submission, grade, spread_data(grading.rng(seed), n, d))
 
     def test_random_data(self, submission, grade):
         rng = grading.rng(909)
         for _ in range(25):
-            d = int(rng.integers(2, 9))
-            n, k = int(rng.integers(3 * d, 80)), int(rng.integers(1, d + 1))
-            check_pca(submission, grade, separated_draw(rng, k, lambda rng: spread_data(rng, n, d)),
-                      k)
+            d = int(rng.integers(1, 9))
+            check_errors(submission, grade, spread_data(rng, int(rng.integers(2, 60)), d))
 
-    def test_integer_pixels(self, submission, grade):
-        def pixels(rng):
-            base = rng.integers(0, 17, size=(1, 6))
-            return np.clip(base + np.round(spread_data(rng, 50, 6)), 0, 16).astype(int)
-        check_pca(submission, grade, separated_draw(grading.rng(910), 2, pixels), 2)
+    def test_integer_pixels_with_a_constant_one(self, submission, grade):
+        rng = grading.rng(910)
+        X = np.clip(rng.integers(0, 17, size=(1, 6)) + np.round(spread_data(rng, 50, 6)),
+                    0, 16).astype(int)
+        X[:, 0] = 0           # a pixel that is always black, as in the digits' corners
+        check_errors(submission, grade, X)
 
 
-# --- 9.2 noise ----------------------------------------------------------------------------------
-def call_noise(submission, grade, X, std, seed):
-    grade.trying(f"add_noise(X, std={std}, rng=np.random.default_rng({seed}))  # X: {X.shape}, "
-                 f"from {X.min():g} to {X.max():g}")
+# --- 9.2 masking noise --------------------------------------------------------------------------
+def call_mask(submission, grade, X, fraction, seed):
+    """mask_pixels(X, fraction, default_rng(seed)): a new array of X's shape, X left alone."""
+    grade.trying(f"mask_pixels(X, fraction={fraction}, rng=np.random.default_rng({seed}))"
+                 f"  # X: {X.shape}, every value above 0")
     original = X.copy()
-    got = submission.add_noise(X, std, np.random.default_rng(seed))
-    grade.unchanged("X", X, original, hint=HINTS["noise_shape"])
+    got = submission.mask_pixels(X, fraction, np.random.default_rng(seed))
+    grade.unchanged("X", X, original, hint=HINTS["mask_shape"])
     grade.check(isinstance(got, np.ndarray) and got.shape == X.shape,
                 expected={"en": f"a new array of shape {X.shape}",
                           "ca": f"un array nou de forma {X.shape}"},
-                got=described(got), hint=HINTS["noise_shape"])
-    return np.asarray(got, dtype=float)
+                got=described(got), hint=HINTS["mask_shape"])
+    return np.asarray(got, dtype=float).reshape(len(X), -1)
 
 
-@pytest.mark.exercise("ch09.add_noise", points=2)
-class TestAddNoise:
-    def test_values_stay_between_0_and_1(self, submission, grade):
-        rng = grading.rng(920)
-        for std in (0.1, 0.3, 1.0):
-            X = rng.random((50, 64))
-            X[:5] = 0.0       # black images: half of their noise must be clipped to exactly 0
-            X[5:10] = 1.0     # white images: half clipped to exactly 1
-            got = call_noise(submission, grade, X, std, seed=int(std * 10))
-            grade.check(bool(np.all((got >= 0) & (got <= 1))), hint=HINTS["noise_clip"],
-                        expected={"en": "values between 0 and 1", "ca": "valors entre 0 i 1"},
-                        got={"en": f"values from {got.min():.3f} to {got.max():.3f}",
-                             "ca": f"valors de {got.min():.3f} a {got.max():.3f}"})
-            at_zero = float(np.mean(got[:5] == 0.0))
-            grade.check(0.4 < at_zero < 0.6, hint=HINTS["noise_clip"],
-                        expected={"en": "about half of the pixels of black images at exactly 0",
-                                  "ca": "aproximadament la meitat dels píxels de les imatges "
-                                        "negres exactament a 0"},
-                        got={"en": f"{at_zero:.0%} of them at 0", "ca": f"un {at_zero:.0%} a 0"})
+def positive_images(seed: int, shape: tuple) -> np.ndarray:
+    """Pixels in [0.1, 1]: none is 0 before masking, so the zeros afterwards are the mask."""
+    return 0.1 + 0.9 * grading.rng(seed).random(shape)
 
-    def test_same_seed_same_noise(self, submission, grade):
-        X = np.full((20, 64), 0.5)
-        first = call_noise(submission, grade, X, 0.2, seed=7)
-        again = call_noise(submission, grade, X, 0.2, seed=7)
-        other = call_noise(submission, grade, X, 0.2, seed=8)
-        grade.check(np.array_equal(first, again) and not np.array_equal(first, other),
-                    hint=HINTS["noise_rng"],
-                    expected={"en": "the same result for seed 7 twice, another for seed 8",
-                              "ca": "el mateix resultat dues vegades amb la llavor 7, i un "
-                                    "altre amb la 8"},
-                    got={"en": f"seed 7 twice: {'equal' if np.array_equal(first, again) else 'different'}; "
-                               f"seeds 7 and 8: {'equal' if np.array_equal(first, other) else 'different'}",
-                         "ca": f"llavor 7 dues vegades: {'iguals' if np.array_equal(first, again) else 'diferents'}; "
-                               f"llavors 7 i 8: {'iguals' if np.array_equal(first, other) else 'diferents'}"})
 
-    @pytest.mark.parametrize("std", [0.02, 0.05, 0.1, 0.15])
-    def test_gaussian_noise_of_the_right_spread(self, submission, grade, std):
-        X = np.full((400, 64), 0.5)
-        noise = call_noise(submission, grade, X, std, seed=int(1000 * std)) - X
-        mean, spread = float(noise.mean()), float(noise.std())
-        # 25,600 draws: the sample mean is within 0.05·std of 0, the spread within 2%.
-        grade.check(abs(mean) < 0.05 * std and abs(spread / std - 1) < 0.03,
-                    hint=HINTS["noise_spread"],
-                    expected={"en": f"noise of mean 0 and standard deviation {std}",
-                              "ca": f"soroll de mitjana 0 i desviació estàndard {std}"},
-                    got={"en": f"mean {mean:.4f}, standard deviation {spread:.4f}",
-                         "ca": f"mitjana {mean:.4f}, desviació estàndard {spread:.4f}"})
-        # Gaussian, not uniform: about 68% of the draws within one standard deviation.
-        within = float(np.mean(np.abs(noise) < std))
-        grade.check(0.65 < within < 0.71, hint=HINTS["noise_spread"],
-                    expected={"en": "about 68% of the noise within one standard deviation",
-                              "ca": "aproximadament el 68% del soroll a menys d'una desviació "
-                                    "estàndard"},
-                    got={"en": f"{within:.1%}", "ca": f"un {within:.1%}"})
-        # Independent entries: neighbours (along a row, and along a column) are uncorrelated.
-        for a, b in ((noise[:, :-1], noise[:, 1:]), (noise[:-1], noise[1:])):
-            r = float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
-            grade.check(abs(r) < 0.05, hint=HINTS["noise_independent"],
-                        expected={"en": "no correlation between neighbouring entries",
-                                  "ca": "cap correlació entre elements veïns"},
-                        got={"en": f"correlation {r:.2f}", "ca": f"correlació {r:.2f}"})
+@pytest.mark.exercise("ch09.mask_pixels", points=2)
+class TestMaskPixels:
+    @pytest.mark.parametrize("shape, fraction", [((30, 64), 0.25), ((30, 64), 0.15),
+                                                 ((12, 8, 8), 0.5), ((5, 10), 0.0),
+                                                 ((5, 10), 1.0), ((40, 7), 0.3), ((1, 1), 0.6)],
+                             ids=str)
+    def test_exactly_m_pixels_per_image(self, submission, grade, shape, fraction):
+        X = positive_images(len(shape) * 100 + shape[-1], shape)
+        got = call_mask(submission, grade, X, fraction, seed=shape[0])
+        d = got.shape[1]
+        m = round(fraction * d)
+        zeros = np.sum(got == 0.0, axis=1)
+        grade.check(bool(np.all(zeros == m)), hint=HINTS["mask_count"],
+                    expected={"en": f"{m} pixels at 0 in each of the {len(X)} images",
+                              "ca": f"{m} píxels a 0 a cadascuna de les {len(X)} imatges"},
+                    got={"en": f"from {zeros.min()} to {zeros.max()} pixels at 0",
+                         "ca": f"de {zeros.min()} a {zeros.max()} píxels a 0"})
+        kept = got != 0.0
+        flat = X.reshape(len(X), -1)
+        grade.check(np.array_equal(got[kept], flat[kept]), hint=HINTS["mask_kept"],
+                    expected={"en": "the other pixels unchanged",
+                              "ca": "els altres píxels sense canvis"},
+                    got={"en": "some of them changed", "ca": "alguns han canviat"})
 
-    def test_images_of_any_shape_and_no_noise(self, submission, grade):
-        X = grading.rng(921).random((6, 8, 8))
-        got = call_noise(submission, grade, X, 0.0, seed=3)
-        grade.check(np.allclose(got, X, rtol=0, atol=1e-12), expected=X, got=got,
-                    hint=HINTS["noise_spread"])
-        got = call_noise(submission, grade, X, 0.1, seed=4)
-        grade.check(not np.allclose(got, X), hint=HINTS["noise_independent"],
-                    expected={"en": "noisy images", "ca": "imatges amb soroll"},
-                    got={"en": "the images unchanged", "ca": "les imatges sense canvis"})
+    def test_same_seed_same_masks(self, submission, grade):
+        X = positive_images(940, (20, 64))
+        first = call_mask(submission, grade, X, 0.3, seed=7)
+        again = call_mask(submission, grade, X, 0.3, seed=7)
+        other = call_mask(submission, grade, X, 0.3, seed=8)
+        same, differ = np.array_equal(first, again), not np.array_equal(first, other)
+        grade.check(same and differ, hint=HINTS["mask_rng"],
+                    expected={"en": "the same masks for seed 7 twice, others for seed 8",
+                              "ca": "les mateixes màscares dues vegades amb la llavor 7, i unes "
+                                    "altres amb la 8"},
+                    got={"en": f"seed 7 twice: {'equal' if same else 'different'}; seeds 7 and "
+                               f"8: {'different' if differ else 'equal'}",
+                         "ca": f"llavor 7 dues vegades: {'iguals' if same else 'diferents'}; "
+                               f"llavors 7 i 8: {'diferents' if differ else 'iguals'}"})
+
+    def test_every_image_its_own_mask_every_pixel_as_likely(self, submission, grade):
+        X = positive_images(941, (4000, 64))
+        masked = call_mask(submission, grade, X, 0.25, seed=9) == 0.0
+        distinct = len({row.tobytes() for row in masked})
+        # C(64, 16) possible masks: 4000 independent draws all differ but for a rare coincidence.
+        grade.check(distinct >= 3990, hint=HINTS["mask_independent"],
+                    expected={"en": "4000 different masks for 4000 images",
+                              "ca": "4000 màscares diferents per a 4000 imatges"},
+                    got={"en": f"{distinct} different masks",
+                         "ca": f"{distinct} màscares diferents"})
+        # Each pixel is masked in a quarter of the images; 4000 draws: within ±0.03 (4.4 σ).
+        rates = masked.mean(axis=0)
+        grade.check(bool(np.all(np.abs(rates - 0.25) < 0.03)), hint=HINTS["mask_uniform"],
+                    expected={"en": "every pixel masked in about 25% of the images",
+                              "ca": "cada píxel emmascarat en un 25% de les imatges, "
+                                    "aproximadament"},
+                    got={"en": f"pixels masked in {rates.min():.0%} to {rates.max():.0%} of them",
+                         "ca": f"píxels emmascarats en un {rates.min():.0%} a un "
+                               f"{rates.max():.0%} d'elles"})
 
 
 # --- 9.2 (continued) the reconstruction error ---------------------------------------------------

@@ -113,15 +113,15 @@ STUB_HINTS = {
     'ch08.max_pool2d_backward': {
         "en": 'per window: which entry won, and where is it in x? windows may share it',
         "ca": 'per finestra: quin element ha guanyat, i on és dins de x? les finestres el poden compartir'},
-    'ch09.add_noise': {
-        "en": 'draw the noise from rng (not np.random) and keep pixels in [0, 1]',
-        "ca": 'treu el soroll de rng (no de np.random) i mantén els píxels dins de [0, 1]'},
+    'ch09.mask_pixels': {
+        "en": 'exactly m pixels per image, from rng, a new draw for every image',
+        "ca": 'exactament m píxels per imatge, amb rng, un sorteig nou per a cada imatge'},
     'ch09.make_autoencoder': {
         "en": 'what can an autoencoder do that PCA (a linear map) cannot?',
         "ca": 'què pot fer un autocodificador que la PCA (una aplicació lineal) no pot?'},
-    'ch09.pca': {
-        "en": 'centre a copy of X; which factor of the SVD holds the directions?',
-        "ca": 'centra una còpia de X; quin factor de la SVD conté les direccions?'},
+    'ch09.pca_errors': {
+        "en": 'no reconstruction: what do centred rows lose per dropped direction?',
+        "ca": 'sense reconstruir res: què perden les files centrades per cada direcció que es deixa?'},
     'ch09.reconstruction_error': {
         "en": 'one number per example, whatever the shape of an example',
         "ca": "un nombre per exemple, sigui quina sigui la forma d'un exemple"},

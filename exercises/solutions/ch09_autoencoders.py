@@ -7,20 +7,30 @@ import numpy as np
 import minigrad.nn as nn
 
 
-def pca(X: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The mean and the first ``k`` principal directions of the rows of ``X`` (N, D)."""
-    mean = X.mean(axis=0)
-    centred = X - mean                      # a new array: X itself is left alone
-    # centred = U diag(S) Vt; the rows of Vt are the principal directions, ordered by the
-    # singular values S, largest first (the variance along row i is S[i]² / N).
-    U, S, Vt = np.linalg.svd(centred, full_matrices=False)
-    return mean, Vt[:k]
+def pca_errors(X: np.ndarray) -> np.ndarray:
+    """The reconstruction error of PCA with k components, for every k from 0 to d at once."""
+    n, d = X.shape
+    centred = X - X.mean(axis=0)            # a new array: X itself is left alone
+    s = np.linalg.svd(centred, compute_uv=False)
+    # The centred data is Σ_i s_i u_i v_iᵀ, a sum of pieces perpendicular to each other: PCA
+    # with k components keeps the first k and loses the others, whose squared numbers add up
+    # to s_i² each. With N < d there are only N singular values; the missing ones are 0.
+    lost = np.zeros(d)
+    lost[:len(s)] = s ** 2
+    tail = np.cumsum(lost[::-1])[::-1]      # tail[k] = s_{k+1}² + … + s_d²
+    return np.append(tail, 0.0) / (n * d)
 
 
-def add_noise(X: np.ndarray, std: float, rng: np.random.Generator) -> np.ndarray:
-    """A noisy copy of the images ``X`` (values in [0, 1]), for a denoising autoencoder."""
-    noise = rng.normal(0.0, std, size=X.shape)   # one independent draw per entry
-    return np.clip(X + noise, 0.0, 1.0)          # pixels stay between black and white
+def mask_pixels(X: np.ndarray, fraction: float, rng: np.random.Generator) -> np.ndarray:
+    """A copy of the images ``X`` with a random ``fraction`` of each image's pixels set to 0."""
+    masked = np.array(X, dtype=float).reshape(len(X), -1)   # a copy, one row per example
+    n, d = masked.shape
+    m = round(fraction * d)
+    # Ranking fresh uniform numbers row by row gives each row its own random order of the d
+    # positions; its first m positions are a set of m drawn uniformly, exactly m of them.
+    order = np.argsort(rng.random((n, d)), axis=1)
+    np.put_along_axis(masked, order[:, :m], 0.0, axis=1)
+    return masked.reshape(np.shape(X))
 
 
 def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
