@@ -45,8 +45,8 @@ def edge_response(image: np.ndarray, direction: str = "horizontal",
                   strength: float = 1.5) -> np.ndarray:
     """The response map of the 2 × 2 edge filter of ``direction`` over ``image`` (H, W).
 
-    With s = ``strength``, the "horizontal" filter is [[s, s], [-s, -s]]: positive where a
-    bright row lies above a dark one. The "vertical" filter is [[s, -s], [s, -s]]: positive
+    With c = ``strength``, the "horizontal" filter is [[c, c], [-c, -c]]: positive where a
+    bright row lies above a dark one. The "vertical" filter is [[c, -c], [c, -c]]: positive
     where a bright column lies to the left of a dark one. Stride 1, no padding: the result is
     a float array of shape (H - 1, W - 1).
     (El mapa de resposta del filtre de vores 2 × 2 de la direcció donada.)
