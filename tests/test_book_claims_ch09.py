@@ -53,8 +53,8 @@ def train_denoiser(noisy_train: np.ndarray, X_train: np.ndarray, seed: int) -> n
 
 def test_ch09_two_number_codes_over_five_seeds():
     """Chapter 9: on each of seeds 0-4 (split, weights, batches), the 2-number autoencoder's E is
-    0.0173-0.0198 below PCA-2's, and a 5-nearest-neighbour vote on its codes labels 0.79-0.84 of
-    the test digits right, against 0.61-0.66 on PCA's, 0.16-0.22 more. Both gaps are many times
+    0.0172-0.0197 below PCA-2's, and a 5-nearest-neighbour vote on its codes labels 0.79-0.85 of
+    the test digits right, against 0.61-0.66 on PCA's, 0.16-0.23 more. Both gaps are many times
     the spread σ between seeds, and seed 0's two PCA directions keep less than a third of the
     variance (29%)."""
     table = []                                   # per seed: E of PCA and AE, then their A
@@ -66,7 +66,7 @@ def test_ch09_two_number_codes_over_five_seeds():
         mean = X_train.mean(axis=0)
         top_2 = np.linalg.svd(X_train - mean, full_matrices=False)[2][:2]
         errors = [mse(pca_rebuild(X_train, X_test, 2), X_test), mse(predict(model, X_test), X_test)]
-        assert 0.0172 < errors[0] - errors[1] < 0.0199, (seed, errors)
+        assert 0.0170 < errors[0] - errors[1] < 0.0199, (seed, errors)
         votes = []
         for train_codes, codes in [((X_train - mean) @ top_2.T, (X_test - mean) @ top_2.T),
                                    (predict(model.encoder, X_train), predict(model.encoder, X_test))]:
@@ -74,8 +74,8 @@ def test_ch09_two_number_codes_over_five_seeds():
             nearest = y_train[np.argsort(distances, axis=1)[:, :5]]
             guess = [np.bincount(row, minlength=10).argmax() for row in nearest]
             votes.append(np.mean(guess == y_test))
-        assert 0.605 < votes[0] < 0.665 and 0.785 < votes[1] < 0.845, (seed, votes)
-        assert 0.155 < votes[1] - votes[0] < 0.225, (seed, votes)
+        assert 0.605 < votes[0] < 0.665 and 0.785 < votes[1] < 0.855, (seed, votes)
+        assert 0.155 < votes[1] - votes[0] < 0.230, (seed, votes)
         table.append(errors + votes)
         if seed == 0:
             S = np.linalg.svd(X_train - mean, compute_uv=False)

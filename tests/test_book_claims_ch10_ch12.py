@@ -76,7 +76,7 @@ def test_ch12_a_large_network_trained_long_memorises_label_noise():
     100 epochs reproduces every replaced label and tests worse than the small 64-32-10 network
     trained for 20 epochs, which fits fewer than a quarter of them: on each of five seeds, by
     about 0.08 on average. With the correct labels the large one is the better (0.967 against
-    0.948): the noise costs it about 0.20, the small one about 0.09."""
+    0.948): the noise costs it about 0.19, the small one about 0.09."""
     from minigrad import data, nn, train
 
     images, labels = data.load_digits()
@@ -110,7 +110,7 @@ def test_ch12_a_large_network_trained_long_memorises_label_noise():
     assert np.all(gain < 0) and -0.10 < gain.mean() < -0.06
     small, large = np.mean(cleans[(32,)]), np.mean(cleans[(256, 256)])
     assert round(small, 3) == 0.948 and round(large, 3) == 0.967
-    assert round(large - np.mean(tests[(256, 256)]), 2) == 0.20
+    assert round(large - np.mean(tests[(256, 256)]), 2) == 0.19
     assert round(small - np.mean(tests[(32,)]), 2) == 0.09
 
 
