@@ -6,7 +6,7 @@ follow the terminology of book/README.md.
 prints one line of statistics per .po file, lists what is missing and every forbidden term
 (a row of the README's terminology table whose English is in a message and one of whose
 forbidden forms is in its translation; a form of its "Forbidden forms" table, whatever the
-English; a decimal comma running into a list comma), and exits with status 1 unless all is
+English; a decimal comma running into a list comma; a % sign against its number), and exits with status 1 unless all is
 well. A .po file that lags behind its English source (text added since the last ``make po``)
 is caught by the Catalan build itself: see book/_ext.
 
@@ -185,6 +185,8 @@ def forbidden_forms(readme: Path = README) -> list[tuple[str, str, re.Pattern]]:
 # A decimal comma followed by a list comma in prose, «x = 4,8, 4», «w = 3,2, b = 6,4». (In a
 # formula the Catalan build itself writes $1, 0.9$ as 1; 0,9: book/_ext/catalan.py.)
 _DECIMAL_THEN_LIST = re.compile(r"\d,\d+, (?:[−-]?\d|[^\W\d_][\w′]* ?=)")
+# A percentage sign against its number: Catalan writes a (no-break) space before it, «30 %».
+_PERCENT_UNSPACED = re.compile(r"\d%")
 
 
 def wrong_forms(entry: Entry, forms: list[tuple[str, str, re.Pattern]]) -> list[str]:
@@ -196,6 +198,8 @@ def wrong_forms(entry: Entry, forms: list[tuple[str, str, re.Pattern]]) -> list[
                 if pattern.search(prose)]
     problems += [f"decimal comma then list comma «{m.group(0)}»"
                  for m in _DECIMAL_THEN_LIST.finditer(prose)]
+    problems += [f"«{m.group(0)}» (write a space before %: «30 %»)"
+                 for m in _PERCENT_UNSPACED.finditer(prose)]
     return problems
 
 

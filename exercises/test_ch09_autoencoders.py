@@ -292,11 +292,11 @@ class TestMaskPixels:
         rates = masked.mean(axis=0)
         grade.check(bool(np.all(np.abs(rates - 0.25) < 0.03)), hint=HINTS["mask_uniform"],
                     expected={"en": "every pixel masked in about 25% of the images",
-                              "ca": "cada píxel emmascarat en un 25% de les imatges, "
+                              "ca": "cada píxel emmascarat en un 25\u00a0% de les imatges, "
                                     "aproximadament"},
                     got={"en": f"pixels masked in {rates.min():.0%} to {rates.max():.0%} of them",
-                         "ca": f"píxels emmascarats en un {rates.min():.0%} a un "
-                               f"{rates.max():.0%} d'elles"})
+                         "ca": f"píxels emmascarats en un {100 * rates.min():.0f}\u00a0% a un "
+                               f"{100 * rates.max():.0f}\u00a0% d'elles"})
 
 
 # --- 9.2 (continued) the reconstruction error ---------------------------------------------------

@@ -118,6 +118,8 @@ def test_the_book_catalogs_are_complete(capsys):
     ("It works in two steps", "Treballa en dos passos"),
     ("The loss against the epoch n", "La pèrdua segons l'època n"),
     ("up to w = 3.2, b = 6.4", "fins a w = 3,2, b = 6,4"),  # whatever the English
+    ("30% of the labels", "el 30% de les etiquetes"),
+    ("the dotted line", "la línia puntejada"),
 ])
 def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
@@ -129,6 +131,8 @@ def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     # The forbidden form in another sense: the English term is not in the message.
     ("float32 keeps six digits.", "La precisió dels float32 és de sis xifres."),
     ("The input of a neuron.", "L'entrada d'una neurona."),
+    ("30% of the labels", "el 30\u00a0% de les etiquetes"),
+    ("formats `{a:.0%}`", "formats `{a:.0%}`"),  # code
     # Code, formulas and English glosses are not prose.
     ("Momentum gives inertia: `momentum=0.9`.", "El *moment* (*momentum*) dona inèrcia: `momentum=0.9`."),
     ("An autoencoder and its decoder $\\text{decoder}(z)$.",
