@@ -20,15 +20,20 @@ from typing import Callable
 import numpy as np
 
 
-def cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+def cross_entropy(logits: np.ndarray, target: np.ndarray, label_smoothing: float = 0.0,
+                  ignore_index: int = -100) -> tuple[float, np.ndarray]:
     """The mean cross-entropy of ``logits`` (N, C) for classes ``target`` (N,), and its gradient.
 
-    loss = mean over n of (log Σ_j e^(z_nj) − z_n,y_n), computed so that it stays finite for
-    scores as large as ±10⁴ (subtract each row's maximum first). Return ``(loss, grad)``:
-    the loss as a float, and dloss/dlogits, of shape (N, C). Do not modify ``logits``.
-    (La pèrdua d'entropia creuada mitjana i el seu gradient, estables per a ±10⁴.)
+    As PyTorch's ``F.cross_entropy`` computes it, with two of its options. ``label_smoothing``
+    ε scores row n against the target distribution q_n = (1 − ε)·one_hot(y_n) + ε/C instead
+    of one_hot(y_n): the row's loss is −Σ_j q_nj · log softmax(z_n)_j. A row whose target is
+    ``ignore_index`` counts for nothing, and the mean is over the other rows; if every row is
+    ignored, raise a ValueError that names cross_entropy (where PyTorch returns nan). The loss
+    must stay finite for scores as large as ±10⁴. Return ``(loss, grad)``: the loss as a
+    float, and dloss/dlogits, of shape (N, C). Do not modify ``logits`` or ``target``.
+    (L'entropia creuada mitjana, amb suavitzat d'etiquetes i files ignorades, i el seu gradient.)
     """
-    raise NotImplementedError("a row's loss is minus a log-softmax: differentiate it by hand; mind the mean")
+    raise NotImplementedError("differentiate one row's loss by hand, q and all; which rows does the mean count?")
 
 
 def linear(x: np.ndarray, weight: np.ndarray,

@@ -1,12 +1,14 @@
-"""Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy, a linear layer, the
-largest stable learning rate of gradient descent, what Adam's bias correction changes, and a
-digits classifier trained on the learner's cross-entropy and linear layer.
+"""Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy with PyTorch's
+label smoothing and ignored rows, a linear layer, the largest stable learning rate of gradient
+descent, what Adam's bias correction changes, and a digits classifier trained on the learner's
+cross-entropy and linear layer.
 
 The grader's oracles are its own numpy references (written differently from the reference
-solutions: log-sum-exp through np.logaddexp, products through np.einsum) and, for the
-gradients, central differences in float64. The stable learning rate is graded against its
-analytic value, and the grader runs gradient descent itself just below and above the learner's
-value to say what that value does. Adam's ratio is measured: minigrad's Adam (its step taken
+solutions: the cross-entropy as log-sum-exp through np.logaddexp minus a weighted sum of the
+scores, products through np.einsum), PyTorch's F.cross_entropy when torch is installed (that
+test is skipped otherwise) and, for the gradients, central differences in float64. The stable
+learning rate is graded against its analytic value, and the grader runs gradient descent itself
+just below and above the learner's value to say what that value does. Adam's ratio is measured: minigrad's Adam (its step taken
 before the switch-off) against the grader's uncorrected one, on the same random gradients.
 Inputs are random (shapes, scales up to ±10⁴). minigrad's backpropagation and optimisers are
 switched off by an autouse fixture.
@@ -42,27 +44,43 @@ HINTS = {
     "ce_finite": words(
         "Some values are inf or nan: e^z overflowed (z > 709) or a class's probability "
         "underflowed to 0 before its log. Reread 'Softmax without overflow' in chapter 6: a row's "
-        "loss is minus a log-softmax; how did the chapter keep every exp and every log finite?",
+        "loss is made of log-softmaxes; how did the chapter keep every exp and every log finite?",
         "Hi ha valors inf o nan: e^z s'ha desbordat (z > 709) o la probabilitat d'una classe ha "
         "quedat en 0 abans del logaritme. Rellegeix «La softmax sense desbordaments» al capítol "
-        "6: la pèrdua d'una fila és menys una log-softmax; com mantenia finits el capítol cada "
+        "6: la pèrdua d'una fila es fa amb log-softmax; com mantenia finits el capítol cada "
         "exponencial i cada logaritme?"),
     "ce_loss": words(
-        "The loss is not the chapter's cross-entropy. Which entry of row n is the right class "
-        "(the one target[n] names), and how do the rows' losses become one number: a sum or a "
-        "mean?",
-        "La pèrdua no és l'entropia creuada del capítol. Quin element de la fila n és la classe "
-        "correcta (la que indica target[n]), i com es converteixen les pèrdues de les files en un "
-        "sol nombre: una suma o una mitjana?"),
+        "The loss is not PyTorch's cross-entropy. Which entry of row n is the right class (the "
+        "one target[n] names)? With label_smoothing, what share of the target distribution does "
+        "each class get, the right one included, and do the shares add up to 1? Which rows have "
+        "their target equal to ignore_index, and how many rows does the mean divide by?",
+        "La pèrdua no és l'entropia creuada de PyTorch. Quin element de la fila n és la classe "
+        "correcta (la que indica target[n])? Amb label_smoothing, quina part de la distribució "
+        "objectiu rep cada classe, la correcta inclosa, i sumen 1 aquestes parts? Quines files "
+        "tenen un objectiu igual a ignore_index, i entre quantes files divideix la mitjana?"),
+    "ce_ignored": words(
+        "A row whose target is ignore_index got a gradient. That row adds nothing to the loss: "
+        "how much does the loss change when its scores change?",
+        "Una fila amb l'objectiu igual a ignore_index ha rebut gradient. Aquesta fila no aporta "
+        "res a la pèrdua: quant canvia la pèrdua quan canvien les seves puntuacions?"),
     "ce_grad": words(
-        "The loss is right but not its gradient. Differentiate one row's loss by hand with "
-        "respect to each logit (reread 'Inside the loss and the layers' in chapter 7): what do "
-        "you get for the right class, and for the others? Then remember that the loss is a mean "
-        "over the rows.",
-        "La pèrdua és correcta, però no el seu gradient. Deriva a mà la pèrdua d'una fila "
-        "respecte de cada logit (rellegeix «Dins de la pèrdua i de les capes» al capítol 7): què "
-        "surt per a la classe correcta, i per a les altres? I recorda que la pèrdua és una "
-        "mitjana sobre les files."),
+        "The loss is right but not its gradient (the expected one is the loss's central "
+        "differences). Differentiate one row's loss by hand with respect to each logit, as "
+        "'Inside the loss and the layers' in chapter 7 does for a one-hot target, but against "
+        "the row's whole target distribution q_n: does label_smoothing change the result? Then "
+        "remember that the loss is a mean: over how many rows?",
+        "La pèrdua és correcta, però no el seu gradient (l'esperat són les diferències centrals "
+        "de la pèrdua). Deriva a mà la pèrdua d'una fila respecte de cada logit, com fa «Dins de "
+        "la pèrdua i de les capes» al capítol 7 per a un objectiu one-hot, però amb tota la "
+        "distribució objectiu q_n de la fila: canvia el resultat amb label_smoothing? I recorda "
+        "que la pèrdua és una mitjana: sobre quantes files?"),
+    "ce_all_ignored": words(
+        "Every target here is ignore_index, so the mean is over no rows at all: raise a "
+        "ValueError whose message names cross_entropy, as the docstring asks, instead of "
+        "returning a number.",
+        "Aquí tots els objectius són ignore_index, així que la mitjana no té cap fila: llança "
+        "un ValueError amb un missatge que esmenti cross_entropy, com demana el docstring, en "
+        "lloc de retornar un nombre."),
     "untouched": words(
         "Do not modify the arrays you receive (no -=, += or out=... on them), except those "
         "the exercise asks you to update: work on new arrays.",
@@ -147,11 +165,26 @@ def library_switched_off(monkeypatch):
 
 
 # --- the grader's references --------------------------------------------------------------
+def reference_loss(logits, target, label_smoothing=0.0, ignore_index=-100) -> float:
+    """PyTorch's mean cross-entropy, in float64 and without a softmax.
+
+    q_n adds up to 1, so a row's −Σ_j q_nj log softmax(z_n)_j is logsumexp(z_n) − Σ_j q_nj z_nj:
+    the right class's score weighs 1 − ε more than the others, and each weighs ε/C.
+    """
+    target = np.asarray(target)
+    counted = target != ignore_index
+    z, y = np.asarray(logits, dtype=np.float64)[counted], target[counted]
+    right = np.take_along_axis(z, y[:, None], axis=1)[:, 0]
+    losses = (np.logaddexp.reduce(z, axis=1) - (1 - label_smoothing) * right
+              - label_smoothing * z.mean(axis=1))
+    return float(np.sum(losses) / len(y))
+
+
 def reference_cross_entropy(logits, target):
+    """(loss, grad) with the defaults: the piece that train_digits' diagnosis swaps in."""
     log_probs = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
     one_hot = np.eye(logits.shape[1])[target]
-    n = len(target)
-    return float(-np.sum(log_probs * one_hot) / n), (np.exp(log_probs) - one_hot) / n
+    return reference_loss(logits, target), (np.exp(log_probs) - one_hot) / len(target)
 
 
 def reference_linear(x, weight, bias):
@@ -173,6 +206,24 @@ def random_logits(rng):
     return logits, rng.integers(0, c, size=n)
 
 
+def random_options(rng, logits, target):
+    """``target`` with some rows ignored (never all) and the options that say so, drawn."""
+    n, c = logits.shape
+    options = {}
+    if rng.random() < 0.7:
+        options["label_smoothing"] = float(rng.choice([0.05, 0.1, 0.3, 0.5, 1.0]))
+    if rng.random() < 0.7:
+        # The default, another negative, one past every class (255, as in segmentation masks)
+        # and a real class: an ignored row's target need not be a class at all.
+        ignore = int(rng.choice([-100, -1, 255] + ([int(rng.integers(c))] if c > 1 else [])))
+        target = np.where(rng.random(n) < 0.4, ignore, target)
+        if np.all(target == ignore):
+            target[rng.integers(n)] = (ignore + 1) % c
+        if ignore != -100 or rng.random() < 0.5:  # the default, sometimes said out loud
+            options["ignore_index"] = ignore
+    return target, options
+
+
 AWKWARD_LOGITS = [  # (logits, target): overflow, underflow, rows far apart, one class
     (np.array([[1e4, 0.0, -1e4]]), [0]),
     (np.array([[1e4, 0.0, -1e4]]), [2]),
@@ -181,15 +232,34 @@ AWKWARD_LOGITS = [  # (logits, target): overflow, underflow, rows far apart, one
     (np.array([[3.0, 3.0, 3.0, 3.0]]), [1]),
     (np.array([[5.0], [-2.0]]), [0, 0]),                                      # loss 0
     (np.array([[710.0, 0.0], [0.0, 710.0], [2.0, 1.0]]), [1, 1, 0]),
+    (np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 999.0]]), [2, 2]),
+]
+
+IGNORED = [  # (logits, target, options): which rows count, and what the mean divides by
+    (np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [0.0, 0.0, 9.0]]), [2, -100, 0], {}),
+    (np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [0.0, 0.0, 9.0]]), [2, 1, 1],
+     {"ignore_index": 1}),
+    (np.array([[0.5, -1.0], [2.0, 2.0], [1000.0, 0.0]]), [255, 0, 255],
+     {"ignore_index": 255, "label_smoothing": 0.1}),
+    (np.array([[3.0, 1.0], [1.0, 3.0], [0.0, 0.0], [-2.0, 7.0]]), [-1, 0, -1, 1],
+     {"ignore_index": -1, "label_smoothing": 0.2}),
+]
+
+EVERY_ROW_IGNORED = [
+    (np.array([[1.0, 2.0], [3.0, 4.0]]), [-100, -100], {}),
+    (np.array([[1.0, 2.0, 3.0]]), [2], {"ignore_index": 2, "label_smoothing": 0.1}),
 ]
 
 
-def check_cross_entropy(submission, grade, logits, target, numerical=False):
+def check_cross_entropy(submission, grade, logits, target, **options) -> float:
+    """Grade one call: its loss against the grader's formula, its gradient against that
+    formula's central differences; return the loss."""
     target = np.asarray(target)
-    grade.trying(f"cross_entropy({shown(logits)}, {shown(target)})")
+    grade.trying(f"cross_entropy({shown(logits)}, {shown(target)}"
+                 + "".join(f", {name}={value!r}" for name, value in options.items()) + ")")
     originals = [logits.copy(), target.copy()]
     with np.errstate(all="ignore"):  # a naive version overflows: judged below, not as a warning
-        got = as_pair(submission.cross_entropy(logits, target))
+        got = as_pair(submission.cross_entropy(logits, target, **options))
     check_untouched(grade, [logits, target], originals, HINTS["untouched"])
     grade.check(got is not None and got[0].size == 1, expected=words("(loss, grad)", "(loss, grad)"),
                 got=got, hint=HINTS["ce_pair"])
@@ -198,13 +268,16 @@ def check_cross_entropy(submission, grade, logits, target, numerical=False):
                 expected=words("a finite loss and gradient", "una pèrdua i un gradient finits"),
                 got=words(f"loss {loss}, grad {shown(grad)}", f"pèrdua {loss}, grad {shown(grad)}"),
                 hint=HINTS["ce_finite"])
-    expected_loss, expected_grad = reference_cross_entropy(logits, target)
-    grade.close(float(loss), expected_loss, rel=1e-9, abs=1e-9, hint=HINTS["ce_loss"])
-    check_close(grade, grad, expected_grad, HINTS["ce_grad"])
-    if numerical:
-        (fd,) = numerical_gradients(lambda z: reference_cross_entropy(z, target)[0], [logits],
-                                    np.array(1.0), eps=1e-5)
-        check_close(grade, grad, fd, HINTS["ce_grad"], rtol=1e-5, atol=1e-8)
+    grade.close(float(loss), reference_loss(logits, target, **options), rel=1e-9, abs=1e-9,
+                hint=HINTS["ce_loss"])
+    ignored = target == options.get("ignore_index", -100)
+    if ignored.any() and np.shape(grad) == logits.shape:
+        check_close(grade, grad[ignored], np.zeros((ignored.sum(), logits.shape[1])),
+                    HINTS["ce_ignored"], rtol=0.0, atol=1e-12)
+    (fd,) = numerical_gradients(lambda z: reference_loss(z, target, **options), [logits],
+                                np.array(1.0), eps=1e-4)
+    check_close(grade, grad, fd, HINTS["ce_grad"], rtol=1e-5, atol=1e-7)
+    return float(loss)
 
 
 @pytest.mark.exercise("ch07.cross_entropy", points=3)
@@ -213,17 +286,54 @@ class TestCrossEntropy:
     def test_awkward_scores(self, submission, grade, logits, target):
         check_cross_entropy(submission, grade, logits, target)
 
+    @pytest.mark.parametrize("logits, target", AWKWARD_LOGITS, ids=range(len(AWKWARD_LOGITS)))
+    def test_label_smoothing(self, submission, grade, logits, target):
+        for smoothing in (0.1, 0.5, 1.0):
+            check_cross_entropy(submission, grade, logits, target, label_smoothing=smoothing)
+
+    @pytest.mark.parametrize("logits, target, options", IGNORED, ids=range(len(IGNORED)))
+    def test_ignored_rows(self, submission, grade, logits, target, options):
+        check_cross_entropy(submission, grade, logits, target, **options)
+
+    @pytest.mark.parametrize("logits, target, options", EVERY_ROW_IGNORED,
+                             ids=range(len(EVERY_ROW_IGNORED)))
+    def test_every_row_ignored(self, submission, grade, logits, target, options):
+        target = np.asarray(target)
+        grade.trying(f"cross_entropy({shown(logits)}, {shown(target)}"
+                     + "".join(f", {name}={value!r}" for name, value in options.items()) + ")")
+        try:
+            with np.errstate(all="ignore"):
+                returned = submission.cross_entropy(logits, target, **options)
+        except ValueError as error:
+            message = str(error)
+            raised = words(f"ValueError({message!r})", f"ValueError({message!r})")
+        else:
+            message = ""
+            raised = words(f"no error, and it returned {returned!r}",
+                           f"cap error, i ha retornat {returned!r}")
+        grade.check("cross_entropy" in message, got=raised, hint=HINTS["ce_all_ignored"],
+                    expected=words("a ValueError whose message names cross_entropy",
+                                   "un ValueError amb un missatge que esmenti cross_entropy"))
+
     def test_random_scores(self, submission, grade):
         rng = np.random.default_rng(7074)
         for _ in range(40):
-            check_cross_entropy(submission, grade, *random_logits(rng))
+            logits, target = random_logits(rng)
+            target, options = random_options(rng, logits, target)
+            check_cross_entropy(submission, grade, logits, target, **options)
 
-    def test_gradient_is_the_loss_derivative(self, submission, grade):
-        rng = np.random.default_rng(7075)
-        for _ in range(10):
-            n, c = (int(v) for v in rng.integers(1, 6, size=2))
-            check_cross_entropy(submission, grade, np.round(rng.normal(size=(n, c)) * 3, 2),
-                                rng.integers(0, c, size=n), numerical=True)
+    def test_agrees_with_pytorch(self, submission, grade):
+        torch = pytest.importorskip(
+            "torch", reason="PyTorch is not installed: the grader's own formula is the reference "
+                            "/ PyTorch no està instal·lat: la referència és la fórmula del corrector")
+        rng = np.random.default_rng(7079)
+        for _ in range(20):
+            logits, target = random_logits(rng)
+            target, options = random_options(rng, logits, target)
+            loss = check_cross_entropy(submission, grade, logits, target, **options)
+            expected = torch.nn.functional.cross_entropy(
+                torch.from_numpy(logits), torch.from_numpy(target), **options)
+            grade.close(loss, float(expected), rel=1e-9, abs=1e-9, hint=HINTS["ce_loss"])
 
 
 # --- 7.5 linear ---------------------------------------------------------------------------

@@ -78,8 +78,8 @@ STUB_HINTS = {
         "en": 'one count per sample, in its true row and predicted column; where are the hits?',
         "ca": 'un recompte per mostra, a la fila real i la columna predita; on són els encerts?'},
     'ch07.cross_entropy': {
-        "en": "a row's loss is minus a log-softmax: differentiate it by hand; mind the mean",
-        "ca": "la pèrdua d'una fila és menys una log-softmax: deriva-la a mà; compte amb la mitjana"},
+        "en": "differentiate one row's loss by hand, q and all; which rows does the mean count?",
+        "ca": "deriva a mà la pèrdua d'una fila, amb q i tot; quines files compta la mitjana?"},
     'ch07.early_stopping_epoch': {
         "en": 'track the best loss and how many epochs since it improved',
         "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},

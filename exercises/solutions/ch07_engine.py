@@ -8,20 +8,31 @@ from typing import Callable
 import numpy as np
 
 
-def cross_entropy(logits: np.ndarray, target: np.ndarray) -> tuple[float, np.ndarray]:
+def cross_entropy(logits: np.ndarray, target: np.ndarray, label_smoothing: float = 0.0,
+                  ignore_index: int = -100) -> tuple[float, np.ndarray]:
     """The mean cross-entropy of ``logits`` (N, C) for classes ``target`` (N,), and its gradient."""
+    kept = target != ignore_index
+    count = int(kept.sum())
+    if count == 0:  # PyTorch returns nan here: a mean over no rows is worth an error instead
+        raise ValueError(f"cross_entropy: every target is ignore_index={ignore_index}, "
+                         f"so there is no row to average over")
     # Every row shifted by its largest score: the largest exponent is e⁰ = 1, so nothing
     # overflows, and each sum is at least 1, so its logarithm is finite.
     shifted = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(shifted)
     total = e.sum(axis=1, keepdims=True)
-    rows = np.arange(len(target))
-    # loss_n = log Σ_j e^(z_nj) − z_n,y: the shift cancels between the two terms.
-    loss = np.mean(np.log(total[:, 0]) - shifted[rows, target])
-    # dloss_n/dz_n = softmax(z_n) − one_hot(y_n), and the mean divides every row by N.
-    grad = e / total
-    grad[rows, target] -= 1
-    return float(loss), grad / len(target)
+    log_probs = shifted - np.log(total)
+    # The target distribution q: ε/C on every class, 1 − ε more on the right one, and nothing
+    # at all on an ignored row, whose target need not even be a class.
+    n_classes = logits.shape[1]
+    q = np.full(logits.shape, label_smoothing / n_classes) * kept[:, None]
+    rows = np.flatnonzero(kept)
+    q[rows, target[rows]] += 1 - label_smoothing
+    # loss_n = −Σ_j q_nj log p_nj, averaged over the rows that count.
+    loss = -np.sum(q * log_probs) / count
+    # A kept row's q adds up to 1, so dloss_n/dz_n = p_n − q_n; an ignored row has p_n · 0 − 0.
+    grad = e / total * kept[:, None] - q
+    return float(loss), grad / count
 
 
 def linear(x: np.ndarray, weight: np.ndarray,

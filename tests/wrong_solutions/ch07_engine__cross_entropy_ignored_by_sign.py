@@ -1,0 +1,22 @@
+"""Wrong: takes the ignored rows to be those with a negative target, as with the default
+-100, so an ignore_index that is a class (or 255) is not ignored."""
+
+import numpy as np
+
+EXERCISE = "ch07.cross_entropy"
+
+
+def cross_entropy(logits, target, label_smoothing=0.0, ignore_index=-100):
+    kept = target >= 0
+    count = int(kept.sum())
+    if count == 0:
+        raise ValueError("cross_entropy: every target is ignore_index")
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    total = e.sum(axis=1, keepdims=True)
+    log_probs = shifted - np.log(total)
+    q = np.full(logits.shape, label_smoothing / logits.shape[1]) * kept[:, None]
+    rows = np.flatnonzero(kept)
+    q[rows, target[rows]] += 1 - label_smoothing
+    loss = -np.sum(q * log_probs) / count
+    return float(loss), (e / total * kept[:, None] - q) / count
