@@ -24,6 +24,10 @@ def test_a_large_array_is_summarised_and_a_small_one_shown_exactly():
     assert text == "array of shape (10, 20), dtype float64: [0.0, 1.0, 2.0, ..., 197.0, 198.0, 199.0]"
     assert feedback.summary(np.array([0.5, 1.5])) == "array([0.5, 1.5])"
     assert feedback.summary(list(range(100))).startswith("list of 100 items: [0, 1, 2, ...")
+    # The Catalan grader describes them in Catalan.
+    assert feedback.summary(list(range(100)), "ca").startswith("llista de 100 elements: [0, 1, 2, ...")
+    assert feedback.summary(tuple(range(100)), "ca").startswith("tupla de 100 elements: [0, 1,")
+    assert feedback.summary(np.zeros((30, 30)), "ca").startswith("array de forma (30, 30), dtype float64: [")
 
 
 def test_the_first_wrong_element_is_named():

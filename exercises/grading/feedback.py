@@ -21,18 +21,22 @@ def _words(en: str, ca: str) -> dict[str, str]:
     return {"en": en, "ca": ca}
 
 
-def summary(value: Any) -> str:
-    """``repr(value)``, except a large array: its shape, dtype and first and last values."""
+def summary(value: Any, lang: str = "en") -> str:
+    """``repr(value)``, except a large array or list: its shape, dtype and first and last
+    values, described in ``lang`` ("en" or "ca")."""
     if isinstance(value, np.ndarray) and value.size > SHOWN_IN_FULL:
         flat = value.ravel()
         edges = ", ".join(_number(v) for v in flat[:EDGE_VALUES]) + ", ..., " + \
             ", ".join(_number(v) for v in flat[-EDGE_VALUES:])
-        return f"array of shape {value.shape}, dtype {value.dtype}: [{edges}]"
+        shape = {"en": "array of shape", "ca": "array de forma"}[lang]
+        return f"{shape} {value.shape}, dtype {value.dtype}: [{edges}]"
     if isinstance(value, (list, tuple)) and len(value) > SHOWN_IN_FULL:
-        kind = type(value).__name__
+        kind = {"en": type(value).__name__,
+                "ca": "llista" if isinstance(value, list) else "tupla"}[lang]
+        items = {"en": "items", "ca": "elements"}[lang]
         head = ", ".join(repr(v) for v in value[:EDGE_VALUES])
         tail = ", ".join(repr(v) for v in value[-EDGE_VALUES:])
-        return f"{kind} of {len(value)} items: [{head}, ..., {tail}]"
+        return f"{kind} {'of' if lang == 'en' else 'de'} {len(value)} {items}: [{head}, ..., {tail}]"
     return repr(value)
 
 
@@ -80,7 +84,7 @@ def _element_notes(got: Any, expected: Any) -> list[dict[str, str]]:
             return [_words(f"The first wrong value is element [{i}] of what you returned: "
                            f"{summary(g)} where {summary(e)} was expected.",
                            f"El primer valor incorrecte és l'element [{i}] del que has "
-                           f"retornat: {summary(g)} on s'esperava {summary(e)}.")]
+                           f"retornat: {summary(g, 'ca')} on s'esperava {summary(e, 'ca')}.")]
     return []
 
 

@@ -70,7 +70,7 @@ class Words:
         """Words given in both languages, in this one; a value, exactly (``repr``), so that a
         missing `return` shows up as None and 0.1 + 0.2 as 0.30000000000000004, except that a
         large array or list is summarised."""
-        return value[self.lang] if isinstance(value, dict) else feedback.summary(value)
+        return value[self.lang] if isinstance(value, dict) else feedback.summary(value, self.lang)
 
 
 def block(say: Words, title: str, fields: list[tuple[str, str | None]]) -> str:
