@@ -1,9 +1,9 @@
 """Chapter 2 exercises, part two: build the engine yourself, then train a network on it.
 
-The ``Value`` and ``MLP`` below are given: they work like minigrad's, except that every operation
-asks your ``local_derivatives`` for its local derivatives and ``backward()`` is made of your
-``levels`` and ``gradients``. Replace each ``raise NotImplementedError`` with your code, in order,
-then grade:
+The ``Value`` and ``MLP`` below are given: they work like minigrad's, except that the operations
+whose local derivatives the chapter does not give ask your ``local_derivatives`` for them, and
+``backward()`` is made of your ``levels`` and ``gradients``. Replace each
+``raise NotImplementedError`` with your code, in order, then grade:
 
     pytest exercises/test_ch02_engine.py                     # feedback in English
     MINIGRAD_LANG=ca pytest exercises/test_ch02_engine.py    # comentaris en català
@@ -21,7 +21,8 @@ class Value:
     """A number that remembers how it was computed, like ``minigrad.Value``.
 
     ``parents`` are the values it was computed from, and ``local[i]`` is
-    d(self)/d(parents[i]), given by your :func:`local_derivatives` when the operation runs.
+    d(self)/d(parents[i]), computed when the operation runs: by the given code for the
+    chapter's operations, by your :func:`local_derivatives` for the others.
     """
 
     def __init__(self, data: float, parents: tuple = (), local: tuple = (), op: str = "") -> None:
@@ -31,25 +32,35 @@ class Value:
         self.local = local
         self.op = op
 
+    # The chapter's operations, with the local derivatives it gives, as minigrad computes them.
     def __add__(self, other: Value | float) -> Value:
         other = _lift(other)
-        return _result("+", (self, other), other.data, self.data + other.data)
+        return Value(self.data + other.data, (self, other), (1.0, 1.0), "+")
 
     def __mul__(self, other: Value | float) -> Value:
         other = _lift(other)
-        return _result("*", (self, other), other.data, self.data * other.data)
+        return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
 
-    def __pow__(self, n: float) -> Value:  # n is a plain number: the exponent is not a node
-        return _result("**", (self,), n, self.data ** n)
-
-    def exp(self) -> Value:
-        return _result("exp", (self,), None, math.exp(self.data))
-
-    def tanh(self) -> Value:
-        return _result("tanh", (self,), None, math.tanh(self.data))
+    def __pow__(self, other: Value | float) -> Value:
+        if isinstance(other, Value):  # the exponent is a value too: your "**"
+            return _result("**", (self, other), self.data ** other.data)
+        # A plain-number exponent is not a node: the chapter's power rule.
+        return Value(self.data ** other, (self,), (other * self.data ** (other - 1),), "**")
 
     def relu(self) -> Value:
-        return _result("relu", (self,), None, max(self.data, 0.0))
+        return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
+
+    # Operations whose local derivatives the chapter does not give: your local_derivatives.
+    def hypot(self, other: Value | float) -> Value:
+        other = _lift(other)
+        return _result("hypot", (self, other), math.hypot(self.data, other.data))
+
+    def softplus(self) -> Value:
+        a = self.data  # ln(1 + e^a), written so that e^a cannot overflow
+        return _result("softplus", (self,), max(a, 0.0) + math.log1p(math.exp(-abs(a))))
+
+    def silu(self) -> Value:
+        return _result("silu", (self,), self.data / (1.0 + math.exp(-self.data)))
 
     # Everything else is made of the operations above.
     __radd__ = __add__
@@ -85,9 +96,10 @@ def _lift(x: Value | float) -> Value:
     return x if isinstance(x, Value) else Value(x)
 
 
-def _result(op: str, operands: tuple, b: float | None, out: float) -> Value:
+def _result(op: str, operands: tuple, out: float) -> Value:
     """The result of ``op``, with the local derivatives your function gives for its operands."""
-    return Value(out, operands, local_derivatives(op, operands[0].data, b, out), op)
+    a, b = operands[0].data, operands[1].data if len(operands) == 2 else None
+    return Value(out, operands, local_derivatives(op, a, b, out), op)
 
 
 class MLP:
@@ -119,15 +131,16 @@ class MLP:
 
 # --- your part ----------------------------------------------------------------------------
 def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[float, ...]:
-    """The local derivatives of one operation: d(out)/d(operand), one per operand that is a Value.
+    """The local derivatives of one operation: d(out)/d(operand), one per operand.
 
-    ``op`` is "+" (out = a + b), "*" (out = a * b), "**" (out = a ** b, where the exponent b is
-    a plain number, not a Value), "exp" (out = e ** a), "tanh" or "relu" (for these three b is
-    None). Return a tuple: two derivatives (for a, then b) for "+" and "*", one for the others.
-    ReLU's derivative at 0 is 0, as in PyTorch.
-    (Les derivades locals d'una operació: una per a cada operand que és un Value.)
+    The chapter's list does not give these four; derive each from the rules it does give.
+    ``op`` is "**" (out = a ** b, where the exponent b is a Value too, and a > 0), "hypot"
+    (out = sqrt(a ** 2 + b ** 2), the length of the vector (a, b), not (0, 0)), "softplus"
+    (out = ln(1 + e ** a)) or "silu" (out = a * sigmoid(a)); for the last two b is None. Return
+    a tuple: two derivatives (for a, then b) for "**" and "hypot", one for the others.
+    (Les derivades locals d'una operació que el capítol no dona: dedueix-les de les seves regles.)
     """
-    raise NotImplementedError("the chapter's list of local derivatives; which are quicker to get from out?")
+    raise NotImplementedError("chain rule, product rule, a = e^(ln a); which are quicker from out?")
 
 
 def levels(root: Value) -> list[list[Value]]:
@@ -162,8 +175,8 @@ def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP
     ``points[i]`` is a pair (x1, x2) and ``labels[i]`` its class, 0 or 1. After training,
     ``model([x1, x2]).data`` must be positive for class 1 and negative for class 0 on at least
     95% of the points, and training must take seconds, not minutes. A recipe that works:
-    ``MLP([2, 16, 1])``, targets t = +1 or -1, the loss (score - t) ** 2 for one example at a
-    time, and 15 passes over the shuffled points with learning rate 0.05.
+    ``MLP([2, 16, 1])``, targets t = +1 or -1, the loss ``(-t * score).softplus()`` for one
+    example at a time, and 15 passes over the shuffled points with learning rate 0.3.
     (Entrena un MLP dels teus Value per separar les dues llunes, i retorna'l.)
     """
     raise NotImplementedError("for each example: loss, zero_grad(), backward(), step downhill")

@@ -21,8 +21,8 @@ STUB_HINTS = {
         "en": "a value's level needs its parents' levels: which order gives them?",
         "ca": "el nivell d'un valor depèn dels nivells dels pares: en quin ordre els pots saber?"},
     'ch02.local_derivatives': {
-        "en": "the chapter's list of local derivatives; which are quicker to get from out?",
-        "ca": 'la llista de derivades locals del capítol; quines es calculen més de pressa a partir de out?'},
+        "en": 'chain rule, product rule, a = e^(ln a); which are quicker from out?',
+        "ca": "regla de la cadena, regla del producte, a = e^(ln a); quines surten més de pressa d'out?"},
     'ch02.numerical_gradient': {
         "en": 'one partial derivative per coordinate: which coordinates stay fixed?',
         "ca": 'una derivada parcial per coordenada: quines coordenades es queden fixes?'},

@@ -15,7 +15,8 @@ class Value:
     """A number that remembers how it was computed, like ``minigrad.Value``.
 
     ``parents`` are the values it was computed from, and ``local[i]`` is
-    d(self)/d(parents[i]), given by your :func:`local_derivatives` when the operation runs.
+    d(self)/d(parents[i]), computed when the operation runs: by the given code for the
+    chapter's operations, by your :func:`local_derivatives` for the others.
     """
 
     def __init__(self, data: float, parents: tuple = (), local: tuple = (), op: str = "") -> None:
@@ -25,25 +26,35 @@ class Value:
         self.local = local
         self.op = op
 
+    # The chapter's operations, with the local derivatives it gives, as minigrad computes them.
     def __add__(self, other: Value | float) -> Value:
         other = _lift(other)
-        return _result("+", (self, other), other.data, self.data + other.data)
+        return Value(self.data + other.data, (self, other), (1.0, 1.0), "+")
 
     def __mul__(self, other: Value | float) -> Value:
         other = _lift(other)
-        return _result("*", (self, other), other.data, self.data * other.data)
+        return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
 
-    def __pow__(self, n: float) -> Value:  # n is a plain number: the exponent is not a node
-        return _result("**", (self,), n, self.data ** n)
-
-    def exp(self) -> Value:
-        return _result("exp", (self,), None, math.exp(self.data))
-
-    def tanh(self) -> Value:
-        return _result("tanh", (self,), None, math.tanh(self.data))
+    def __pow__(self, other: Value | float) -> Value:
+        if isinstance(other, Value):  # the exponent is a value too: your "**"
+            return _result("**", (self, other), self.data ** other.data)
+        # A plain-number exponent is not a node: the chapter's power rule.
+        return Value(self.data ** other, (self,), (other * self.data ** (other - 1),), "**")
 
     def relu(self) -> Value:
-        return _result("relu", (self,), None, max(self.data, 0.0))
+        return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
+
+    # Operations whose local derivatives the chapter does not give: your local_derivatives.
+    def hypot(self, other: Value | float) -> Value:
+        other = _lift(other)
+        return _result("hypot", (self, other), math.hypot(self.data, other.data))
+
+    def softplus(self) -> Value:
+        a = self.data  # ln(1 + e^a), written so that e^a cannot overflow
+        return _result("softplus", (self,), max(a, 0.0) + math.log1p(math.exp(-abs(a))))
+
+    def silu(self) -> Value:
+        return _result("silu", (self,), self.data / (1.0 + math.exp(-self.data)))
 
     # Everything else is made of the operations above.
     __radd__ = __add__
@@ -79,9 +90,10 @@ def _lift(x: Value | float) -> Value:
     return x if isinstance(x, Value) else Value(x)
 
 
-def _result(op: str, operands: tuple, b: float | None, out: float) -> Value:
+def _result(op: str, operands: tuple, out: float) -> Value:
     """The result of ``op``, with the local derivatives your function gives for its operands."""
-    return Value(out, operands, local_derivatives(op, operands[0].data, b, out), op)
+    a, b = operands[0].data, operands[1].data if len(operands) == 2 else None
+    return Value(out, operands, local_derivatives(op, a, b, out), op)
 
 
 class MLP:
@@ -113,19 +125,24 @@ class MLP:
 
 # --- the exercises, solved --------------------------------------------------------------------
 def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[float, ...]:
-    """d(out)/d(operand) for each operand that is a Value: ``a``, then ``b`` for + and *."""
-    if op == "+":                      # out = a + b: a nudge of either moves out as much
-        return (1.0, 1.0)
-    if op == "*":                      # out = a·b: each operand is scaled by the other
-        return (b, a)
-    if op == "**":                     # out = a^b, b a fixed number: the power rule
-        return (b * a ** (b - 1),)
-    if op == "exp":                    # (e^a)' = e^a, which is out itself
-        return (out,)
-    if op == "tanh":                   # (tanh a)' = 1 - tanh² a, from the output
-        return (1.0 - out * out,)
-    if op == "relu":                   # slope 1 where a > 0, 0 elsewhere (and at the kink)
-        return (1.0 if a > 0 else 0.0,)
+    """The local derivatives of one operation: d(out)/d(operand), one per operand.
+
+    The chapter's list does not give these four; derive each from the rules it does give.
+    ``op`` is "**" (out = a ** b, where the exponent b is a Value too, and a > 0), "hypot"
+    (out = sqrt(a ** 2 + b ** 2), the length of the vector (a, b), not (0, 0)), "softplus"
+    (out = ln(1 + e ** a)) or "silu" (out = a * sigmoid(a)); for the last two b is None. Return
+    a tuple: two derivatives (for a, then b) for "**" and "hypot", one for the others.
+    (Les derivades locals d'una operació que el capítol no dona: dedueix-les de les seves regles.)
+    """
+    if op == "**":                     # a^b = e^(b ln a): for b, the exponential's rule
+        return (b * a ** (b - 1), out * math.log(a))
+    if op == "hypot":                  # chain rule: 1 / (2 sqrt(u)) times du/da = 2a
+        return (a / out, b / out)
+    if op == "softplus":               # e^a / (1 + e^a) = sigmoid(a); e^out = 1 + e^a
+        return (1.0 - math.exp(-out),)
+    if op == "silu":                   # product rule: sigmoid(a) + a sigmoid(a) (1 - sigmoid(a))
+        sigmoid = 1.0 / (1.0 + math.exp(-a))
+        return (sigmoid + out * (1.0 - sigmoid),)
     raise ValueError(f"local_derivatives: unknown operation {op!r}")
 
 
@@ -176,9 +193,9 @@ def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP
     for epoch in range(15):
         order.shuffle(examples)
         for x, t in examples:          # one example at a time: 100 small steps per epoch
-            loss = (model(x) - t) ** 2
+            loss = (-t * model(x)).softplus()   # small when the sign of the score is t's
             model.zero_grad()          # gradients accumulate: clear the last step's first
             loss.backward()
             for p in model.parameters():
-                p.data -= 0.05 * p.grad   # downhill: against the gradient
+                p.data -= 0.3 * p.grad    # downhill: against the gradient
     return model

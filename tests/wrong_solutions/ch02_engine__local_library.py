@@ -1,5 +1,5 @@
-"""Wrong for this exercise: asks minigrad's own operations for their local derivatives (the
-grader switches minigrad off)."""
+"""Wrong for this exercise: asks minigrad's own engine for the derivatives, by building the
+operation from minigrad's Values and calling backward() (the grader switches minigrad off)."""
 
 from minigrad import Value
 
@@ -8,10 +8,15 @@ EXERCISE = "ch02.local_derivatives"
 
 def local_derivatives(op, a, b, out):
     x = Value(a)
-    if op in ("+", "*"):
-        node = x + Value(b) if op == "+" else x * Value(b)
-    elif op == "**":
-        node = x ** b
+    if op == "**":
+        y = Value(b)
+        result = x ** y
+    elif op == "hypot":
+        y = Value(b)
+        result = (x * x + y * y) ** 0.5
+    elif op == "softplus":
+        result = (x.exp() + 1.0).log()
     else:
-        node = getattr(x, op)()
-    return node._local
+        result = x * x.sigmoid()
+    result.backward()
+    return (x.grad, y.grad) if op in ("**", "hypot") else (x.grad,)
