@@ -923,9 +923,9 @@ class TestTrainMoons:
                 return False
             return (accuracy(submission, again, points, labels) or 0.0) >= 0.95
         got = {"en": f"an accuracy of {trained:.0%}",
-               "ca": f"una exactitud del {trained:.0%}"} if diverged is None else {
+               "ca": f"una exactitud del {100 * trained:.0f}\u00a0%"} if diverged is None else {
             "en": f"training diverged ({diverged})", "ca": f"l'entrenament divergeix ({diverged})"}
         grade.check(False, hint=fault_hint(fault(monkeypatch, submission, learns)),
                     expected={"en": "an accuracy of 95% or more on the training points",
-                              "ca": "una exactitud del 95% o més sobre els punts "
+                              "ca": "una exactitud del 95\u00a0% o més amb els punts "
                                     "d'entrenament"}, got=got)
