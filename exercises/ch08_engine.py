@@ -29,7 +29,7 @@ def conv2d_backward(x: np.ndarray, weight: np.ndarray, grad: np.ndarray, stride:
     dx has the shape of x and dweight that of weight; x, weight and grad stay unchanged.
     (Retorna els gradients de l'entrada i dels pesos d'una convolució dilatada.)
     """
-    raise NotImplementedError("dilation spaces the taps: which pixel does each tap read, and send back to?")
+    raise NotImplementedError("taps dilation apart: which pixel does each read, and where does its gradient go?")
 
 
 def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,
