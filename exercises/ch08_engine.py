@@ -17,16 +17,19 @@ import numpy as np
 
 
 def conv2d_backward(x: np.ndarray, weight: np.ndarray, grad: np.ndarray, stride: int = 1,
-                    padding: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The backward of ``conv2d(x, weight, bias, stride, padding)``: return (dx, dweight, dbias).
+                    padding: int = 0, dilation: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of a dilated convolution without bias: return (dx, dweight).
 
-    x: (N, C, H, W); weight: (O, C, kH, kW); grad = dL/dout: (N, O, Ho, Wo), where
-    out[n, o, i, j] = bias[o] + Σ_{c,p,q} weight[o, c, p, q] · xpad[n, c, i·s + p, j·s + q]
-    and xpad is x with ``padding`` zeros around it. Each returned gradient has the shape of
-    what it is the gradient of; chapter 8, "How minigrad convolves: im2col", derives all three.
-    (Retorna els gradients de l'entrada, dels pesos i del biaix.)
+    x: (N, C, H, W); weight: (O, C, kH, kW); grad = dL/dout: (N, O, Ho, Wo). The forward pass
+    is chapter 8's ``conv2d(x, weight, stride=stride, padding=padding)`` plus PyTorch's
+    ``dilation``: output (i, j) still reads the window of xpad (x with ``padding`` zeros
+    around it) whose top-left corner is (i·stride, j·stride), but the filter's taps are
+    ``dilation`` pixels apart instead of side by side. A filter of size k then covers
+    dilation·(k − 1) + 1 pixels, and Ho = (H + 2·padding − dilation·(kH − 1) − 1) // stride + 1.
+    dx has the shape of x and dweight that of weight; x, weight and grad stay unchanged.
+    (Retorna els gradients de l'entrada i dels pesos d'una convolució dilatada.)
     """
-    raise NotImplementedError("the forward pass is a matrix product: what is its backward?")
+    raise NotImplementedError("taps dilation apart: which pixel does each read, and where does its gradient go?")
 
 
 def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,

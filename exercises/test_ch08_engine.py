@@ -1,11 +1,12 @@
 """Graders for chapter 8, part 2 (exercises/ch08_engine.py): the backward of conv2d and of
 max pooling.
 
-The grader's oracles are its own: the gradients accumulated position by position with loops
-(the definition, slow but plain), and central differences in float64 of its own loop-based
-forward passes. Shapes, strides (overlapping windows, and gaps between them), paddings and
-kernel sizes are drawn at random; pooling also gets ties. minigrad's backpropagation is
-switched off by an autouse fixture.
+The grader's oracles are its own: central differences in float64 of its own loop-based
+forward passes (the definition, slow but plain), PyTorch's conv2d gradients when torch can be
+imported, and for pooling the gradients accumulated window by window. Shapes, strides
+(overlapping windows, and gaps between them), paddings, dilations and kernel sizes are drawn
+at random; pooling also gets ties. minigrad's backpropagation is switched off by an autouse
+fixture.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import grading
 from _engine_checks import (check_close, check_untouched, numerical_gradients, shown,
                             switch_off_minigrad, words)
 
@@ -22,37 +24,29 @@ HINTS = {
         "should be new arrays too.",
         "No modifiquis els arrays que reps: np.pad en retorna un de nou, i els gradients també "
         "han de ser arrays nous."),
-    "triple": words(
-        "Return three arrays, (dx, dweight, dbias), of the shapes of x (N, C, H, W), weight (O, "
-        "C, kH, kW) and the bias (O,). The padding is not part of the input: dx must not keep it.",
-        "Retorna tres arrays, (dx, dweight, dbias), de les formes de x (N, C, H, W), de weight "
-        "(O, C, kH, kW) i del biaix (O,). El farciment no forma part de l'entrada: dx no l'ha de "
-        "conservar."),
-    "dbias": words(
-        "dbias is wrong. Where in the forward pass was bias[o] added: to one image, or to every "
-        "position of every image? Each place it was added to sends back its gradient.",
-        "dbias és incorrecte. On s'ha sumat bias[o] a la passada endavant: a una sola imatge, o a "
-        "cada posició de cada imatge? Cada lloc on s'ha sumat hi torna el seu gradient."),
+    "pair": words(
+        "Return two arrays, (dx, dweight), of the shapes of x (N, C, H, W) and of weight (O, C, "
+        "kH, kW). The padding is not part of the input: dx must not keep it.",
+        "Retorna dos arrays, (dx, dweight), de les formes de x (N, C, H, W) i de weight (O, C, "
+        "kH, kW). El farciment no forma part de l'entrada: dx no l'ha de conservar."),
     "dweight": words(
-        "dweight is wrong (dbias is right). Reread 'How minigrad convolves: im2col' in chapter 8: "
-        "the forward pass is a matrix product of the filters and the columns, so what is the "
-        "gradient of its left factor? Are the windows those of the PADDED input, the same as in "
-        "the forward pass, and are all the images counted?",
-        "dweight és incorrecte (dbias és correcte). Rellegeix «Com fa minigrad una convolució: "
-        "im2col» al capítol 8: la passada endavant és un producte de matrius dels filtres per les "
-        "columnes; quin és, doncs, el gradient del factor de l'esquerra? Les finestres són les de "
-        "l'entrada FARCIDA, les mateixes que a la passada endavant, i hi compten totes les "
-        "imatges?"),
+        "dweight is wrong. Which pixels of the PADDED input does output (i, j) read: where does "
+        "its window start, and how far apart are the filter's taps when dilation > 1? How many "
+        "pixels does a filter of k taps cover, and does your code use every position of grad? "
+        "The same filters serve every image: does each image count in dweight?",
+        "dweight és incorrecte. Quins píxels de l'entrada FARCIDA llegeix la sortida (i, j): on "
+        "comença la seva finestra, i a quina distància estan els elements del filtre quan "
+        "dilation > 1? Quants píxels cobreix un filtre de k elements, i el teu codi fa servir "
+        "totes les posicions de grad? Els mateixos filtres serveixen per a totes les imatges: "
+        "dweight té en compte cada imatge?"),
     "dx": words(
-        "dx is wrong (dweight and dbias are right). Reread col2im in 'How minigrad convolves: "
-        "im2col' in chapter 8: each copy of an input pixel in the columns receives its own "
-        "gradient; what must happen where windows overlap (a stride smaller than the kernel)? Do "
-        "you step by the stride, keep the kernel unflipped, and cut the padding off at the end?",
-        "dx és incorrecte (dweight i dbias són correctes). Rellegeix col2im a «Com fa minigrad "
-        "una convolució: im2col» al capítol 8: cada còpia d'un píxel d'entrada a les columnes rep "
-        "el seu propi gradient; què ha de passar on les finestres se superposen (un pas més petit "
-        "que el filtre)? Avances segons el pas, mantens el filtre sense girar i treus el "
-        "farciment al final?"),
+        "dx is wrong (dweight is right). Each tap's gradient goes back to the very pixel that tap "
+        "read in the forward pass, with the same spacing; where windows overlap, the shares add "
+        "up. Is the padding cut off at the end?",
+        "dx és incorrecte (dweight és correcte). El gradient de cada element del filtre torna al "
+        "mateix píxel que aquest element ha llegit a la passada endavant, amb la mateixa "
+        "separació; on les finestres se superposen, les aportacions se sumen. Treus el farciment "
+        "al final?"),
     "pool_shape": words(
         "dx has the shape of x (N, C, H, W): zeros everywhere except where a window's maximum "
         "was.",
@@ -76,103 +70,103 @@ def library_switched_off(monkeypatch):
 
 
 # --- 8.4 conv2d_backward ------------------------------------------------------------------
-def padded(x, padding):
-    return np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+def output_size(size, k, stride, padding, dilation):
+    """PyTorch's: k taps, ``dilation`` apart, cover dilation·(k − 1) + 1 pixels."""
+    return (size + 2 * padding - dilation * (k - 1) - 1) // stride + 1
 
 
-def loop_conv2d(x, weight, bias, stride, padding):
-    """out[n, o, i, j] by its definition, one position and one kernel entry at a time."""
-    xpad = padded(x, padding)
+def loop_conv2d(x, weight, stride, padding, dilation):
+    """out[n, o, i, j] = Σ_{c,p,q} weight[o, c, p, q] · xpad[n, c, i·s + d·p, j·s + d·q], by its
+    definition: one output position at a time, all its taps at once."""
+    xpad = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
     o, _, kh, kw = weight.shape
-    ho, wo = (xpad.shape[2] - kh) // stride + 1, (xpad.shape[3] - kw) // stride + 1
-    out = np.zeros((x.shape[0], o, ho, wo)) + bias[:, None, None]
-    for i in range(ho):
-        for j in range(wo):
-            for p in range(kh):
-                for q in range(kw):
-                    out[:, :, i, j] += xpad[:, :, i * stride + p, j * stride + q] @ weight[:, :, p, q].T
+    taps_h, taps_w = np.arange(kh) * dilation, np.arange(kw) * dilation
+    out = np.zeros((len(x), o, *(output_size(size, k, stride, padding, dilation)
+                                 for size, k in zip(x.shape[2:], (kh, kw)))))
+    for i, j in np.ndindex(*out.shape[2:]):
+        read = xpad[:, :, i * stride + taps_h[:, None], j * stride + taps_w]   # (N, C, kH, kW)
+        out[:, :, i, j] = np.einsum("ncpq,ocpq->no", read, weight)
     return out
 
 
-def loop_conv2d_backward(x, weight, grad, stride, padding):
-    """Every output position hands its gradient to the bias, the weights and the inputs it read."""
-    xpad = padded(x, padding)
-    dxpad, dweight = np.zeros(xpad.shape), np.zeros(weight.shape)
-    _, _, kh, kw = weight.shape
-    for i in range(grad.shape[2]):
-        for j in range(grad.shape[3]):
-            g = grad[:, :, i, j]                                     # (N, O)
-            for p in range(kh):
-                for q in range(kw):
-                    dweight[:, :, p, q] += g.T @ xpad[:, :, i * stride + p, j * stride + q]
-                    dxpad[:, :, i * stride + p, j * stride + q] += g @ weight[:, :, p, q]
-    h, w = x.shape[2:]
-    return dxpad[:, :, padding:padding + h, padding:padding + w], dweight, grad.sum(axis=(0, 2, 3))
-
-
 def conv_case(rng):
+    """Random shapes, with stride 1 or 2, padding 0 to 2 and dilation 1 to 3."""
     n, c, o = (int(v) for v in rng.integers(1, 4, size=3))
     kh, kw = (int(v) for v in rng.integers(1, 4, size=2))
-    stride, padding = int(rng.integers(1, 4)), int(rng.integers(0, 3))
-    h = int(rng.integers(max(1, kh - 2 * padding), 8))
-    w = int(rng.integers(max(1, kw - 2 * padding), 8))
+    stride, padding, dilation = int(rng.integers(1, 3)), int(rng.integers(0, 3)), int(rng.integers(1, 4))
+    # The padded input must hold at least one dilated window.
+    h, w = (int(rng.integers(max(1, dilation * (k - 1) + 1 - 2 * padding), 8)) for k in (kh, kw))
     return (np.round(rng.normal(size=(n, c, h, w)), 2), np.round(rng.normal(size=(o, c, kh, kw)), 2),
-            stride, padding)
+            stride, padding, dilation)
 
 
-CONV_CASES = [  # (x shape, weight shape, stride, padding)
-    ((1, 1, 4, 4), (1, 1, 3, 3), 1, 0),      # overlapping windows
-    ((1, 1, 4, 4), (1, 1, 3, 3), 1, 1),      # padding kept the size
-    ((2, 1, 5, 5), (1, 1, 2, 2), 2, 0),      # side by side, two images
-    ((1, 2, 7, 7), (3, 2, 2, 2), 3, 0),      # gaps: some inputs are never read
-    ((2, 3, 6, 5), (4, 3, 3, 2), 2, 1),
-    ((1, 1, 3, 3), (1, 1, 1, 1), 1, 2),      # a 1 x 1 kernel that reads mostly padding
-    ((3, 2, 5, 6), (2, 2, 3, 3), 1, 1),
+CONV_CASES = [  # (x shape, weight shape, stride, padding, dilation)
+    ((1, 1, 4, 4), (1, 1, 3, 3), 1, 0, 1),      # chapter 8's convolution, overlapping windows
+    ((2, 1, 5, 5), (1, 1, 2, 2), 2, 0, 1),      # side by side, two images
+    ((1, 1, 5, 5), (1, 1, 3, 3), 1, 0, 2),      # one 3 x 3 filter covering the whole 5 x 5 image
+    ((2, 1, 6, 6), (1, 1, 2, 2), 1, 0, 2),      # taps two apart, overlapping windows
+    ((1, 2, 7, 6), (3, 2, 2, 3), 2, 1, 3),      # gaps between the windows and between the taps
+    ((3, 2, 5, 6), (2, 2, 3, 3), 1, 2, 2),      # padding kept the size
+    ((2, 3, 6, 5), (4, 3, 3, 2), 2, 2, 2),
+    ((1, 1, 3, 3), (1, 1, 1, 1), 1, 2, 3),      # one tap: dilation changes nothing
 ]
 
 
-def check_conv(submission, grade, x, weight, stride, padding, numerical=False):
-    grad = np.round(np.random.default_rng(x.size).normal(
-        size=loop_conv2d(x, weight, np.zeros(len(weight)), stride, padding).shape), 2)
+def central_differences(x, weight, grad, stride, padding, dilation):
+    """dx and dweight of L = Σ grad · conv2d(x, weight), in float64."""
+    return numerical_gradients(lambda a, w: loop_conv2d(a, w, stride, padding, dilation),
+                               [x, weight], grad)
+
+
+def torch_gradients(x, weight, grad, stride, padding, dilation):
+    """PyTorch's dx and dweight for the same convolution."""
+    import torch
+    xt, wt = torch.tensor(x, requires_grad=True), torch.tensor(weight, requires_grad=True)
+    out = torch.nn.functional.conv2d(xt, wt, stride=stride, padding=padding, dilation=dilation)
+    out.backward(torch.tensor(grad))
+    return xt.grad.numpy(), wt.grad.numpy()
+
+
+def check_conv(submission, grade, rng, x, weight, stride, padding, dilation,
+               oracle=central_differences):
+    grad = np.round(rng.normal(size=loop_conv2d(x, weight, stride, padding, dilation).shape), 2)
     grade.trying(f"conv2d_backward({shown(x)}, {shown(weight)}, grad={shown(grad)}, "
-                 f"stride={stride}, padding={padding})")
+                 f"stride={stride}, padding={padding}, dilation={dilation})")
     received = [x, weight, grad]
     originals = [a.copy() for a in received]
-    got = submission.conv2d_backward(x, weight, grad, stride=stride, padding=padding)
+    got = submission.conv2d_backward(x, weight, grad, stride=stride, padding=padding,
+                                     dilation=dilation)
     check_untouched(grade, received, originals, HINTS["untouched"])
-    wanted = (x.shape, weight.shape, (len(weight),))
+    wanted = (x.shape, weight.shape)
     shapes = tuple(np.shape(g) for g in got) if isinstance(got, (tuple, list)) else None
-    grade.check(shapes == wanted, hint=HINTS["triple"],
-                expected=words(f"(dx, dweight, dbias) of shapes {wanted}",
-                               f"(dx, dweight, dbias) de formes {wanted}"),
+    grade.check(shapes == wanted, hint=HINTS["pair"],
+                expected=words(f"(dx, dweight) of shapes {wanted}",
+                               f"(dx, dweight) de formes {wanted}"),
                 got=words(f"shapes {shapes}", f"formes {shapes}"))
-    if numerical:
-        bias = np.zeros(len(weight))
-        expected = numerical_gradients(lambda a, w, b: loop_conv2d(a, w, b, stride, padding),
-                                       [x, weight, bias], grad)
-    else:
-        expected = loop_conv2d_backward(*originals, stride, padding)
-    for k, name in ((2, "dbias"), (1, "dweight"), (0, "dx")):   # the simplest first
-        check_close(grade, got[k], expected[k], HINTS[name])
+    expected = oracle(*originals, stride, padding, dilation)
+    for k, name in ((1, "dweight"), (0, "dx")):   # dweight first: its hint is about the windows
+        check_close(grade, got[k], expected[k], HINTS[name], rtol=1e-6, atol=1e-7)
 
 
 @pytest.mark.exercise("ch08.conv2d_backward", points=3)
 class TestConv2dBackward:
-    @pytest.mark.parametrize("x_shape, w_shape, stride, padding", CONV_CASES, ids=str)
-    def test_chosen_geometries(self, submission, grade, x_shape, w_shape, stride, padding):
-        rng = np.random.default_rng(884)
-        check_conv(submission, grade, np.round(rng.normal(size=x_shape), 2),
-                   np.round(rng.normal(size=w_shape), 2), stride, padding)
+    @pytest.mark.parametrize("x_shape, w_shape, stride, padding, dilation", CONV_CASES, ids=str)
+    def test_chosen_geometries(self, submission, grade, x_shape, w_shape, stride, padding,
+                               dilation):
+        rng = grading.rng(884)
+        check_conv(submission, grade, rng, np.round(rng.normal(size=x_shape), 2),
+                   np.round(rng.normal(size=w_shape), 2), stride, padding, dilation)
 
     def test_random_geometries(self, submission, grade):
-        rng = np.random.default_rng(8084)
-        for _ in range(40):
-            check_conv(submission, grade, *conv_case(rng))
+        rng = grading.rng(8084)
+        for _ in range(30):
+            check_conv(submission, grade, rng, *conv_case(rng))
 
-    def test_gradients_are_the_convolution_s_derivative(self, submission, grade):
-        rng = np.random.default_rng(8085)
-        for _ in range(4):
-            check_conv(submission, grade, *conv_case(rng), numerical=True)
+    def test_agrees_with_pytorch(self, submission, grade):
+        pytest.importorskip("torch", reason="PyTorch is not installed: its check is skipped")
+        rng = grading.rng(8085)
+        for _ in range(10):
+            check_conv(submission, grade, rng, *conv_case(rng), oracle=torch_gradients)
 
 
 # --- 8.5 max_pool2d_backward --------------------------------------------------------------

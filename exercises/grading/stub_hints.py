@@ -99,8 +99,8 @@ STUB_HINTS = {
         "en": "gradients add up between zero_grad calls: how should each batch's loss count?",
         "ca": 'els gradients se sumen entre crides a zero_grad: quant ha de comptar la pèrdua de cada lot?'},
     'ch08.conv2d_backward': {
-        "en": 'the forward pass is a matrix product: what is its backward?',
-        "ca": 'la passada endavant és un producte de matrius: quina és la seva passada enrere?'},
+        "en": 'taps dilation apart: which pixel does each read, and where does its gradient go?',
+        "ca": 'elements del filtre separats per dilation: quin píxel llegeix cadascun, i on va el seu gradient?'},
     'ch08.conv2d_loops': {
         "en": 'pad with np.pad, then four loops: output i, j and kernel p, q',
         "ca": 'farceix amb np.pad i després quatre bucles: sortida i, j i filtre p, q'},

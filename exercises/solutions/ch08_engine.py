@@ -7,32 +7,33 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 
 def conv2d_backward(x: np.ndarray, weight: np.ndarray, grad: np.ndarray, stride: int = 1,
-                    padding: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The backward of ``conv2d(x, weight, bias, stride, padding)``: return (dx, dweight, dbias)."""
+                    padding: int = 0, dilation: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """The backward of a dilated convolution without bias: return (dx, dweight)."""
     n, c, h, w = x.shape
     o, _, kh, kw = weight.shape
     ho, wo = grad.shape[2:]
-    # im2col, as the forward pass does: column (i, j) of image n holds the C·kH·kW inputs that
-    # output (i, j) read, so that out = W @ cols, with W the weight as an (O, C·kH·kW) matrix.
+    d = dilation
+    # im2col with spaced taps: a window of the padded input now spans d·(k − 1) + 1 pixels, of
+    # which the filter reads every d-th; column (i, j) of image n holds the C·kH·kW values read.
     xpad = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
-    windows = sliding_window_view(xpad, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
+    span = (d * (kh - 1) + 1, d * (kw - 1) + 1)
+    windows = sliding_window_view(xpad, span, axis=(2, 3))[:, :, ::stride, ::stride, ::d, ::d]
     cols = windows.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * kh * kw, ho * wo)
     wmat = weight.reshape(o, c * kh * kw)
     g = grad.reshape(n, o, ho * wo)
-    # The bias was added to every position of every image; for a matrix product out = W cols,
-    # dL/dW = G colsᵀ (added over the images) and dL/dcols = Wᵀ G.
-    dbias = g.sum(axis=(0, 2))
+    # out = W cols, a matrix product: dL/dW = G colsᵀ (added over the images, which share the
+    # filters) and dL/dcols = Wᵀ G.
     dweight = (g @ cols.transpose(0, 2, 1)).sum(axis=0).reshape(weight.shape)
     dcols = (wmat.T @ g).reshape(n, c, kh, kw, ho, wo)
-    # col2im: every entry of a column is a copy of an input value, so its gradient goes back
-    # there, and ADDS UP where windows overlap. Kernel entry (p, q) of output (i, j) read
-    # xpad[i·stride + p, j·stride + q]: one strided slice per kernel entry.
+    # col2im: tap (p, q) of output (i, j) read xpad[i·stride + d·p, j·stride + d·q], so its
+    # gradient goes back there, one strided slice per tap, and ADDS UP where windows overlap.
     dxpad = np.zeros(xpad.shape)
     for p in range(kh):
         for q in range(kw):
-            dxpad[:, :, p:p + stride * ho:stride, q:q + stride * wo:stride] += dcols[:, :, p, q]
+            dxpad[:, :, d * p:d * p + stride * ho:stride,
+                  d * q:d * q + stride * wo:stride] += dcols[:, :, p, q]
     # The padding zeros are not inputs: their gradient is dropped.
-    return dxpad[:, :, padding:padding + h, padding:padding + w], dweight, dbias
+    return dxpad[:, :, padding:padding + h, padding:padding + w], dweight
 
 
 def max_pool2d_backward(x: np.ndarray, grad: np.ndarray, kernel_size: int = 2,
