@@ -6,7 +6,8 @@ follow the terminology of book/README.md.
 prints one line of statistics per .po file, lists what is missing and every forbidden term
 (a row of the README's terminology table whose English is in a message and one of whose
 forbidden forms is in its translation; a form of its "Forbidden forms" table, whatever the
-English; a decimal comma running into a list comma; a % sign against its number), and exits with status 1 unless all is
+English; a decimal comma running into a list comma; a % sign against its number; a decimal
+comma typed inside a formula), and exits with status 1 unless all is
 well. A .po file that lags behind its English source (text added since the last ``make po``)
 is caught by the Catalan build itself: see book/_ext.
 
@@ -170,6 +171,21 @@ def english_in_formulas(entry: Entry) -> list[str]:
             if word in ENGLISH_IN_FORMULAS or word in copied]
 
 
+_INLINE_MATH = re.compile(r"(?<!\\)\$(?!\$)(.+?)(?<!\\)\$", re.S)
+_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d+")
+
+
+def typed_decimal_commas(entry: Entry) -> list[str]:
+    """One message per decimal comma typed inside a formula of the translation, «$\\tau = 0,5$»:
+    formulas keep the English point, which the Catalan build sets as a comma (book/_ext), while
+    a typed comma is set as a list comma, 0, 5. Index pairs that the English has too, $w_{1,2}$,
+    are not decimals."""
+    english = {m for f in _INLINE_MATH.findall(entry.msgid) for m in _DIGIT_COMMA_DIGIT.findall(f)}
+    return [f"decimal comma typed in a formula «${f.strip()}$» (write the point: the build sets it)"
+            for f in _INLINE_MATH.findall(" ".join(entry.msgstrs))
+            if set(_DIGIT_COMMA_DIGIT.findall(f)) - english]
+
+
 def _form(text: str) -> re.Pattern:
     """``text`` as a whole form: «(blau)» or «, blau)» need no word boundary at their brackets."""
     return re.compile((r"(?<!\w)" if text[0].isalnum() else "") + re.escape(text)
@@ -225,6 +241,7 @@ def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
                 print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
         wrong_terms = [(e, problem) for e in entries if e.translated
                        for problem in forbidden_terms(e, terms) + english_in_formulas(e)
+                       + typed_decimal_commas(e)
                        + wrong_forms(e, forms)]
         for e, problem in wrong_terms:
             print(f"    forbidden term (line {e.line}): {problem}")

@@ -120,6 +120,7 @@ def test_the_book_catalogs_are_complete(capsys):
     ("up to w = 3.2, b = 6.4", "fins a w = 3,2, b = 6,4"),  # whatever the English
     ("30% of the labels", "el 30% de les etiquetes"),
     ("the dotted line", "la línia puntejada"),
+    ("with $\\tau = 0.5$", "amb $\\tau = 0,5$"),  # typed in a formula: the build sets 0.5
 ])
 def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
@@ -133,6 +134,7 @@ def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     ("The input of a neuron.", "L'entrada d'una neurona."),
     ("30% of the labels", "el 30\u00a0% de les etiquetes"),
     ("formats `{a:.0%}`", "formats `{a:.0%}`"),  # code
+    ("the weight $w_{1,2}$ and $\\tau = 0.5$", "el pes $w_{1,2}$ i $\\tau = 0.5$"),  # an index pair
     # Code, formulas and English glosses are not prose.
     ("Momentum gives inertia: `momentum=0.9`.", "El *moment* (*momentum*) dona inèrcia: `momentum=0.9`."),
     ("An autoencoder and its decoder $\\text{decoder}(z)$.",
