@@ -1,4 +1,4 @@
-"""Chapter 6 exercises: broadcasting gradients, a stable log-sum-exp and log-softmax.
+"""Chapter 6 exercises: broadcasting gradients, a stable log-sum-exp and the backward of softmax.
 
 Work with numpy arrays only: the grader switches off minigrad's own versions of these
 functions, so the numbers must come from your code.
@@ -37,11 +37,13 @@ def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarr
     raise NotImplementedError("shift by the slice's maximum; what is that maximum if every score is -inf?")
 
 
-def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """The logarithm of the softmax of ``x`` along ``axis``, finite wherever ``x`` is.
+def softmax_backward(probs: np.ndarray, grad: np.ndarray, axis: int = -1) -> np.ndarray:
+    """dL/dx for s = softmax(x) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds.
 
-    Use x - m - log(sum(exp(x - m))), where m is the maximum of each slice along ``axis``;
-    do not take the logarithm of a softmax (it can be log(0)). Do not modify ``x``.
-    (Calcula-ho amb log-sum-exp, no amb el logaritme d'una softmax.)
+    ``probs`` and ``grad`` have the same shape, any shape, and so has the result. Each
+    probability of a slice along ``axis`` depends on every score of that slice: a slice of C
+    classes has C×C derivatives ∂sᵢ/∂xⱼ. Do not build that matrix (C may be 20000), and do
+    not modify ``probs`` or ``grad``.
+    (El gradient respecte de x de s = softmax(x), a partir de s i de g, sense la matriu C×C.)
     """
-    raise NotImplementedError("the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)")
+    raise NotImplementedError("work out ∂sᵢ/∂xⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂xⱼ, what is the same for every j?")

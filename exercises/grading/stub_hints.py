@@ -62,15 +62,15 @@ STUB_HINTS = {
     'ch06.div_backward': {
         "en": "entry by entry: how much does out move when y moves? then back to y's shape",
         "ca": 'element a element: quant es mou out quan es mou y? Després, torna a la forma de y'},
-    'ch06.log_softmax': {
-        "en": "the chapter's log-sum-exp, with the maximum of each slice; never log(softmax)",
-        "ca": 'el log-sum-exp del capítol, amb el màxim de cada tall; mai log(softmax)'},
     'ch06.logsumexp': {
         "en": "shift by the slice's maximum; what is that maximum if every score is -inf?",
         "ca": 'desplaça pel màxim del tall; quin és aquest màxim si totes les puntuacions són -inf?'},
     'ch06.quadratic_backward': {
         "en": 'x appears twice in the product: what does each appearance send back?',
         "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
+    'ch06.softmax_backward': {
+        "en": 'work out ∂sᵢ/∂xⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂xⱼ, what is the same for every j?',
+        "ca": 'calcula a mà ∂sᵢ/∂xⱼ: a Σᵢ gᵢ ∂sᵢ/∂xⱼ, què és igual per a tots els j?'},
     'ch06.unbroadcast': {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},

@@ -28,8 +28,9 @@ def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarr
     return out if keepdims else np.squeeze(out, axis=axis)
 
 
-def log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """The logarithm of the softmax of ``x`` along ``axis``, finite wherever ``x`` is."""
-    # log(e^(x - m) / Σ e^(x - m)) = (x - m) - log Σ e^(x - m): no division, no log(0).
-    shifted = x - x.max(axis=axis, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+def softmax_backward(probs: np.ndarray, grad: np.ndarray, axis: int = -1) -> np.ndarray:
+    """dL/dx for s = softmax(x) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds."""
+    # ∂sᵢ/∂xⱼ = sᵢ(δᵢⱼ − sⱼ), so dL/dxⱼ = Σᵢ gᵢ sᵢ(δᵢⱼ − sⱼ) = sⱼ(gⱼ − Σᵢ gᵢ sᵢ): the
+    # C×C matrix enters only through one number per slice, the same Σᵢ gᵢ sᵢ for every j.
+    weighted = (grad * probs).sum(axis=axis, keepdims=True)   # size 1 along axis: broadcasts
+    return probs * (grad - weighted)
