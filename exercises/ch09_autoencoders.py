@@ -73,7 +73,7 @@ def make_tied_autoencoder(sizes: Sequence[int]) -> nn.Autoencoder:
     and a sigmoid at the end. Return ``nn.Autoencoder(encoder, decoder)``: its parameters are
     the encoder's and the decoder's biases, nothing else. The grader trains it for 20 epochs on
     the flattened digits and expects a smaller test error than PCA with sizes[-1] components.
-    (Un autoencoder de pesos lligats: el descodificador torna enrere per les matrius del
+    (Un autocodificador de pesos lligats: el descodificador torna enrere per les matrius del
     codificador, transposades i en ordre invers, amb biaixos propis.)
     """
     raise NotImplementedError("the decoder may keep the encoder as an attribute: its matrices come along")
