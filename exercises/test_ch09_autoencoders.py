@@ -464,8 +464,9 @@ class TestMakeTiedAutoencoder:
         for _ in range(8):
             sizes = random_sizes(rng)
             model = build(submission, grade, sizes)
-            pairs = list(zip(sizes, sizes[1:]))
-            encoder = sum(a * b + b for a, b in pairs)
+            grade.trying(f"model = make_tied_autoencoder({sizes}); "
+                         f"sum(p.data.size for p in model.parameters())")
+            encoder = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
             expected = encoder + sum(sizes[:-1])
             got = sum(p.data.size for p in model.parameters())
             grade.check(got == expected, hint=HINTS["ae_count"],
@@ -479,22 +480,24 @@ class TestMakeTiedAutoencoder:
     def test_decoder_uses_the_encoders_matrices(self, submission, grade, sizes):
         model = build(submission, grade, sizes)
         z = Tensor(grading.rng(960 + len(sizes)).normal(size=(6, sizes[-1])).astype(np.float32))
-        grade.trying(f"model.zero_grad(); model.decode(z).sum().backward()  # z: (6, {sizes[-1]})")
+        grade.trying(f"model = make_tied_autoencoder({sizes}); model.zero_grad(); "
+                     f"model.decode(z).sum().backward()  # z: (6, {sizes[-1]})")
         model.zero_grad()
         model.decode(z).sum().backward()
         matrices = weight_matrices(model)
         reached = sum(p.grad is not None and bool(np.any(np.asarray(p.grad.data) != 0))
                       for p in matrices)
         grade.check(matrices and reached == len(matrices), hint=HINTS["ae_tied"],
-                    expected={"en": f"a gradient from the decoder in each of the encoder's "
-                                    f"{len(sizes) - 1} weight matrices",
-                              "ca": f"un gradient del descodificador a cadascuna de les "
-                                    f"{len(sizes) - 1} matrius de pesos del codificador"},
-                    got={"en": f"{reached} of {len(matrices)} reached",
-                         "ca": f"{reached} de {len(matrices)} hi arriben"})
+                    expected={"en": f"a gradient from the decoder in each weight matrix of the "
+                                    f"encoder: {len(sizes) - 1} of {len(sizes) - 1}",
+                              "ca": f"un gradient del descodificador a cada matriu de pesos del "
+                                    f"codificador: {len(sizes) - 1} de {len(sizes) - 1}"},
+                    got={"en": f"{reached} of {len(matrices)}",
+                         "ca": f"{reached} de {len(matrices)}"})
         before = np.asarray(model.decode(z).data).copy()
         for i, p in enumerate(matrices):
-            grade.trying(f"model.encoder's weight matrix {i} += 0.5 (in place); model.decode(z)")
+            grade.trying(f"W = [p for p in model.encoder.parameters() if p.data.ndim == 2][{i}]; "
+                         f"W.data += 0.5; model.decode(z)")
             p.data += 0.5
             changed = not np.allclose(np.asarray(model.decode(z).data), before)
             p.data -= 0.5
