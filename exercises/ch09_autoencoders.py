@@ -1,4 +1,4 @@
-"""Chapter 9 exercises: PCA's error from the SVD, noise, the reconstruction error, an autoencoder.
+"""Chapter 9 exercises: PCA's error from the SVD, noise, the reconstruction error, a tied autoencoder.
 
 The first three functions take and return numpy arrays; the last one builds a model with
 minigrad.nn. The grader switches off minigrad's mean squared error (``F.mse_loss``,
@@ -13,6 +13,8 @@ Replace each ``raise NotImplementedError`` with your code, then grade your work:
 """
 
 from __future__ import annotations
+
+from typing import Sequence
 
 import numpy as np
 
@@ -61,13 +63,17 @@ def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
     raise NotImplementedError("one number per example, whatever the shape of an example")
 
 
-def make_autoencoder(code_size: int) -> nn.Autoencoder:
-    """An autoencoder for the flattened 8 × 8 digits: 64 numbers → ``code_size`` → 64.
+def make_tied_autoencoder(sizes: Sequence[int]) -> nn.Autoencoder:
+    """A tied-weights autoencoder: sizes[0] → … → sizes[-1] → … → sizes[0], one set of matrices.
 
-    Return ``nn.Autoencoder(encoder, decoder)``: the encoder maps a batch (N, 64) to codes
-    (N, code_size), the decoder maps the codes back to (N, 64). The grader trains it for 20
-    epochs and expects a smaller reconstruction error on the test digits than PCA with
-    ``code_size`` components.
-    (Un autoencoder 64 → code_size → 64 que reconstrueixi millor que la PCA.)
+    The encoder is Linear layers sizes[0] → sizes[1] → … → sizes[-1], with a ReLU between two
+    of them and nothing on the code. The decoder has no weight matrix of its own: it goes back
+    through the encoder's matrices in the reverse order, each one transposed (an ``nn.Linear``'s
+    ``weight`` has shape (out, in)), adding biases of its own, with a ReLU between two steps
+    and a sigmoid at the end. Return ``nn.Autoencoder(encoder, decoder)``: its parameters are
+    the encoder's and the decoder's biases, nothing else. The grader trains it for 20 epochs on
+    the flattened digits and expects a smaller test error than PCA with sizes[-1] components.
+    (Un autocodificador de pesos lligats: el descodificador torna enrere per les matrius del
+    codificador, transposades i en ordre invers, amb biaixos propis.)
     """
-    raise NotImplementedError("what can an autoencoder do that PCA (a linear map) cannot?")
+    raise NotImplementedError("the decoder may keep the encoder as an attribute: its matrices come along")

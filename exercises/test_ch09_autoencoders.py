@@ -1,5 +1,5 @@
 """Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA's error, masking noise, the
-reconstruction error, an autoencoder that beats PCA.
+reconstruction error, a tied-weights autoencoder that beats PCA.
 
 Every expected value is computed here, by another route than the reference solution (PCA's
 errors by reconstructing with the covariance matrix's eigenvectors, not from the singular values).
@@ -7,7 +7,10 @@ Masks are random, so ``mask_pixels`` is judged by what any correct version must 
 zeros per image, the other pixels untouched, a draw from the generator it is given (same seed,
 same masks), a new draw for every image, every pixel as likely, and its input left alone.
 minigrad's mean squared error is switched off while ``reconstruction_error`` is graded. The
-autoencoder is trained by the grader itself, the same way for everyone, for a fixed budget.
+autoencoder is judged without looking at how it is built: its parameter count, gradients that
+reach the encoder's matrices from the decoder, and a code and a reconstruction that are not
+linear in their inputs; then the grader trains it itself, the same way for everyone, for a fixed
+budget.
 """
 
 from __future__ import annotations
@@ -117,43 +120,65 @@ HINTS = {
               "ni les diferències en valor absolut.",
     },
     "ae_type": {
-        "en": "Return nn.Autoencoder(encoder, decoder), built from minigrad.nn layers (for "
-              "example two nn.MLP).",
-        "ca": "Retorna nn.Autoencoder(encoder, decoder), fet amb capes de minigrad.nn (per "
-              "exemple, dues nn.MLP).",
+        "en": "Return nn.Autoencoder(encoder, decoder), built from minigrad.nn modules: the "
+              "encoder of nn.Linear layers and a decoder module of your own.",
+        "ca": "Retorna nn.Autoencoder(encoder, decoder), fet amb mòduls de minigrad.nn: el "
+              "codificador amb capes nn.Linear i un mòdul descodificador fet per tu.",
     },
     "ae_code": {
-        "en": "The encoder must squeeze each digit into exactly code_size numbers: its last "
-              "layer has code_size outputs, and the decoder's first layer code_size inputs. "
-              "Use the code_size you are given.",
-        "ca": "L'encoder ha de comprimir cada dígit en exactament code_size nombres: la seva "
-              "última capa té code_size sortides, i la primera capa del decoder, code_size "
-              "entrades. Fes servir el code_size que reps.",
+        "en": "The encoder must squeeze each input into exactly sizes[-1] numbers: its layers "
+              "go from sizes[0] to sizes[1], …, to sizes[-1]. Use the sizes you are given.",
+        "ca": "El codificador ha de comprimir cada entrada en exactament sizes[-1] nombres: "
+              "les seves capes van de sizes[0] a sizes[1], …, fins a sizes[-1]. Fes servir les "
+              "mides que reps.",
     },
     "ae_output": {
-        "en": "The decoder must give back 64 numbers per digit, the size of the input: "
-              "reconstruction = decoder(encoder(input)).",
-        "ca": "El decoder ha de retornar 64 nombres per dígit, la mida de l'entrada: "
-              "reconstrucció = decoder(encoder(entrada)).",
+        "en": "The decoder must give back sizes[0] numbers per input, the size of the input: "
+              "reconstruction = decoder(encoder(input)), through the layers in the reverse order.",
+        "ca": "El descodificador ha de retornar sizes[0] nombres per entrada, la mida de "
+              "l'entrada: reconstrucció = decoder(encoder(entrada)), per les capes en ordre "
+              "invers.",
+    },
+    "ae_count": {
+        "en": "The decoder has no weight matrix of its own: the parameters are the encoder's "
+              "matrices and biases, plus one bias per decoder layer. Does your decoder make "
+              "matrices of its own, or leave out its biases?",
+        "ca": "El descodificador no té cap matriu de pesos pròpia: els paràmetres són les "
+              "matrius i els biaixos del codificador, més un biaix per capa del descodificador. "
+              "El teu descodificador crea matrius pròpies, o es deixa els biaixos?",
+    },
+    "ae_tied": {
+        "en": "The decoder must compute with the encoder's own weight tensors, so that training "
+              "the decoder trains them too: not with copies, and not with their .data, which "
+              "the gradient does not reach.",
+        "ca": "El descodificador ha de calcular amb els mateixos tensors de pesos del "
+              "codificador, perquè entrenar-lo també els entreni: no amb còpies, ni amb el seu "
+              ".data, on el gradient no arriba.",
+    },
+    "ae_relu": {
+        "en": "Put a ReLU between two layers, in the encoder and in the decoder: Linear layers "
+              "one after another without one are a single linear map, and the extra layer "
+              "adds nothing.",
+        "ca": "Posa una ReLU entre dues capes, al codificador i al descodificador: capes Linear "
+              "una darrere l'altra sense cap ReLU són una sola aplicació lineal, i la capa de "
+              "més no hi afegeix res.",
     },
     "ae_target": {
         "en": "After training, the reconstruction error is not below PCA's. What can an "
-              "autoencoder do that PCA, a linear map, cannot, and does your network do it? "
-              "Chapter 9 also shows which activations learn fast enough for this budget.",
+              "autoencoder do that PCA, a linear map, cannot, and does yours? Is the code left "
+              "as the last Linear layer gives it, and is the sigmoid at the output only?",
         "ca": "Després de l'entrenament, l'error de reconstrucció no és més petit que el de la "
-              "PCA. Què pot fer un autocodificador que la PCA, una aplicació lineal, no pot, i la "
-              "teva xarxa ho fa? El capítol 9 també mostra quines activacions aprenen prou de "
-              "pressa per a aquest pressupost.",
+              "PCA. Què pot fer un autocodificador que la PCA, una aplicació lineal, no pot, i el "
+              "teu ho fa? Deixes el codi tal com el dona l'última capa Linear, i la sigmoide és "
+              "només a la sortida?",
     },
     "ae_bottleneck": {
-        "en": "Everything the decoder knows about an input must pass through its code: build "
-              "nn.Autoencoder(encoder, decoder) from two nn.MLP (or nn.Sequential), with no "
-              "state kept between the encoder and the decoder, and a forward that is "
+        "en": "Everything the decoder knows about an input must pass through its code: keep no "
+              "state between the encoder and the decoder, and let the model's forward be "
               "decode(encode(x)).",
-        "ca": "Tot el que el descodificador sap d'una entrada ha de passar pel codi: construeix "
-              "nn.Autoencoder(encoder, decoder) amb dos nn.MLP (o nn.Sequential), sense cap "
-              "estat guardat entre el codificador i el descodificador, i amb una passada "
-              "endavant que sigui decode(encode(x)).",
+        "ca": "Tot el que el descodificador sap d'una entrada ha de passar pel codi: no guardis "
+              "cap estat entre el codificador i el descodificador, i fes que la passada endavant "
+              "del model sigui decode(encode(x)).",
     },
 }
 
@@ -340,7 +365,7 @@ class TestReconstructionError:
         check_error(submission, grade, X, X + 0.5)
 
 
-# --- 9.3 an autoencoder that beats PCA ------------------------------------------------------------
+# --- 9.3 a tied-weights autoencoder that beats PCA ------------------------------------------------
 @pytest.fixture(scope="module")
 def digits():
     images, labels = load_digits()
@@ -355,32 +380,35 @@ def pca_error(X_train, X_test, k):
     return float(np.mean(((X_test - mean) @ top @ top.T + mean - X_test) ** 2))
 
 
-def build(submission, grade, k):
-    grade.trying(f"minigrad.manual_seed(0); model = make_autoencoder({k})")
+def build(submission, grade, sizes):
+    """make_tied_autoencoder(sizes), checked: its type, the code's shape, the output's shape,
+    and a decoder that works from the code alone."""
+    d, k = sizes[0], sizes[-1]
+    grade.trying(f"minigrad.manual_seed(0); model = make_tied_autoencoder({sizes})")
     minigrad.manual_seed(0)
-    model = submission.make_autoencoder(k)
+    model = submission.make_tied_autoencoder(list(sizes))
     grade.check(isinstance(model, nn.Autoencoder), hint=HINTS["ae_type"],
                 expected={"en": "an nn.Autoencoder(encoder, decoder)",
                           "ca": "un nn.Autoencoder(encoder, decoder)"},
                 got={"en": f"{model!r} (a {type(model).__name__})",
                      "ca": f"{model!r} (un {type(model).__name__})"})
-    x = Tensor(grading.rng(k).random((5, 64)).astype(np.float32))
-    grade.trying(f"model = make_autoencoder({k}); model.encode(x)  # x: (5, 64)")
+    x = Tensor(grading.rng(k).random((5, d)).astype(np.float32))
+    grade.trying(f"model = make_tied_autoencoder({sizes}); model.encode(x)  # x: (5, {d})")
     code = model.encode(x)
     grade.check(tuple(code.shape) == (5, k), hint=HINTS["ae_code"],
                 expected={"en": f"codes of shape (5, {k})", "ca": f"codis de forma (5, {k})"},
                 got={"en": f"shape {tuple(code.shape)}", "ca": f"forma {tuple(code.shape)}"})
-    grade.trying(f"model = make_autoencoder({k}); model(x)  # x: (5, 64)")
+    grade.trying(f"model = make_tied_autoencoder({sizes}); model(x)  # x: (5, {d})")
     out = model(x)
-    grade.check(tuple(out.shape) == (5, 64), hint=HINTS["ae_output"],
-                expected={"en": "reconstructions of shape (5, 64)",
-                          "ca": "reconstruccions de forma (5, 64)"},
+    grade.check(tuple(out.shape) == (5, d), hint=HINTS["ae_output"],
+                expected={"en": f"reconstructions of shape (5, {d})",
+                          "ca": f"reconstruccions de forma (5, {d})"},
                 got={"en": f"shape {tuple(out.shape)}", "ca": f"forma {tuple(out.shape)}"})
     # The decoder must work from the code alone: decode a code computed earlier, after the
     # encoder has seen other inputs, and get what the whole model gives for that input.
-    other = Tensor(grading.rng(k + 100).random((5, 64)).astype(np.float32))
+    other = Tensor(grading.rng(k + 100).random((5, d)).astype(np.float32))
     grade.trying(f"code = model.encode(x).data; model.encode(other); model.decode(Tensor(code))"
-                 f"  # x, other: (5, 64)")
+                 f"  # x, other: (5, {d})")
     saved = np.array(code.data, dtype=np.float32)
     model.encode(other)
     decoded = np.asarray(model.decode(Tensor(saved)).data)
@@ -396,18 +424,119 @@ def build(submission, grade, k):
     return model
 
 
-@pytest.mark.exercise("ch09.make_autoencoder", points=3)
-class TestMakeAutoencoder:
-    @pytest.mark.parametrize("k", [1, 3, 5, 16])
-    def test_shapes(self, submission, grade, k):
-        build(submission, grade, k)
+def random_sizes(rng: np.random.Generator) -> list[int]:
+    """From 1 to 3 layers, each no wider than the one before: [d, …, k]."""
+    sizes = [int(rng.integers(2, 80))]
+    for _ in range(int(rng.integers(1, 4))):
+        sizes.append(int(rng.integers(1, sizes[-1] + 1)))
+    return sizes
+
+
+def weight_matrices(model):
+    """The encoder's weight matrices, whatever modules hold them: its 2-D parameters."""
+    return [p for p in model.encoder.parameters() if p.data.ndim == 2]
+
+
+def midpoint_gap(f, a: np.ndarray, b: np.ndarray) -> float:
+    """How far f((a + b) / 2) is from (f(a) + f(b)) / 2, relative to f's size: 0 if f is affine."""
+    fa, fb, fm = (np.asarray(f(v), dtype=float) for v in (a, b, (a + b) / 2))
+    return float(np.max(np.abs(fm - (fa + fb) / 2)) / (np.max(np.abs(fa - fb)) + 1e-12))
+
+
+def logit(p) -> np.ndarray:
+    """The sigmoid's inverse: what the decoder computed before its last step."""
+    p = np.clip(np.asarray(p, dtype=float), 1e-7, 1 - 1e-7)
+    return np.log(p) - np.log1p(-p)
+
+
+SHAPES_CASES = [[64, 1], [64, 32, 3], [64, 48, 16, 5], [20, 20]]
+RELU_CASES = [[64, 32, 8], [30, 20, 10, 4]]
+
+
+@pytest.mark.exercise("ch09.make_tied_autoencoder", points=3)
+class TestMakeTiedAutoencoder:
+    @pytest.mark.parametrize("sizes", SHAPES_CASES, ids=str)
+    def test_shapes(self, submission, grade, sizes):
+        build(submission, grade, sizes)
+
+    def test_parameter_count(self, submission, grade):
+        rng = grading.rng(950)
+        for _ in range(8):
+            sizes = random_sizes(rng)
+            model = build(submission, grade, sizes)
+            grade.trying(f"model = make_tied_autoencoder({sizes}); "
+                         f"sum(p.data.size for p in model.parameters())")
+            encoder = sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+            expected = encoder + sum(sizes[:-1])
+            got = sum(p.data.size for p in model.parameters())
+            grade.check(got == expected, hint=HINTS["ae_count"],
+                        expected={"en": f"{expected} parameters: {encoder} in the encoder and "
+                                        f"{sum(sizes[:-1])} decoder biases",
+                                  "ca": f"{expected} paràmetres: {encoder} al codificador i "
+                                        f"{sum(sizes[:-1])} biaixos del descodificador"},
+                        got={"en": f"{got} parameters", "ca": f"{got} paràmetres"})
+
+    @pytest.mark.parametrize("sizes", [[64, 32, 2], [64, 8], [30, 20, 10, 4]], ids=str)
+    def test_decoder_uses_the_encoders_matrices(self, submission, grade, sizes):
+        model = build(submission, grade, sizes)
+        z = Tensor(grading.rng(960 + len(sizes)).normal(size=(6, sizes[-1])).astype(np.float32))
+        grade.trying(f"model = make_tied_autoencoder({sizes}); model.zero_grad(); "
+                     f"model.decode(z).sum().backward()  # z: (6, {sizes[-1]})")
+        model.zero_grad()
+        model.decode(z).sum().backward()
+        matrices = weight_matrices(model)
+        reached = sum(p.grad is not None and bool(np.any(np.asarray(p.grad.data) != 0))
+                      for p in matrices)
+        grade.check(matrices and reached == len(matrices), hint=HINTS["ae_tied"],
+                    expected={"en": f"a gradient from the decoder in each weight matrix of the "
+                                    f"encoder: {len(sizes) - 1} of {len(sizes) - 1}",
+                              "ca": f"un gradient del descodificador a cada matriu de pesos del "
+                                    f"codificador: {len(sizes) - 1} de {len(sizes) - 1}"},
+                    got={"en": f"{reached} of {len(matrices)}",
+                         "ca": f"{reached} de {len(matrices)}"})
+        before = np.asarray(model.decode(z).data).copy()
+        for i, p in enumerate(matrices):
+            grade.trying(f"W = [p for p in model.encoder.parameters() if p.data.ndim == 2][{i}]; "
+                         f"W.data += 0.5; model.decode(z)")
+            p.data += 0.5
+            changed = not np.allclose(np.asarray(model.decode(z).data), before)
+            p.data -= 0.5
+            grade.check(changed, hint=HINTS["ae_tied"],
+                        expected={"en": "a different decode(z): the decoder reads that matrix",
+                                  "ca": "un decode(z) diferent: el descodificador llegeix "
+                                        "aquesta matriu"},
+                        got={"en": "the same decode(z)", "ca": "el mateix decode(z)"})
+
+    @pytest.mark.parametrize("sizes", RELU_CASES, ids=str)
+    def test_relu_between_layers(self, submission, grade, sizes):
+        model = build(submission, grade, sizes)
+        rng = grading.rng(970 + len(sizes))
+        x1, x2 = (rng.normal(size=(40, sizes[0])).astype(np.float32) for _ in range(2))
+        z1, z2 = (rng.normal(size=(40, sizes[-1])).astype(np.float32) for _ in range(2))
+        # Without a ReLU the encoder is affine, and so is the decoder before its sigmoid:
+        # the middle of two inputs then goes to the middle of their results.
+        grade.trying(f"model.encode((x1 + x2) / 2) and model.decode((z1 + z2) / 2)"
+                     f"  # x1, x2: (40, {sizes[0]}); z1, z2: (40, {sizes[-1]})")
+        linear = {"encoder": midpoint_gap(lambda v: model.encode(Tensor(v)).data, x1, x2) < 1e-3,
+                  "decoder": midpoint_gap(lambda v: logit(model.decode(Tensor(v)).data), z1, z2)
+                  < 1e-3}
+        grade.check(not any(linear.values()), hint=HINTS["ae_relu"],
+                    expected={"en": "an encoder and a decoder that are not linear",
+                              "ca": "un codificador i un descodificador que no siguin lineals"},
+                    got={"en": f"a {'linear' if linear['encoder'] else 'nonlinear'} encoder and a "
+                               f"{'linear' if linear['decoder'] else 'nonlinear'} decoder (before "
+                               f"its sigmoid)",
+                         "ca": f"un codificador {'lineal' if linear['encoder'] else 'no lineal'} i "
+                               f"un descodificador {'lineal' if linear['decoder'] else 'no lineal'} "
+                               f"(abans de la sigmoide)"})
 
     @pytest.mark.timeout(90)
-    @pytest.mark.parametrize("k", [2, 8])
-    def test_beats_pca_after_training(self, submission, grade, digits, k):
+    @pytest.mark.parametrize("sizes", [[64, 32, 2], [64, 32, 8]], ids=str)
+    def test_beats_pca_after_training(self, submission, grade, digits, sizes):
         X_train, X_test = digits
-        model = build(submission, grade, k)
-        grade.trying(f"model = make_autoencoder({k}); fit(model, nn.MSELoss(), "
+        model = build(submission, grade, sizes)
+        k = sizes[-1]
+        grade.trying(f"model = make_tied_autoencoder({sizes}); fit(model, nn.MSELoss(), "
                      f"optim.Adam(model.parameters(), lr=3e-3), DataLoader(X_train, X_train, "
                      f"batch_size=32, shuffle=True, seed=0), epochs=20)  # the training digits")
         fit(model, nn.MSELoss(), optim.Adam(model.parameters(), lr=3e-3),

@@ -116,9 +116,9 @@ STUB_HINTS = {
     'ch09.mask_pixels': {
         "en": 'exactly m pixels per image, from rng, a new draw for every image',
         "ca": 'exactament m píxels per imatge, amb rng, un sorteig nou per a cada imatge'},
-    'ch09.make_autoencoder': {
-        "en": 'what can an autoencoder do that PCA (a linear map) cannot?',
-        "ca": 'què pot fer un autocodificador que la PCA (una aplicació lineal) no pot?'},
+    'ch09.make_tied_autoencoder': {
+        "en": 'the decoder may keep the encoder as an attribute: its matrices come along',
+        "ca": 'el descodificador pot guardar el codificador com a atribut: les matrius hi van'},
     'ch09.pca_errors': {
         "en": 'no reconstruction: what do centred rows lose per dropped direction?',
         "ca": 'sense reconstruir res: què perden les files centrades per cada direcció que es deixa?'},

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 import minigrad.nn as nn
+from minigrad import Tensor
 
 
 def pca_errors(X: np.ndarray) -> np.ndarray:
@@ -39,10 +42,29 @@ def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
     return squared.reshape(len(squared), -1).mean(axis=1)   # one row per example
 
 
-def make_autoencoder(code_size: int) -> nn.Autoencoder:
-    """An autoencoder for the flattened 8 × 8 digits: 64 numbers → ``code_size`` → 64."""
-    # ReLU hidden layers narrowing down to the code (no activation on the code itself),
-    # and a mirror image for the decoder, with a sigmoid so that pixels land in [0, 1].
-    encoder = nn.MLP([64, 128, 32, code_size])
-    decoder = nn.MLP([code_size, 32, 128, 64], output_activation="sigmoid")
-    return nn.Autoencoder(encoder, decoder)
+class TiedDecoder(nn.Module):
+    """The mirror image of an encoder of Linear layers, through the encoder's own matrices."""
+
+    def __init__(self, encoder: nn.Module) -> None:
+        # Holding the encoder makes its weights this module's too: the optimiser updates them
+        # from both halves, and parameters() lists a module registered twice only once.
+        self.encoder = encoder
+        self.biases = nn.ParameterList([nn.Parameter(np.zeros(layer.in_features, dtype=np.float32))
+                                        for layer in reversed(self.linears())])
+
+    def linears(self) -> list[nn.Linear]:
+        return [layer for layer in self.encoder.modules() if isinstance(layer, nn.Linear)]
+
+    def forward(self, code: Tensor) -> Tensor:
+        x = code
+        for step, (layer, bias) in enumerate(zip(reversed(self.linears()), self.biases)):
+            # weight is (out, in): multiplying on the right by it maps out numbers back to in.
+            x = x @ layer.weight + bias
+            x = x.relu() if step < len(self.biases) - 1 else x.sigmoid()   # pixels in [0, 1]
+        return x
+
+
+def make_tied_autoencoder(sizes: Sequence[int]) -> nn.Autoencoder:
+    """A tied-weights autoencoder: sizes[0] → … → sizes[-1] → … → sizes[0], one set of matrices."""
+    encoder = nn.MLP(sizes)             # ReLU between the Linear layers, none on the code
+    return nn.Autoencoder(encoder, TiedDecoder(encoder))
