@@ -24,7 +24,8 @@ ENGLISH = frozenset("""
     step steps sample samples weights layer layers time seconds group groups patients rate rates
 """.split())
 
-QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")  # a printed string (a repr, or the data itself)
+# A printed string (a repr, or the data itself); a repr escapes its own quote, 'network\'s'.
+QUOTED = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
 CALL = re.compile(r"(?<=[\w\]\0])\([^()]*\)")   # a call's arguments, innermost first
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
