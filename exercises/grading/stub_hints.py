@@ -149,12 +149,12 @@ STUB_HINTS = {
     'ch12.saliency_maps': {
         "en": 'which one number, backpropagated, gives each image its own map?',
         "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},
+    'ch13.attention_mask': {
+        "en": 'two conditions, one on (i, j), one on (b, j): how do they broadcast?',
+        "ca": 'dues condicions, una sobre (i, j) i una sobre (b, j): com es difonen?'},
     'ch13.attention_weights': {
         "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
-    'ch13.causal_mask': {
-        "en": 'row i may see columns 0 to i: which part of the square is that?',
-        "ca": 'la fila i pot veure les columnes de 0 a i: quina part del quadrat és?'},
     'ch13.layer_norm': {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
         "ca": 'cada fila per separat: sobre quin eix, i quina forma ha de tenir la mitjana?'},

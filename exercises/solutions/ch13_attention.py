@@ -7,8 +7,17 @@ import math
 import numpy as np
 
 
-def causal_mask(size: int) -> np.ndarray:
-    return np.tril(np.ones((size, size), dtype=bool))
+def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
+    """The (B, size, size) mask of a padded batch: [b, i, j] is j ≤ i and j < lengths[b]."""
+    lengths = np.asarray(lengths)
+    wrong = lengths[(lengths < 1) | (lengths > size)]
+    if wrong.size:
+        raise ValueError(f"attention_mask: each length must be from 1 to size = {size}, "
+                         f"got {wrong.tolist()}")
+    causal = np.tril(np.ones((size, size), dtype=bool))      # (size, size): [i, j] is j <= i
+    real_keys = np.arange(size) < lengths[:, None]            # (B, size): [b, j] is j < lengths[b]
+    # Padded queries too read every real key: key 0 always is one, so no row is all False.
+    return causal & real_keys[:, None, :]
 
 
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -27,7 +36,8 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
 
 def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
-    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal_mask(len(x)))
+    causal = attention_mask(np.array([len(x)]), len(x))[0]      # one sequence, no padding
+    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal)
     x = x + weights @ (h @ p["Wv"]) @ p["Wo"]
     h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
     return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
