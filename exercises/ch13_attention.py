@@ -86,11 +86,16 @@ def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
                   min_lr: float = 0.0) -> float:
-    """The learning rate at ``step`` (0, 1, ..., total_steps − 1): warm-up, then cosine decay.
+    """The learning rate at ``step`` (0, 1, ..., total_steps − 1): a warm-up, then a cosine decay.
 
-    While step < warmup_steps: peak_lr · (step + 1) / warmup_steps.
-    After: min_lr + (peak_lr − min_lr) · (1 + cos(π t)) / 2, where
-    t = (step − warmup_steps) / (total_steps − warmup_steps) goes from 0 to almost 1.
-    (La taxa d'aprenentatge: escalfament lineal i després decaïment en cosinus.)
+    Warm-up, steps 0 to warmup_steps − 1: the rate grows in equal increments along the straight
+    line that is 0 one step before the first (at step −1) and peak_lr at step warmup_steps − 1,
+    so that no step has a rate of 0.
+    Decay, the steps from warmup_steps on: half a period of a cosine, from its top to its
+    bottom, which is peak_lr at step warmup_steps (no jump from the warm-up) and would reach
+    min_lr at step total_steps, one step after the last. So the rate never goes up again and
+    stays above min_lr; like a cosine near its top and its bottom, it falls slowly at first and
+    at the end, fastest halfway.
+    (Escalfament lineal fins a peak_lr i després mig cosinus que baixa de peak_lr cap a min_lr.)
     """
-    raise NotImplementedError("check the ends: the rate at step 0, at warmup_steps, at the last step?")
+    raise NotImplementedError("a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?")

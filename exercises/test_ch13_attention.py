@@ -192,21 +192,44 @@ HINTS = {
               "aquestes probabilitats?",
     },
     "schedule_warmup": {
-        "en": "Wrong rate during the warm-up (step < warmup_steps). Compare with the docstring's "
-              "formula at its ends: what must the rate be at step 0 (not 0), and at the last "
-              "warm-up step (peak_lr)? Does it grow in equal steps?",
-        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. Compara-la amb "
-              "la fórmula del docstring als extrems: quina ha de ser la taxa al pas 0 (no 0), i a "
-              "l'últim pas d'escalfament (peak_lr)? Creix a passos iguals?",
+        "en": "Wrong rate during the warm-up (step < warmup_steps). The docstring's straight line "
+              "is 0 one step BEFORE the first and peak_lr at step warmup_steps − 1: what is it "
+              "at step 0 (not 0), and by how much does it grow at each step?",
+        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. La recta del "
+              "docstring val 0 un pas ABANS del primer i peak_lr al pas warmup_steps − 1: quant "
+              "val al pas 0 (no 0), i quant creix a cada pas?",
     },
-    "schedule_cosine": {
-        "en": "Wrong rate after the warm-up. Compare with the docstring's formula at its ends: "
-              "the decay must start at peak_lr at step warmup_steps, fall like HALF a cosine "
-              "period (not a whole one), and end near min_lr, not 0.",
-        "ca": "La taxa després de l'escalfament no és correcta. Compara-la amb la fórmula del "
-              "docstring als extrems: el decaïment ha de començar a peak_lr al pas warmup_steps, "
-              "baixar com MIG període d'un cosinus (no un de sencer) i acabar a prop de min_lr, "
-              "no de 0.",
+    "schedule_start": {
+        "en": "The decay must start from the top of the cosine, at peak_lr, at step "
+              "warmup_steps: is your cosine counted from the end of the warm-up?",
+        "ca": "El decaïment ha de començar dalt de tot del cosinus, a peak_lr, al pas "
+              "warmup_steps: comptes el cosinus des del final de l'escalfament?",
+    },
+    "schedule_monotone": {
+        "en": "After the warm-up the rate goes up again. The decay is HALF a cosine period, from "
+              "its top to its bottom: how far through the period are you at the last step?",
+        "ca": "Després de l'escalfament la taxa torna a pujar. El decaïment és MIG període d'un "
+              "cosinus, de dalt de tot fins a baix de tot: quina part del període has recorregut "
+              "a l'últim pas?",
+    },
+    "schedule_end": {
+        "en": "Wrong rate at the last step (total_steps − 1): it must still be above min_lr, "
+              "which the half cosine would reach only at step total_steps, one step after the "
+              "last. Does yours arrive one step too early, or fall towards 0 instead of min_lr?",
+        "ca": "La taxa de l'últim pas (total_steps − 1) no és correcta: encara ha de ser per "
+              "sobre de min_lr, que el mig cosinus només assoliria al pas total_steps, un pas "
+              "després de l'últim. El teu hi arriba un pas massa d'hora, o baixa cap a 0 en lloc "
+              "de cap a min_lr?",
+    },
+    "schedule_shape": {
+        "en": "The decay starts at peak_lr and goes down, but a rate between its ends is wrong. "
+              "Half a cosine falls slowly near peak_lr, fastest halfway, slowly again near "
+              "min_lr: a straight line does not. What fraction of the half period has the step "
+              "gone through, and what is the cosine of that?",
+        "ca": "El decaïment comença a peak_lr i baixa, però una taxa entre els extrems no és "
+              "correcta. Mig cosinus baixa a poc a poc a prop de peak_lr, més de pressa a la "
+              "meitat i a poc a poc de nou a prop de min_lr: una recta no. Quina fracció del mig "
+              "període ha recorregut el pas, i quin n'és el cosinus?",
     },
 }
 
@@ -581,13 +604,37 @@ def expected_lr(step, total, warmup, peak, low):
 
 
 def check_schedule(submission, grade, total, warmup, peak, low=None) -> None:
-    extra = () if low is None else (low,)
-    for step in range(total):
-        grade.trying(f"warmup_cosine({step}, {total}, {warmup}, {peak}" + "".join(f", {a}" for a in extra) + ")")
-        got = submission.warmup_cosine(step, total, warmup, peak, *extra)
-        hint = HINTS["schedule_warmup"] if step < warmup else HINTS["schedule_cosine"]
-        grade.close(got, expected_lr(step, total, warmup, peak, 0.0 if low is None else low), hint=hint,
+    """Every warm-up step; then the decay's start, its direction, its last step, and every step
+    between: the mid-points, where a straight line parts from the half cosine."""
+    args = (total, warmup, peak) + (() if low is None else (low,))
+    low = 0.0 if low is None else low
+    call = ", ".join(map(str, args))
+
+    def rate(step: int) -> float:
+        grade.trying(f"warmup_cosine({step}, {call})")
+        got = submission.warmup_cosine(step, *args)
+        grade.check(isinstance(got, numbers.Real) and not isinstance(got, bool),
+                    expected=expected_lr(step, total, warmup, peak, low), got=got,
+                    hint=grading.messages.both("not_a_number"))
+        return float(got)
+
+    def close(step: int, hint: dict) -> None:
+        grade.close(rate(step), expected_lr(step, total, warmup, peak, low), hint=hint,
                     rel=1e-9, abs=1e-15)
+
+    for step in range(warmup):
+        close(step, HINTS["schedule_warmup"])
+    close(warmup, HINTS["schedule_start"])
+    decay = [rate(step) for step in range(warmup, total)]
+    grade.trying(f"[warmup_cosine(step, {call}) for step in range({warmup}, {total})]")
+    grade.check(all(a >= b for a, b in zip(decay, decay[1:])),
+                expected={"en": "rates that never go up", "ca": "taxes que no pugen mai"},
+                got=decay, hint=HINTS["schedule_monotone"])
+    last = rate(total - 1)
+    grade.check(last > low, expected=expected_lr(total - 1, total, warmup, peak, low), got=last,
+                hint=HINTS["schedule_end"])
+    for step in range(warmup + 1, total):
+        close(step, HINTS["schedule_shape"])
 
 
 @pytest.mark.exercise("ch13.warmup_cosine", points=2)

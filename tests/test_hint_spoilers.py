@@ -89,6 +89,12 @@ FORBIDDEN = {
     ("test_ch13_attention", "weights_finite"): ("ch13_attention", ["keepdims=True"]),
     ("test_ch13_attention", "weights_masked"): ("ch13_attention", ["np.where("]),
     ("test_ch13_attention", "sample_greedy"): ("ch13_attention", ["np.argmax("]),
+    ("test_ch13_attention", "schedule_warmup"): ("ch13_attention", ["(step + 1) / warmup_steps"]),
+    ("test_ch13_attention", "schedule_start"): ("ch13_attention", ["step - warmup_steps"]),
+    ("test_ch13_attention", "schedule_monotone"): ("ch13_attention", ["math.pi * t"]),
+    ("test_ch13_attention", "schedule_end"): ("ch13_attention", ["total_steps - warmup_steps"]),
+    ("test_ch13_attention", "schedule_shape"): ("ch13_attention", ["(1 + math.cos(math.pi * t)) / 2",
+                                                                   "math.pi * t"]),
 }
 
 

@@ -165,6 +165,6 @@ STUB_HINTS = {
         "en": "the docstring's four lines in order; which product needs the mask?",
         "ca": 'les quatre línies del docstring en ordre; quin producte necessita la màscara?'},
     'ch13.warmup_cosine': {
-        "en": 'check the ends: the rate at step 0, at warmup_steps, at the last step?',
-        "ca": "comprova els extrems: la taxa al pas 0, a warmup_steps i a l'últim pas?"},
+        "en": 'a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?',
+        "ca": 'una fracció de 0 a 1 per a cada fase: a quins passos val 0, i 1?'},
 }

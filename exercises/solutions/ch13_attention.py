@@ -56,7 +56,8 @@ def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
                   min_lr: float = 0.0) -> float:
-    if step < warmup_steps:
+    """The rate at ``step``: a straight line up to peak_lr, then half a cosine towards min_lr."""
+    if step < warmup_steps:   # the line through 0 at step -1 and peak_lr at step warmup_steps - 1
         return peak_lr * (step + 1) / warmup_steps
-    t = (step - warmup_steps) / (total_steps - warmup_steps)
-    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2
+    t = (step - warmup_steps) / (total_steps - warmup_steps)   # 0 at the top, 1 at total_steps
+    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2   # cos from 1 to -1
