@@ -1,5 +1,6 @@
-"""Chapter 13 exercises: the causal mask, attention weights, layer normalisation, a transformer
-block, sampling with a temperature and a learning-rate schedule, all with numpy.
+"""Chapter 13 exercises: the attention mask of a padded batch, attention weights, layer
+normalisation, a transformer block, sampling with a temperature and a learning-rate schedule,
+all with numpy.
 
 minigrad's own attention and layer norm are switched off while grading: write them yourself.
 (Escriu-ho tu mateix: el corrector desactiva l'atenció i la normalització de minigrad.)
@@ -15,14 +16,21 @@ from __future__ import annotations
 import numpy as np
 
 
-def causal_mask(size: int) -> np.ndarray:
-    """The (size, size) boolean mask of a causal model: entry [i, j] is True when j ≤ i.
+def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
+    """The (B, size, size) boolean mask of a causal model reading a batch of padded sequences.
 
-    Row i belongs to the query at position i; it may look at keys 0, 1, ..., i, never later.
-    Example: causal_mask(3) is [[True, False, False], [True, True, False], [True, True, True]].
-    (La màscara causal: [i, j] és True quan j ≤ i.)
+    lengths: (B,) integers, the real length of each sequence of the batch, all padded to
+    ``size``: positions lengths[b], ..., size − 1 of sequence b are padding. Entry [b, i, j] is
+    True when query i of sequence b may read key j, that is when j ≤ i (not the future) and
+    j < lengths[b] (not padding). A padded query (i ≥ lengths[b]) obeys the same rule, as in
+    PyTorch: it reads every real key, so that no row is all False and its softmax stays finite
+    (its output is never used). A length below 1 or above size raises a ValueError whose message
+    names attention_mask, the wrong length and size.
+    Example: attention_mask(np.array([2]), 3)[0] is
+    [[True, False, False], [True, True, False], [True, True, False]].
+    (La màscara d'un lot de seqüències amb farciment: [b, i, j] és True quan j ≤ i i j < lengths[b].)
     """
-    raise NotImplementedError("row i may see columns 0 to i: which part of the square is that?")
+    raise NotImplementedError("two conditions, one on (i, j), one on (b, j): how do they broadcast?")
 
 
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -57,6 +65,7 @@ def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     x: (T, d); p holds "Wq", "Wk", "Wv", "Wo" (d, d), "W1" (d, m), "b1" (m,), "W2" (m, d),
     "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d). The matrices are
     stored (inputs, outputs), the transposes of the chapter's W_Q, W_K, W_V, W_O: h Wq is Q.
+    causal is attention_mask's (T, T) mask of one sequence of length T, without padding.
     (Un bloc de transformer: atenció causal i MLP, cadascun amb norma prèvia i connexió residual.)
     """
     raise NotImplementedError("the docstring's four lines in order; which product needs the mask?")
@@ -77,11 +86,16 @@ def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
                   min_lr: float = 0.0) -> float:
-    """The learning rate at ``step`` (0, 1, ..., total_steps − 1): warm-up, then cosine decay.
+    """The learning rate at ``step`` (0, 1, ..., total_steps − 1): a warm-up, then a cosine decay.
 
-    While step < warmup_steps: peak_lr · (step + 1) / warmup_steps.
-    After: min_lr + (peak_lr − min_lr) · (1 + cos(π t)) / 2, where
-    t = (step − warmup_steps) / (total_steps − warmup_steps) goes from 0 to almost 1.
-    (La taxa d'aprenentatge: escalfament lineal i després decaïment en cosinus.)
+    Warm-up, steps 0 to warmup_steps − 1: the rate grows in equal increments along the straight
+    line that is 0 one step before the first (at step −1) and peak_lr at step warmup_steps − 1,
+    so that no step has a rate of 0.
+    Decay, the steps from warmup_steps on: half a period of a cosine, from its top to its
+    bottom, which is peak_lr at step warmup_steps (no jump from the warm-up) and would reach
+    min_lr at step total_steps, one step after the last. So the rate never goes up again and
+    stays above min_lr; like a cosine near its top and its bottom, it falls slowly at first and
+    at the end, fastest halfway.
+    (Escalfament lineal fins a peak_lr i després mig cosinus que baixa de peak_lr cap a min_lr.)
     """
-    raise NotImplementedError("check the ends: the rate at step 0, at warmup_steps, at the last step?")
+    raise NotImplementedError("a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?")

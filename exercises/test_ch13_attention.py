@@ -1,20 +1,24 @@
-"""Graders for chapter 13 (exercises/ch13_attention.py): causal mask, attention weights, layer
-norm, a transformer block, sampling with a temperature, a warm-up and cosine schedule.
+"""Graders for chapter 13 (exercises/ch13_attention.py): the attention mask of a padded batch,
+attention weights, layer norm, a transformer block, sampling with a temperature, a warm-up and
+cosine schedule.
 
 minigrad already computes attention and layer norm: an autouse fixture switches them off before
 the learner's module is loaded, so calling them cannot pass. Every expected value is computed
 here, with numpy, from the definitions in the chapter; inputs come from fixed seeds, many of
-them, plus the awkward cases (huge scores, rows of almost equal values, tiny models).
+them (the masks' batches from the run's seed: new ones every run), plus the awkward cases (huge
+scores, rows of almost equal values, tiny models).
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import re
 
 import numpy as np
 import pytest
 
+import grading
 import minigrad.attention
 import minigrad.functional
 import minigrad.optim.lr_scheduler
@@ -26,22 +30,55 @@ SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write
 
 HINTS = {
     "mask_shape": {
-        "en": "Return a (size, size) numpy array of booleans (dtype bool): one row per query "
-              "position, one column per key position.",
-        "ca": "Retorna un array de numpy (size, size) de booleans (dtype bool): una fila per "
-              "posició de consulta i una columna per posició de clau.",
+        "en": "Return a numpy array of booleans (dtype bool) of shape (B, size, size): one "
+              "(size, size) mask per sequence of the batch, one row per query position and one "
+              "column per key position.",
+        "ca": "Retorna un array de numpy de booleans (dtype bool) de forma (B, size, size): una "
+              "màscara (size, size) per seqüència del lot, amb una fila per posició de consulta i "
+              "una columna per posició de clau.",
     },
     "mask_future": {
-        "en": "Row i is the query at position i and may look at keys j ≤ i only. Reread 'The "
-              "causal mask' in chapter 13: which part of the square is the future, and what must "
-              "it hold?",
-        "ca": "La fila i és la consulta de la posició i, i només pot mirar les claus j ≤ i. "
-              "Rellegeix «La màscara causal» al capítol 13: quina part del quadrat és el futur, i "
-              "què hi ha d'haver?",
+        "en": "A query reads a later key (j > i). Reread 'The causal mask' in chapter 13: which "
+              "part of each (size, size) square is the future, and what must it hold?",
+        "ca": "Una consulta llegeix una clau posterior (j > i). Rellegeix «La màscara causal» al "
+              "capítol 13: quina part de cada quadrat (size, size) és el futur, i què hi ha "
+              "d'haver?",
+    },
+    "mask_padding": {
+        "en": "A query reads a padding key: in sequence b, the keys from lengths[b] on are not "
+              "real characters, so no query, real or padded, may read them. Is your test on the "
+              "key or on the query, and is it strict?",
+        "ca": "Una consulta llegeix una clau de farciment: a la seqüència b, les claus a partir "
+              "de lengths[b] no són caràcters reals, i cap consulta, real o de farciment, no les "
+              "pot llegir. La comprovació es fa sobre la clau o sobre la consulta, i és estricta?",
     },
     "mask_self": {
-        "en": "The diagonal is wrong: may a position look at itself (j = i)?",
-        "ca": "La diagonal no és correcta: una posició es pot mirar a si mateixa (j = i)?",
+        "en": "The diagonal is wrong: may a real position look at itself (j = i)? Without it, "
+              "position 0 would read nothing at all.",
+        "ca": "La diagonal no és correcta: una posició real es pot mirar a si mateixa (j = i)? "
+              "Sense la diagonal, la posició 0 no llegiria res.",
+    },
+    "mask_past": {
+        "en": "A real query misses a key it may read: query i of sequence b reads every key j "
+              "that is neither in its future nor padding.",
+        "ca": "A una consulta real li falta una clau que pot llegir: la consulta i de la "
+              "seqüència b llegeix totes les claus j que no són ni del seu futur ni de farciment.",
+    },
+    "mask_padded_queries": {
+        "en": "The row of a padded query (i ≥ lengths[b]) is wrong. A row without any True gives "
+              "a softmax of nan; the docstring says which keys a padded query reads: the same "
+              "rule as a real one.",
+        "ca": "La fila d'una consulta de farciment (i ≥ lengths[b]) no és correcta. Una fila sense "
+              "cap True dona una softmax de nan; el docstring diu quines claus llegeix una "
+              "consulta de farciment: la mateixa regla que una de real.",
+    },
+    "mask_refuse": {
+        "en": "Every length must be from 1 to size: a length of 0 leaves a sequence without any "
+              "key to read, one above size does not fit. Raise a ValueError whose message names "
+              "attention_mask, the wrong length and size.",
+        "ca": "Cada longitud ha de ser d'1 a size: una longitud 0 deixa una seqüència sense cap "
+              "clau per llegir, i una de més gran que size no hi cap. Llança un ValueError amb un "
+              "missatge que digui attention_mask, la longitud incorrecta i size.",
     },
     "weights_shape": {
         "en": "Return one row of weights per query and one column per key: shape (L, S).",
@@ -102,9 +139,11 @@ HINTS = {
     },
     "block_future": {
         "en": "The output at position i changed when only LATER positions of x changed: the "
-              "attention must use the causal mask, causal_mask(T).",
+              "attention must use the causal mask, that of exercise 13.1 for one sequence of "
+              "length T.",
         "ca": "La sortida de la posició i ha canviat quan només han canviat posicions POSTERIORS "
-              "de x: l'atenció ha de fer servir la màscara causal, causal_mask(T).",
+              "de x: l'atenció ha de fer servir la màscara causal, la de l'exercici 13.1 per a una "
+              "seqüència de longitud T.",
     },
     "block_values": {
         "en": "Follow the docstring in order: normalise FIRST (pre-norm), then add the attention "
@@ -153,21 +192,44 @@ HINTS = {
               "aquestes probabilitats?",
     },
     "schedule_warmup": {
-        "en": "Wrong rate during the warm-up (step < warmup_steps). Compare with the docstring's "
-              "formula at its ends: what must the rate be at step 0 (not 0), and at the last "
-              "warm-up step (peak_lr)? Does it grow in equal steps?",
-        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. Compara-la amb "
-              "la fórmula del docstring als extrems: quina ha de ser la taxa al pas 0 (no 0), i a "
-              "l'últim pas d'escalfament (peak_lr)? Creix a passos iguals?",
+        "en": "Wrong rate during the warm-up (step < warmup_steps). The docstring's straight line "
+              "is 0 one step BEFORE the first and peak_lr at step warmup_steps − 1: what is it "
+              "at step 0 (not 0), and by how much does it grow at each step?",
+        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. La recta del "
+              "docstring val 0 un pas ABANS del primer i peak_lr al pas warmup_steps − 1: quant "
+              "val al pas 0 (no 0), i quant creix a cada pas?",
     },
-    "schedule_cosine": {
-        "en": "Wrong rate after the warm-up. Compare with the docstring's formula at its ends: "
-              "the decay must start at peak_lr at step warmup_steps, fall like HALF a cosine "
-              "period (not a whole one), and end near min_lr, not 0.",
-        "ca": "La taxa després de l'escalfament no és correcta. Compara-la amb la fórmula del "
-              "docstring als extrems: el decaïment ha de començar a peak_lr al pas warmup_steps, "
-              "baixar com MIG període d'un cosinus (no un de sencer) i acabar a prop de min_lr, "
-              "no de 0.",
+    "schedule_start": {
+        "en": "The decay must start from the top of the cosine, at peak_lr, at step "
+              "warmup_steps: is your cosine counted from the end of the warm-up?",
+        "ca": "El decaïment ha de començar dalt de tot del cosinus, a peak_lr, al pas "
+              "warmup_steps: comptes el cosinus des del final de l'escalfament?",
+    },
+    "schedule_monotone": {
+        "en": "After the warm-up the rate goes up again. The decay is HALF a cosine period, from "
+              "its top to its bottom: how far through the period are you at the last step?",
+        "ca": "Després de l'escalfament la taxa torna a pujar. El decaïment és MIG període d'un "
+              "cosinus, de dalt de tot fins a baix de tot: quina part del període has recorregut "
+              "a l'últim pas?",
+    },
+    "schedule_end": {
+        "en": "Wrong rate at the last step (total_steps − 1): it must still be above min_lr, "
+              "which the half cosine would reach only at step total_steps, one step after the "
+              "last. Does yours arrive one step too early, or fall towards 0 instead of min_lr?",
+        "ca": "La taxa de l'últim pas (total_steps − 1) no és correcta: encara ha de ser per "
+              "sobre de min_lr, que el mig cosinus només assoliria al pas total_steps, un pas "
+              "després de l'últim. El teu hi arriba un pas massa d'hora, o baixa cap a 0 en lloc "
+              "de cap a min_lr?",
+    },
+    "schedule_shape": {
+        "en": "The decay starts at peak_lr and goes down, but a rate between its ends is wrong. "
+              "Half a cosine falls slowly near peak_lr, fastest halfway, slowly again near "
+              "min_lr: a straight line does not. What fraction of the half period has the step "
+              "gone through, and what is the cosine of that?",
+        "ca": "El decaïment comença a peak_lr i baixa, però una taxa entre els extrems no és "
+              "correcta. Mig cosinus baixa a poc a poc a prop de peak_lr, més de pressa a la "
+              "meitat i a poc a poc de nou a prop de min_lr: una recta no. Quina fracció del mig "
+              "període ha recorregut el pas, i quin n'és el cosinus?",
     },
 }
 
@@ -201,31 +263,78 @@ def got_shape(got) -> dict:
     return {"en": f"shape {np.shape(got)}: {got!r}", "ca": f"forma {np.shape(got)}: {got!r}"}
 
 
-# --- 13.1 the causal mask ----------------------------------------------------------------------
-def check_mask(submission, grade, size: int) -> None:
-    grade.trying(f"causal_mask({size})")
-    got = submission.causal_mask(size)
-    expected = np.tril(np.ones((size, size), dtype=bool))
-    grade.check(isinstance(got, np.ndarray) and got.shape == (size, size) and got.dtype == bool,
-                expected={"en": f"a boolean array of shape {(size, size)}",
-                          "ca": f"un array booleà de forma {(size, size)}"},
+# --- 13.1 the attention mask of a padded batch -------------------------------------------------
+def expected_mask(lengths: np.ndarray, size: int) -> np.ndarray:
+    """By the definition, entry by entry: key j is neither in query i's future nor padding."""
+    return np.array([[[j <= i and j < n for j in range(size)] for i in range(size)]
+                     for n in lengths], dtype=bool).reshape(len(lengths), size, size)
+
+
+def check_mask(submission, grade, lengths: np.ndarray, size: int) -> None:
+    grade.trying(f"attention_mask({shown(lengths)}, {size})")
+    got = submission.attention_mask(lengths.copy(), size)
+    expected = expected_mask(lengths, size)
+    shape = expected.shape
+    grade.check(isinstance(got, np.ndarray) and got.shape == shape and got.dtype == bool,
+                expected={"en": f"a boolean array of shape {shape}",
+                          "ca": f"un array booleà de forma {shape}"},
                 got={"en": f"{type(got).__name__} {np.shape(got)} of dtype {getattr(got, 'dtype', '-')}",
                      "ca": f"{type(got).__name__} {np.shape(got)} de dtype {getattr(got, 'dtype', '-')}"},
                 hint=HINTS["mask_shape"])
-    future = bool(np.triu(got, 1).any())
-    hint = HINTS["mask_future"] if future else HINTS["mask_self"]
-    grade.check(np.array_equal(got, expected), expected=expected, got=got, hint=hint)
+    i, j = np.arange(size)[:, None], np.arange(size)[None, :]
+    n = lengths[:, None, None]
+    real = np.broadcast_to(i < n, shape)          # [b, i, :] is True for a real query i
+    grade.check(not (got & (j > i)).any(), expected=expected, got=got, hint=HINTS["mask_future"])
+    grade.check(not (got & (j >= n)).any(), expected=expected, got=got, hint=HINTS["mask_padding"])
+    grade.check(bool(np.diagonal(got, axis1=1, axis2=2)[real[:, :, 0]].all()), expected=expected,
+                got=got, hint=HINTS["mask_self"])
+    grade.check(np.array_equal(got[real], expected[real]), expected=expected, got=got,
+                hint=HINTS["mask_past"])
+    grade.check(np.array_equal(got, expected), expected=expected, got=got,
+                hint=HINTS["mask_padded_queries"])
 
 
-@pytest.mark.exercise("ch13.causal_mask", points=1)
-class TestCausalMask:
-    @pytest.mark.parametrize("size", [1, 2, 3, 5])
-    def test_small(self, submission, grade, size):
-        check_mask(submission, grade, size)
+def check_refused(submission, grade, lengths: np.ndarray, size: int, wrong: int) -> None:
+    grade.trying(f"attention_mask({shown(lengths)}, {size})")
+    expected = {"en": f"ValueError naming attention_mask, the length {wrong} and size = {size}",
+                "ca": f"ValueError que digui attention_mask, la longitud {wrong} i size = {size}"}
+    try:
+        got = submission.attention_mask(lengths.copy(), size)
+    except ValueError as error:
+        message = str(error)
+        named = ["attention_mask" in message] + [re.search(rf"(?<![\d.]){v}(?![\d.])", message)
+                                                 is not None for v in (wrong, size)]
+        grade.check(all(named), expected=expected, got=f"ValueError: {message}",
+                    hint=HINTS["mask_refuse"])
+    else:
+        grade.check(False, expected=expected, got=got, hint=HINTS["mask_refuse"])
 
-    def test_the_sizes_of_a_model(self, submission, grade):
-        for size in (8, 17, 32, 64):
-            check_mask(submission, grade, size)
+
+def mask_case(rng: np.random.Generator) -> tuple[np.ndarray, int]:
+    size = int(rng.integers(2, 9))
+    return rng.integers(1, size + 1, int(rng.integers(1, 6))), size
+
+
+@pytest.mark.exercise("ch13.attention_mask", points=2)
+class TestAttentionMask:
+    def test_one_sequence(self, submission, grade):
+        for lengths, size in (([1], 1), ([3], 3), ([2], 3), ([1], 4), ([4], 6)):
+            check_mask(submission, grade, np.array(lengths), size)
+
+    def test_random_batches(self, submission, grade):
+        rng = grading.rng(1301)
+        for _ in range(30):
+            check_mask(submission, grade, *mask_case(rng))
+        check_mask(submission, grade, np.array([5, 1, 3, 8, 8, 2]), 8)
+
+    def test_a_wrong_length_is_refused(self, submission, grade):
+        rng = grading.rng(1302)
+        for _ in range(3):
+            lengths, size = mask_case(rng)
+            for wrong in (0, -1, size + int(rng.integers(1, 4))):
+                bad = lengths.copy()
+                bad[rng.integers(len(bad))] = wrong
+                check_refused(submission, grade, bad, size, wrong)
 
 
 # --- 13.2 attention weights --------------------------------------------------------------------
@@ -495,13 +604,37 @@ def expected_lr(step, total, warmup, peak, low):
 
 
 def check_schedule(submission, grade, total, warmup, peak, low=None) -> None:
-    extra = () if low is None else (low,)
-    for step in range(total):
-        grade.trying(f"warmup_cosine({step}, {total}, {warmup}, {peak}" + "".join(f", {a}" for a in extra) + ")")
-        got = submission.warmup_cosine(step, total, warmup, peak, *extra)
-        hint = HINTS["schedule_warmup"] if step < warmup else HINTS["schedule_cosine"]
-        grade.close(got, expected_lr(step, total, warmup, peak, 0.0 if low is None else low), hint=hint,
+    """Every warm-up step; then the decay's start, its direction, its last step, and every step
+    between: the mid-points, where a straight line parts from the half cosine."""
+    args = (total, warmup, peak) + (() if low is None else (low,))
+    low = 0.0 if low is None else low
+    call = ", ".join(map(str, args))
+
+    def rate(step: int) -> float:
+        grade.trying(f"warmup_cosine({step}, {call})")
+        got = submission.warmup_cosine(step, *args)
+        grade.check(isinstance(got, numbers.Real) and not isinstance(got, bool),
+                    expected=expected_lr(step, total, warmup, peak, low), got=got,
+                    hint=grading.messages.both("not_a_number"))
+        return float(got)
+
+    def close(step: int, hint: dict) -> None:
+        grade.close(rate(step), expected_lr(step, total, warmup, peak, low), hint=hint,
                     rel=1e-9, abs=1e-15)
+
+    for step in range(warmup):
+        close(step, HINTS["schedule_warmup"])
+    close(warmup, HINTS["schedule_start"])
+    decay = [rate(step) for step in range(warmup, total)]
+    grade.trying(f"[warmup_cosine(step, {call}) for step in range({warmup}, {total})]")
+    grade.check(all(a >= b for a, b in zip(decay, decay[1:])),
+                expected={"en": "rates that never go up", "ca": "taxes que no pugen mai"},
+                got=decay, hint=HINTS["schedule_monotone"])
+    last = rate(total - 1)
+    grade.check(last > low, expected=expected_lr(total - 1, total, warmup, peak, low), got=last,
+                hint=HINTS["schedule_end"])
+    for step in range(warmup + 1, total):
+        close(step, HINTS["schedule_shape"])
 
 
 @pytest.mark.exercise("ch13.warmup_cosine", points=2)

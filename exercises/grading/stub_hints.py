@@ -149,12 +149,12 @@ STUB_HINTS = {
     'ch12.saliency_maps': {
         "en": 'which one number, backpropagated, gives each image its own map?',
         "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},
+    'ch13.attention_mask': {
+        "en": 'two conditions, one on (i, j), one on (b, j): how do they broadcast?',
+        "ca": 'dues condicions, una sobre (i, j) i una sobre (b, j): com es difonen?'},
     'ch13.attention_weights': {
         "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
-    'ch13.causal_mask': {
-        "en": 'row i may see columns 0 to i: which part of the square is that?',
-        "ca": 'la fila i pot veure les columnes de 0 a i: quina part del quadrat és?'},
     'ch13.layer_norm': {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
         "ca": 'cada fila per separat: sobre quin eix, i quina forma ha de tenir la mitjana?'},
@@ -165,6 +165,6 @@ STUB_HINTS = {
         "en": "the docstring's four lines in order; which product needs the mask?",
         "ca": 'les quatre línies del docstring en ordre; quin producte necessita la màscara?'},
     'ch13.warmup_cosine': {
-        "en": 'check the ends: the rate at step 0, at warmup_steps, at the last step?',
-        "ca": "comprova els extrems: la taxa al pas 0, a warmup_steps i a l'últim pas?"},
+        "en": 'a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?',
+        "ca": 'una fracció de 0 a 1 per a cada fase: a quins passos val 0, i 1?'},
 }

@@ -7,8 +7,17 @@ import math
 import numpy as np
 
 
-def causal_mask(size: int) -> np.ndarray:
-    return np.tril(np.ones((size, size), dtype=bool))
+def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
+    """The (B, size, size) mask of a padded batch: [b, i, j] is j ≤ i and j < lengths[b]."""
+    lengths = np.asarray(lengths)
+    wrong = lengths[(lengths < 1) | (lengths > size)]
+    if wrong.size:
+        raise ValueError(f"attention_mask: each length must be from 1 to size = {size}, "
+                         f"got {wrong.tolist()}")
+    causal = np.tril(np.ones((size, size), dtype=bool))      # (size, size): [i, j] is j <= i
+    real_keys = np.arange(size) < lengths[:, None]            # (B, size): [b, j] is j < lengths[b]
+    # Padded queries too read every real key: key 0 always is one, so no row is all False.
+    return causal & real_keys[:, None, :]
 
 
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -27,7 +36,8 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
 
 def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
     h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
-    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal_mask(len(x)))
+    causal = attention_mask(np.array([len(x)]), len(x))[0]      # one sequence, no padding
+    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal)
     x = x + weights @ (h @ p["Wv"]) @ p["Wo"]
     h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
     return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
@@ -46,7 +56,8 @@ def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
 
 def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float,
                   min_lr: float = 0.0) -> float:
-    if step < warmup_steps:
+    """The rate at ``step``: a straight line up to peak_lr, then half a cosine towards min_lr."""
+    if step < warmup_steps:   # the line through 0 at step -1 and peak_lr at step warmup_steps - 1
         return peak_lr * (step + 1) / warmup_steps
-    t = (step - warmup_steps) / (total_steps - warmup_steps)
-    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2
+    t = (step - warmup_steps) / (total_steps - warmup_steps)   # 0 at the top, 1 at total_steps
+    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2   # cos from 1 to -1

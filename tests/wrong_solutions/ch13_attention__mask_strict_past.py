@@ -1,0 +1,13 @@
+"""Wrong: j < i, strictly, so a position cannot read itself and position 0 reads nothing."""
+
+import numpy as np
+
+EXERCISE = "ch13.attention_mask"
+
+
+def attention_mask(lengths, size):
+    if np.any((lengths < 1) | (lengths > size)):
+        raise ValueError(f"attention_mask: lengths {lengths.tolist()} must be from 1 to "
+                         f"size = {size}")
+    keys = np.arange(size) < lengths[:, None]
+    return np.tril(np.ones((size, size), dtype=bool), k=-1) & keys[:, None, :]

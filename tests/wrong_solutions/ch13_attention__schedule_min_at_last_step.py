@@ -1,0 +1,12 @@
+"""Wrong: the half cosine reaches min_lr at the last step instead of one step after it."""
+
+import math
+
+EXERCISE = "ch13.warmup_cosine"
+
+
+def warmup_cosine(step, total_steps, warmup_steps, peak_lr, min_lr=0.0):
+    if step < warmup_steps:
+        return peak_lr * (step + 1) / warmup_steps
+    t = (step - warmup_steps) / (total_steps - 1 - warmup_steps)
+    return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2
