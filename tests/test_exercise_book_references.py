@@ -63,11 +63,12 @@ def includes(md: Path) -> list[tuple[Path, str | None]]:
 
 
 def includable(path: Path) -> set[str]:
-    """What ``:pyobject:`` can name in a module: its functions, and its classes' methods."""
+    """What ``:pyobject:`` can name in a module: its functions, its classes and their methods."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    methods = {f"{node.name}.{item.name}" for node in tree.body if isinstance(node, ast.ClassDef)
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    methods = {f"{node.name}.{item.name}" for node in classes
                for item in node.body if isinstance(item, ast.FunctionDef)}
-    return top_level_functions(path) | methods
+    return top_level_functions(path) | methods | {node.name for node in classes}
 
 
 def chapter_of(exercise) -> Path:
