@@ -21,6 +21,12 @@ def _words(en: str, ca: str) -> dict[str, str]:
     return {"en": en, "ca": ca}
 
 
+# A summary's words in each language: a large array, then a long list or tuple of n items.
+_ARRAY = {"en": "array of shape {}", "ca": "array de forma {}"}
+_ITEMS = {"en": {list: "list of {} items", tuple: "tuple of {} items"},
+          "ca": {list: "llista de {} elements", tuple: "tupla de {} elements"}}
+
+
 def summary(value: Any, lang: str = "en") -> str:
     """``repr(value)``, except a large array or list: its shape, dtype and first and last
     values, described in ``lang`` ("en" or "ca")."""
@@ -28,15 +34,12 @@ def summary(value: Any, lang: str = "en") -> str:
         flat = value.ravel()
         edges = ", ".join(_number(v) for v in flat[:EDGE_VALUES]) + ", ..., " + \
             ", ".join(_number(v) for v in flat[-EDGE_VALUES:])
-        shape = {"en": "array of shape", "ca": "array de forma"}[lang]
-        return f"{shape} {value.shape}, dtype {value.dtype}: [{edges}]"
+        return f"{_ARRAY[lang].format(value.shape)}, dtype {value.dtype}: [{edges}]"
     if isinstance(value, (list, tuple)) and len(value) > SHOWN_IN_FULL:
-        kind = {"en": type(value).__name__,
-                "ca": "llista" if isinstance(value, list) else "tupla"}[lang]
-        items = {"en": "items", "ca": "elements"}[lang]
+        kind = _ITEMS[lang][list if isinstance(value, list) else tuple]
         head = ", ".join(repr(v) for v in value[:EDGE_VALUES])
         tail = ", ".join(repr(v) for v in value[-EDGE_VALUES:])
-        return f"{kind} {'of' if lang == 'en' else 'de'} {len(value)} {items}: [{head}, ..., {tail}]"
+        return f"{kind.format(len(value))}: [{head}, ..., {tail}]"
     return repr(value)
 
 
