@@ -47,7 +47,7 @@ HINTS = {
         "Les formes són correctes, però els nombres no. Element a element, out = x / y: quan x "
         "es mou una mica, quant es mou out? I quan es mou y: out creix o decreix, i a quina "
         "velocitat, per a una y petita i per a una de gran? Comprova la teva derivada amb una "
-        "diferència central en un sol element. Si l'exercici 6.1 encara no passa, arregla'l "
+        "diferència centrada en un sol element. Si l'exercici 6.1 encara no passa, arregla'l "
         "primer."),
     "quad_shape": words(
         "Each gradient must have its input's shape: dL/dx that of x, (..., d), and dL/dw that "

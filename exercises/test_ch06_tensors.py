@@ -110,7 +110,7 @@ HINTS = {
               "probabilitats d'aquell tall, de manera que dL/dx_j aplega g_i · ∂s_i/∂x_j de tots "
               "els i del tall, no només d'i = j. Calcula a mà ∂s_i/∂x_j per a una softmax de dues "
               "puntuacions, per a i = j i per a i ≠ j, vigila els signes, i comprova un element "
-              "amb una diferència central. Cada suma es fa al llarg de `axis`, sigui quin sigui: "
+              "amb una diferència centrada. Cada suma es fa al llarg de `axis`, sigui quin sigui: "
               "0, 1, -1, ...",
     },
     "sm_jacobian": {

@@ -69,7 +69,7 @@ HINTS = {
         "'Inside the loss and the layers' in chapter 7 does for a one-hot target, but against "
         "the row's whole target distribution q_n: does label_smoothing change the result? Then "
         "remember that the loss is a mean: over how many rows?",
-        "La pèrdua és correcta, però no el seu gradient (l'esperat són les diferències centrals "
+        "La pèrdua és correcta, però no el seu gradient (l'esperat són les diferències centrades "
         "de la pèrdua). Deriva a mà la pèrdua d'una fila respecte de cada logit, com fa «Dins de "
         "la pèrdua i de les capes» al capítol 7 per a un objectiu one-hot, però amb tota la "
         "distribució objectiu q_n de la fila: canvia el resultat amb label_smoothing? I recorda "
