@@ -172,6 +172,13 @@ HINTS = {
               "teu ho fa? Deixes el codi tal com el dona l'última capa Linear, i la sigmoide és "
               "només a la sortida?",
     },
+    "ae_code": {
+        "en": "Leave the code as the last Linear layer gives it: a ReLU, a sigmoid or a tanh "
+              "there forbids values that a linear map reaches, and a code needs them all.",
+        "ca": "Deixa el codi tal com el dona l'última capa Linear: una ReLU, una sigmoide o una "
+              "tanh en aquest punt prohibeixen valors que una aplicació lineal assoleix, i el codi "
+              "els necessita tots.",
+    },
     "ae_bottleneck": {
         "en": "Everything the decoder knows about an input must pass through its code: keep no "
               "state between the encoder and the decoder, and let the model's forward be "
@@ -529,6 +536,20 @@ class TestMakeTiedAutoencoder:
                          "ca": f"un codificador {'lineal' if linear['encoder'] else 'no lineal'} i "
                                f"un descodificador {'lineal' if linear['decoder'] else 'no lineal'} "
                                f"(abans de la sigmoide)"})
+
+    @pytest.mark.parametrize("sizes", RELU_CASES, ids=str)
+    def test_nothing_on_the_code(self, submission, grade, sizes):
+        model = build(submission, grade, sizes)
+        x = 10 * grading.rng(980 + len(sizes)).normal(size=(40, sizes[0])).astype(np.float32)
+        grade.trying(f"model.encode(x)  # x: (40, {sizes[0]}), normal values times 10")
+        code = np.asarray(model.encode(Tensor(x)).data)
+        # A linear last layer fed inputs this large gives negative values and values beyond ±1;
+        # a ReLU gives no negative one, a sigmoid or a tanh nothing beyond ±1.
+        grade.check(code.min() < 0 and np.abs(code).max() > 1, hint=HINTS["ae_code"],
+                    expected={"en": "a code with negative values and values beyond ±1",
+                              "ca": "un codi amb valors negatius i valors més enllà de ±1"},
+                    got={"en": f"a code between {code.min():.3g} and {code.max():.3g}",
+                         "ca": f"un codi entre {code.min():.3g} i {code.max():.3g}"})
 
     @pytest.mark.timeout(90)
     @pytest.mark.parametrize("sizes", [[64, 32, 2], [64, 32, 8]], ids=str)
