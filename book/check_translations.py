@@ -6,8 +6,8 @@ follow the terminology of book/README.md.
 prints one line of statistics per .po file, lists what is missing and every forbidden term
 (a row of the README's terminology table whose English is in a message and one of whose
 forbidden forms is in its translation; a form of its "Forbidden forms" table, whatever the
-English; a decimal comma running into a list comma; a % sign against its number; a decimal
-comma typed inside a formula), and exits with status 1 unless all is
+English; a decimal comma running into a list comma; a % sign against its number; a formula
+that is not the English one but for its words), and exits with status 1 unless all is
 well. A .po file that lags behind its English source (text added since the last ``make po``)
 is caught by the Catalan build itself: see book/_ext.
 
@@ -171,19 +171,26 @@ def english_in_formulas(entry: Entry) -> list[str]:
             if word in ENGLISH_IN_FORMULAS or word in copied]
 
 
-_INLINE_MATH = re.compile(r"(?<!\\)\$(?!\$)(.+?)(?<!\\)\$", re.S)
-_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d+")
+_MATH = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(?!\$)(.+?)(?<!\\)\$", re.S)
+# What a translation may change in a formula: spaces, and the words of \text{} and its kin, with
+# the symbol they subscript (n_\text{in} may become n_\text{ent}, \text{step} \texttt{step}).
+_TRANSLATABLE = re.compile(r"\s+|(?:[A-Za-z]_)?\\(?:text|texttt|mathrm|operatorname)\{[^{}]*\}")
 
 
-def typed_decimal_commas(entry: Entry) -> list[str]:
-    """One message per decimal comma typed inside a formula of the translation, «$\\tau = 0,5$»:
-    formulas keep the English point, which the Catalan build sets as a comma (book/_ext), while
-    a typed comma is set as a list comma, 0, 5. Index pairs that the English has too, $w_{1,2}$,
-    are not decimals."""
-    english = {m for f in _INLINE_MATH.findall(entry.msgid) for m in _DIGIT_COMMA_DIGIT.findall(f)}
-    return [f"decimal comma typed in a formula «${f.strip()}$» (write the point: the build sets it)"
-            for f in _INLINE_MATH.findall(" ".join(entry.msgstrs))
-            if set(_DIGIT_COMMA_DIGIT.findall(f)) - english]
+def _shape(formula: str) -> str:
+    return _TRANSLATABLE.sub(lambda m: "" if m.group().isspace() else "\N{MIDDLE DOT}", formula)
+
+
+def changed_formulas(entry: Entry) -> list[str]:
+    """One message per formula of the translation that is not one of the English formulas, or a
+    piece of one, once their words and spaces are set aside. A formula keeps the English decimal
+    point and list commas, which the Catalan build sets as 0,5 and 1; 0,9 (book/_ext/catalan.py):
+    a comma typed by hand, «$\\tau = 0,5$», would be set as a list comma, 0, 5."""
+    english = [_shape(a or b) for a, b in _MATH.findall(entry.msgid)]
+    return [f"formula «${(a or b).strip()}$» is not the English one (only its words are "
+            f"translated; the build sets decimal commas and list semicolons)"
+            for a, b in _MATH.findall(" ".join(entry.msgstrs))
+            if _shape(a or b) != "\N{MIDDLE DOT}" and not any(_shape(a or b) in e for e in english)]
 
 
 def _form(text: str) -> re.Pattern:
@@ -241,7 +248,7 @@ def check(locale_dir: Path, terms: list[Term] | None = None) -> bool:
                 print(f"    {label} (line {e.line}): {e.msgid[:70]!r}")
         wrong_terms = [(e, problem) for e in entries if e.translated
                        for problem in forbidden_terms(e, terms) + english_in_formulas(e)
-                       + typed_decimal_commas(e)
+                       + changed_formulas(e)
                        + wrong_forms(e, forms)]
         for e, problem in wrong_terms:
             print(f"    forbidden term (line {e.line}): {problem}")

@@ -121,6 +121,10 @@ def test_the_book_catalogs_are_complete(capsys):
     ("30% of the labels", "el 30% de les etiquetes"),
     ("the dotted line", "la línia puntejada"),
     ("with $\\tau = 0.5$", "amb $\\tau = 0,5$"),  # typed in a formula: the build sets 0.5
+    # A formula is the English one: only its words are translated.
+    ("the factors $1, 0.9, 0.81$", "els factors $1; 0.9; 0.81$"),  # the build sets the semicolons
+    ("the factors", "els factors $1, 0.9, 0.81$"),  # a formula the English does not have
+    ("the sum over $i$ of $x_i$", "la suma per a $j$ de $x_j$"),
 ])
 def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     locale_dir = write_po(tmp_path, TRANSLATED + f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
@@ -137,16 +141,19 @@ def test_a_forbidden_term_fails(tmp_path, capsys, msgid, msgstr):
     ("the weight $w_{1,2}$ and $\\tau = 0.5$", "el pes $w_{1,2}$ i $\\tau = 0.5$"),  # an index pair
     # Code, formulas and English glosses are not prose.
     ("Momentum gives inertia: `momentum=0.9`.", "El *moment* (*momentum*) dona inèrcia: `momentum=0.9`."),
-    ("An autoencoder and its decoder $\\text{decoder}(z)$.",
-     "Un autocodificador (en anglès, *autoencoder*) i el descodificador $\\text{decodificador}(z)$."),
+    (r"An autoencoder and its decoder $\\text{decoder}(z)$.",
+     r"Un autocodificador (en anglès, *autoencoder*) i el descodificador $\\text{decodificador}(z)$."),
     ("Every entry of every gradient.", "Cada element de cada gradient."),
     ("the encoder (blue)", "el codificador (en blau)"),
     ("from 0 (white) to 16 (black)", "de 0 (blanc) a 16 (negre)"),  # a value's colour
     ("Line chart", "Gràfic de línies"),
     ("It depends on the seed", "Varia segons la llavor"),
     ("up to w = 3.2 and b = 6.4", "fins a w = 3,2 i b = 6,4, aproximadament"),
-    ("the factors", "els factors $1; 0.9; 0.81$ i el punt $(3, 9)$"),
-    ("the factors", "els factors $1, 0.9, 0.81$"),  # the build writes 1; 0,9; 0,81 itself
+    ("the factors $1, 0.9, 0.81$ and $(3, 9)$", "els factors $1, 0.9, 0.81$ i el punt $(3, 9)$"),
+    # Spaces and the words of a formula may change; a piece of the English formula may stand alone.
+    (r"$\\mathcal{N}(0, 2/\\text{fan\\_in})$", r"$\\mathcal{N}(0, 2/n_\\text{ent})$"),
+    (r"$\\text{out} = x^\\top w\\, x$", r"`out`, que és $x^\\top w\\, x$"),
+    (r"the columns `cols`", r"les columnes `cols` ($\\text{columnes}$ a les fórmules)"),
     ("`[0.9, 0.7]`", "`[0.9, 0.7]`"),  # code keeps the point
 ])
 def test_allowed_uses_pass(tmp_path, msgid, msgstr):
