@@ -16,7 +16,7 @@ def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> 
 
     For each example, the error is the line's prediction w·xs[i] + b minus the true ys[i];
     return the mean of the squared errors.
-    (La mitjana dels quadrats dels errors de la recta y_hat = w·x + b sobre els exemples.)
+    (La mitjana dels quadrats dels errors de la recta y_hat = w·x + b en els exemples.)
     """
     raise NotImplementedError("loop over the examples: how far is the line from each y?")
 

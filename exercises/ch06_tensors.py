@@ -21,7 +21,7 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     Sum over the leading axes that broadcasting added, and over the axes where ``shape``
     has size 1 (keeping them), so that the result has exactly the shape ``shape``.
     Example: ``grad`` of shape (5, 3, 4) and ``shape`` (3, 1) give an array of shape (3, 1).
-    (Suma ``grad`` sobre els eixos afegits i els eixos de mida 1 de ``shape``.)
+    (Suma ``grad`` al llarg dels eixos afegits i dels eixos de mida 1 de ``shape``.)
     """
     raise NotImplementedError("which axes did broadcasting add or stretch? what do the copies send back?")
 

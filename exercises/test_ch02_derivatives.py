@@ -34,7 +34,7 @@ HINTS = {
         "en": "After the call, x is not what it was: numerical_gradient must leave the caller's "
               "point unchanged. Evaluate f at modified copies of x instead.",
         "ca": "Després de la crida, x ja no és el que era: numerical_gradient ha de deixar "
-              "intacte el punt de qui la crida. Avalua f en còpies modificades de x.",
+              "intacte el punt que li passa el codi que la crida. Avalua f en còpies modificades de x.",
     },
     "default_h": {
         "en": "When h is not given, numerical_gradient must use h = 1e-6, so each coordinate is "

@@ -127,7 +127,7 @@ HINTS = {
               "with respect to itself, and who gives it that value, if nothing above root sends "
               "it a gradient?",
         "ca": "d(root)/d(root) no és 1, o tots els gradients són 0. Quina és la derivada de root "
-              "respecte d'ella mateixa, i qui li dona aquest valor, si res per sobre de root no "
+              "respecte d'ella mateixa, i d'on li ve aquest valor, si res per sobre de root no "
               "li envia cap gradient?",
     },
     "accumulate": {

@@ -59,7 +59,7 @@ HINTS = {
               "and check your code at z = 0, where it must give 0.25, and at large |z|, where it "
               "must be near 0.",
         "ca": "No és la derivada de la funció logística. Rellegeix «Un llindar suau: la funció "
-              "logística» al capítol 3, on la derivada s'escriu amb la mateixa σ, i comprova el "
+              "logística» al capítol 3, on la derivada s'escriu amb σ mateixa, i comprova el "
               "teu codi a z = 0, on ha de donar 0,25, i per a |z| gran, on ha de ser a prop de 0.",
     },
     "float": {

@@ -26,9 +26,9 @@ HINTS = {
         "en": "Check dL/dw against the chain rule on one term (w * x + b - y) ** 2: the factor "
               "the square brings down, the derivative of w * x + b with respect to w, the mean "
               "over the N examples (divide by N), and the minus sign of a step downhill.",
-        "ca": "Comprova dL/dw amb la regla de la cadena sobre un terme (w * x + b - y) ** 2: el "
+        "ca": "Comprova dL/dw amb la regla de la cadena aplicada a un terme (w * x + b - y) ** 2: el "
               "factor que fa baixar el quadrat, la derivada de w * x + b respecte de w, la "
-              "mitjana sobre els N exemples (divideix per N) i el signe menys d'un pas costa "
+              "mitjana dels N exemples (divideix per N) i el signe menys d'un pas costa "
               "avall.",
     },
     "gd_b": {

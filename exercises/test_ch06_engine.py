@@ -63,7 +63,7 @@ HINTS = {
         "difference on one entry.",
         "Les formes són correctes, però els nombres no. Escriu out = Σ_ij x_i w_ij x_j per a un "
         "exemple amb d = 2 i deriva-ho a mà respecte de x_1 i de w_12: x apareix en dos llocs, i "
-        "w no ha de ser simètrica (la del corrector no ho és). Compara-ho amb una diferència "
+        "w no té per què ser simètrica (la del corrector no ho és). Compara-ho amb una diferència "
         "centrada en un sol element."),
     "unbroadcast_first": words(
         "Your code calls unbroadcast from exercise 6.1 (exercises/ch06_tensors.py), which "

@@ -52,7 +52,7 @@ HINTS = {
         "en": "Do not modify the array you receive (no +=, -= or sum(..., out=...) on it): "
               "work on new arrays. The caller may still need the original.",
         "ca": "No modifiquis l'array que reps (res de +=, -= o sum(..., out=...) sobre ell): "
-              "treballa amb arrays nous. Qui et crida potser encara necessita l'original.",
+              "treballa amb arrays nous. El codi que crida la teva funció potser encara necessita l'original.",
     },
     "lse_stable": {
         "en": "Some entries are inf or nan where the answer is finite: exp overflowed (scores "

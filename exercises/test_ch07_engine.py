@@ -62,7 +62,7 @@ HINTS = {
         "A row whose target is ignore_index got a gradient. That row adds nothing to the loss: "
         "how much does the loss change when its scores change?",
         "Una fila amb l'objectiu igual a ignore_index ha rebut gradient. Aquesta fila no aporta "
-        "res a la pèrdua: quant canvia la pèrdua quan canvien les seves puntuacions?"),
+        "res a la pèrdua: quant canvia la pèrdua quan canvien les puntuacions d'aquesta fila?"),
     "ce_grad": words(
         "The loss is right but not its gradient (the expected one is the loss's central "
         "differences). Differentiate one row's loss by hand with respect to each logit, as "
@@ -73,7 +73,7 @@ HINTS = {
         "de la pèrdua). Deriva a mà la pèrdua d'una fila respecte de cada logit, com fa «Dins de "
         "la pèrdua i de les capes» al capítol 7 per a un objectiu one-hot, però amb tota la "
         "distribució objectiu q_n de la fila: canvia el resultat amb label_smoothing? I recorda "
-        "que la pèrdua és una mitjana: sobre quantes files?"),
+        "que la pèrdua és una mitjana: de quantes files?"),
     "ce_all_ignored": words(
         "Every target here is ignore_index, so the mean is over no rows at all: raise a "
         "ValueError whose message names cross_entropy, as the docstring asks, instead of "
@@ -141,7 +141,7 @@ HINTS = {
         "what is left, and do the gradients still matter? At the first step, with betas "
         "(0.9, 0.999), the chapter found about 3.2: which of the two steps is the larger?",
         "No és el quocient. Des de m = s = 0, escriu m i s després de t passos com a sumes "
-        "sobre els gradients g₁ … g_t: són els mateixos en totes dues execucions? Les "
+        "dels gradients g₁ … g_t: són els mateixos en totes dues execucions? Les "
         "correccions els divideixen per nombres que només depenen de t. Amb ε = 0, divideix el "
         "pas sense correcció pel pas corregit: què en queda, i hi importen encara els "
         "gradients? Al primer pas, amb betas (0.9, 0.999), el capítol hi trobava 3,2: quin dels "
@@ -646,7 +646,7 @@ def diagnosis(submission, digits, used) -> dict[str, str]:
                   "that suits the optimiser (e.g. Adam with lr=3e-3, 15 epochs of batches of 32), "
                   "chosen on a validation split of X_train.")
         ca.append("Ni tan sols amb les peces del corrector en lloc de les teves no hi arriba, "
-                  "així que l'error és al mateix train_digits: barreja X i y amb el mateix ordre, "
+                  "així que l'error és al train_digits mateix: barreja X i y amb el mateix ordre, "
                   "deixa passar el gradient per la ReLU només on estava activa, actualitza cada "
                   "paràmetre al seu lloc amb el seu gradient, i entrena prou èpoques amb una taxa "
                   "d'aprenentatge adequada a l'optimitzador (p. ex. Adam amb lr=3e-3, 15 èpoques "

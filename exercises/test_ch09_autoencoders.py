@@ -40,7 +40,7 @@ HINTS = {
     "errors_untouched": {
         "en": "Do not modify X: `X -= mean` centres the caller's data in place. Write "
               "centred = X - mean, which makes a new array.",
-        "ca": "No modifiquis X: `X -= mean` centra les dades de qui et crida. Escriu "
+        "ca": "No modifiquis X: `X -= mean` centra les dades del codi que crida la teva funció. Escriu "
               "centred = X - mean, que crea un array nou.",
     },
     "errors_mean_only": {
@@ -48,7 +48,7 @@ HINTS = {
               "(x - μ)² over all N·d numbers. Is your data centred before the SVD, and what do "
               "you divide by?",
         "ca": "E_0 no és correcte. Amb k = 0 la PCA reconstrueix cada fila com la mitjana μ, i "
-              "per tant E_0 és la mitjana de (x - μ)² sobre tots els N·d nombres. Centres les "
+              "per tant E_0 és la mitjana de (x - μ)² de tots els N·d nombres. Centres les "
               "dades abans de la SVD? I per quin nombre divideixes?",
     },
     "errors_all_kept": {
@@ -63,13 +63,13 @@ HINTS = {
               "over all the rows? Is it a singular value or something else?",
         "ca": "Alguns E_k no són correctes. Escriu les dades centrades com la suma de peces de "
               "la SVD, una per valor singular: què perd una fila quan la PCA deixa la peça i, i "
-              "quant suma això sobre totes les files? És un valor singular o una altra cosa?",
+              "quant suma això comptant totes les files? És un valor singular o una altra cosa?",
     },
     "mask_shape": {
         "en": "Return a new float array of the same shape as X, and leave X unchanged: the caller "
               "still needs the clean images.",
         "ca": "Retorna un array nou de decimals amb la mateixa forma que X, i deixa X sense "
-              "canvis: qui et crida encara necessita les imatges netes.",
+              "canvis: el codi que crida la teva funció encara necessita les imatges netes.",
     },
     "mask_count": {
         "en": "Each image must lose exactly m = round(fraction · d) pixels, not about that many. "
@@ -116,7 +116,7 @@ HINTS = {
               "the numbers of example n: not their sum, not their square root, and not the "
               "absolute differences.",
         "ca": "L'element n és la MITJANA dels quadrats de les diferències (X[n] - X_hat[n]) ** "
-              "2 sobre tots els nombres de l'exemple n: no la seva suma, ni l'arrel quadrada, "
+              "2 de tots els nombres de l'exemple n: no la seva suma, ni l'arrel quadrada, "
               "ni les diferències en valor absolut.",
     },
     "ae_type": {
@@ -152,8 +152,8 @@ HINTS = {
               "the decoder trains them too: not with copies, and not with their .data, which "
               "the gradient does not reach.",
         "ca": "El descodificador ha de calcular amb els mateixos tensors de pesos del "
-              "codificador, perquè entrenar-lo també els entreni: no amb còpies, ni amb el seu "
-              ".data, on el gradient no arriba.",
+              "codificador, perquè entrenar-lo també els entreni: no amb còpies, ni amb el .data "
+              "d'aquests tensors, on el gradient no arriba.",
     },
     "ae_relu": {
         "en": "Put a ReLU between two layers, in the encoder and in the decoder: Linear layers "

@@ -82,7 +82,7 @@ HINTS = {
         "en": "The answer is never one of the three words of the question: leave a, b and c out "
               "of the candidates (b itself is often the closest to b - a + c).",
         "ca": "La resposta no és mai cap de les tres paraules de la pregunta: deixa a, b i c "
-              "fora dels candidats (sovint la més propera a b - a + c és la mateixa b).",
+              "fora dels candidats (sovint la més propera a b - a + c és la b mateixa).",
     },
 }
 

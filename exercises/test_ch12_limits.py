@@ -56,7 +56,7 @@ HINTS = {
               "\"sick\"), and every other label is negative. With more than two labels, a "
               "negative example predicted as ANOTHER negative label is wrong, but it is no false "
               "alarm: nobody was called back.",
-        "ca": "Fes servir l'argument `positive`: l'etiqueta positiva no ha de ser necessàriament "
+        "ca": "Fes servir l'argument `positive`: no cal que l'etiqueta positiva sigui "
               "1 (pot ser 0, 2 o \"sick\"), i totes les altres etiquetes són negatives. Amb més "
               "de dues etiquetes, un exemple negatiu predit amb una ALTRA etiqueta negativa és "
               "un error, però no és una falsa alarma: no s'ha tornat a cridar ningú.",

@@ -122,8 +122,8 @@ HINTS = {
     "norm_axis": {
         "en": "Each ROW must be normalised on its own: over which axis do you take the mean and "
               "the variance, and do they keep a shape that broadcasts against x?",
-        "ca": "Cada FILA s'ha de normalitzar per separat: sobre quin eix calcules la mitjana i la "
-              "variància, i conserven una forma que es pugui difondre contra x?",
+        "ca": "Cada FILA s'ha de normalitzar per separat: al llarg de quin eix calcules la mitjana i la "
+              "variància, i conserven una forma que es pugui difondre amb x?",
     },
     "norm_values": {
         "en": "Each row is centred, but the numbers are wrong. Compare each part with the "
@@ -151,7 +151,7 @@ HINTS = {
               "reads a normalised copy and adds to x itself.",
         "ca": "Segueix el docstring en ordre: primer normalitza (norma prèvia) i després suma "
               "l'atenció a x (una connexió residual); normalitza la nova x i hi suma l'MLP. Cada "
-              "subcapa llegeix una còpia normalitzada i suma a la mateixa x.",
+              "subcapa llegeix una còpia normalitzada i suma a x mateixa.",
     },
     "sample_int": {
         "en": "Return the index of the token as a Python or numpy integer, not an array or a "

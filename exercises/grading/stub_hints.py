@@ -157,7 +157,7 @@ STUB_HINTS = {
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
     'ch13.layer_norm': {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
-        "ca": 'cada fila per separat: sobre quin eix, i quina forma ha de tenir la mitjana?'},
+        "ca": 'cada fila per separat: al llarg de quin eix, i quina forma ha de tenir la mitjana?'},
     'ch13.sample': {
         "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
         "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},
