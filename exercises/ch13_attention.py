@@ -1,6 +1,6 @@
 """Chapter 13 exercises: the attention mask of a padded batch, attention weights, layer
-normalisation, a transformer block, sampling with a temperature and a learning-rate schedule,
-all with numpy.
+normalisation, a transformer block's step with a key-value cache, sampling with a temperature
+and a learning-rate schedule, all with numpy.
 
 minigrad's own attention and layer norm are switched off while grading: write them yourself.
 (Escriu-ho tu mateix: el corrector desactiva l'atenció i la normalització de minigrad.)
@@ -54,21 +54,31 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     raise NotImplementedError("each row on its own: which axis, and what shape must the mean have?")
 
 
-def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
-    """One pre-norm transformer block with a single causal attention head, forward only.
+def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],
+               p: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The output of a transformer block for one new token, from the cache of the earlier ones.
 
-        h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
-        x = x + attention(h)           attention(h) = A (h Wv) Wo, A = attention_weights(h Wq, h Wk, causal)
-        h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
-        x = x + relu(h W1 + b1) W2 + b2
+    The block is one pre-norm block with a single causal attention head and a ReLU MLP; on a
+    sequence x of shape (T, d), with LN1(x) = layer_norm(x, p["ln1_weight"], p["ln1_bias"]) and
+    LN2 likewise with p["ln2_weight"], p["ln2_bias"]:
 
-    x: (T, d); p holds "Wq", "Wk", "Wv", "Wo" (d, d), "W1" (d, m), "b1" (m,), "W2" (m, d),
-    "b2" (d,) and the layer norms' weights and biases (d,). Returns (T, d). The matrices are
-    stored (inputs, outputs), the transposes of the chapter's W_Q, W_K, W_V, W_O: h Wq is Q.
-    causal is attention_mask's (T, T) mask of one sequence of length T, without padding.
-    (Un bloc de transformer: atenció causal i MLP, cadascun amb norma prèvia i connexió residual.)
+        block(x) = y + relu(LN2(y) W1 + b1) W2 + b2,    y = x + A (h Wv) Wo,    h = LN1(x),
+        A = attention_weights(h Wq, h Wk, causal), causal the (T, T) mask of one sequence.
+
+    p holds "Wq", "Wk", "Wv", "Wo" (d, d), "W1" (d, m), "b1" (m,), "W2" (m, d), "b2" (d,) and
+    the layer norms' weights and biases (d,). The matrices are stored (inputs, outputs), the
+    transposes of the chapter's W_Q, W_K, W_V, W_O: h Wq is Q.
+
+    x_t: (d,), the token at position t. cache: {"k": (t, d), "v": (t, d)}, whose row i is the
+    key h_i Wk and the value h_i Wv of token i, h_i = LN1(x_i); at the start, t = 0, both have
+    shape (0, d). Returns (y_t, new_cache): y_t, of shape (d,), is row t of block(x) for the
+    tokens x = x_0, ..., x_t; new_cache is a new dict, the same with x_t's key and value
+    appended as row t. The given cache is left as it was, so it can go on with another token.
+    Calling block_step on x_0, ..., x_{T-1} in turn from an empty cache gives, one by one, the
+    T rows of block(x) (up to rounding).
+    (La sortida del bloc per a un token nou, a partir de la memòria cau de claus i valors.)
     """
-    raise NotImplementedError("the docstring's four lines in order; which product needs the mask?")
+    raise NotImplementedError("what of the earlier tokens can the new token still change?")
 
 
 def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,

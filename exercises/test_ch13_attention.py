@@ -1,6 +1,6 @@
 """Graders for chapter 13 (exercises/ch13_attention.py): the attention mask of a padded batch,
-attention weights, layer norm, a transformer block, sampling with a temperature, a warm-up and
-cosine schedule.
+attention weights, layer norm, a transformer block's step with a key-value cache, sampling with a
+temperature, a warm-up and cosine schedule.
 
 minigrad already computes attention and layer norm: an autouse fixture switches them off before
 the learner's module is loaded, so calling them cannot pass. Every expected value is computed
@@ -133,25 +133,71 @@ HINTS = {
               "la fórmula del docstring: quina variància (dividint per d o per d − 1?), on va eps "
               "respecte de l'arrel quadrada, i s'apliquen weight i bias?",
     },
-    "block_shape": {
-        "en": "The block returns one vector per position: an array of x's shape (T, d).",
-        "ca": "El bloc retorna un vector per posició: un array de la forma de x, (T, d).",
+    "step_return": {
+        "en": "Return a pair (y_t, new_cache): the block's output for the new token, then the "
+              "cache with the new token in it.",
+        "ca": "Retorna una parella (y_t, new_cache): la sortida del bloc per al token nou i "
+              "després la memòria cau amb el token nou a dins.",
     },
-    "block_future": {
-        "en": "The output at position i changed when only LATER positions of x changed: the "
-              "attention must use the causal mask, that of exercise 13.1 for one sequence of "
-              "length T.",
-        "ca": "La sortida de la posició i ha canviat quan només han canviat posicions POSTERIORS "
-              "de x: l'atenció ha de fer servir la màscara causal, la de l'exercici 13.1 per a una "
-              "seqüència de longitud T.",
+    "step_shape": {
+        "en": "y_t is the block's output for the new token only: one vector of shape (d,), like "
+              "x_t, not a row per token so far.",
+        "ca": "y_t és la sortida del bloc només per al token nou: un vector de forma (d,), com "
+              "x_t, no una fila per cada token fins ara.",
     },
-    "block_values": {
-        "en": "Follow the docstring in order: normalise FIRST (pre-norm), then add the attention "
-              "to x (a residual connection); normalise the new x, then add the MLP. Each sub-layer "
-              "reads a normalised copy and adds to x itself.",
-        "ca": "Segueix el docstring en ordre: primer normalitza (norma prèvia) i després suma "
-              "l'atenció a x (una connexió residual); normalitza la nova x i hi suma l'MLP. Cada "
-              "subcapa llegeix una còpia normalitzada i suma a x mateixa.",
+    "step_cache_keys": {
+        "en": "The cache is a dict with exactly two entries, \"k\" and \"v\": the keys and the "
+              "values of the tokens so far, nothing else. Why are these two enough?",
+        "ca": "La memòria cau és un diccionari amb exactament dues entrades, \"k\" i \"v\": les "
+              "claus i els valors dels tokens fins ara, res més. Per què n'hi ha prou amb aquests "
+              "dos?",
+    },
+    "step_cache_shape": {
+        "en": "After token t the cache holds t + 1 keys and t + 1 values, one row of d numbers "
+              "per token: the given rows, then the new token's. Did the new row get in?",
+        "ca": "Després del token t la memòria cau té t + 1 claus i t + 1 valors, una fila de d "
+              "nombres per token: les files que has rebut i després la del token nou. Hi has "
+              "afegit la fila nova?",
+    },
+    "step_cache_kept": {
+        "en": "The cache you were given changed. The docstring asks for a new dict and leaves the "
+              "given one as it was: whoever calls you may continue the same cache with another "
+              "token. Does your code assign into the dict it received?",
+        "ca": "La memòria cau que has rebut ha canviat. El docstring demana un diccionari nou i "
+              "deixa el que reps tal com era: el codi que crida la teva funció pot continuar la mateixa memòria cau "
+              "amb un altre token. El teu codi assigna dins del diccionari que ha rebut?",
+    },
+    "step_cache_old": {
+        "en": "The first t rows of the new cache must be the given ones, unchanged: the earlier "
+              "tokens' keys and values do not depend on the new token.",
+        "ca": "Les t primeres files de la memòria cau nova han de ser les que has rebut, sense "
+              "canvis: les claus i els valors dels tokens anteriors no depenen del token nou.",
+    },
+    "step_cache_new": {
+        "en": "The new row of \"k\" or \"v\" is wrong. The docstring says what row t holds: "
+              "computed from which vector, x_t or a copy of it, and with which matrix? Is it the "
+              "key and the value, not the query?",
+        "ca": "La fila nova de \"k\" o de \"v\" no és correcta. El docstring diu què conté la "
+              "fila t: calculada a partir de quin vector, x_t o una còpia seva, i amb quina "
+              "matriu? És la clau i el valor, no la consulta?",
+    },
+    "step_first": {
+        "en": "The output for the first token, from an empty cache, is wrong. With one token the "
+              "attention can only read that token itself. Compare the rest with the docstring's "
+              "block: which vector does each sub-layer read, a normalised copy or x, and what "
+              "is its result added to?",
+        "ca": "La sortida del primer token, amb la memòria cau buida, no és correcta. Amb un sol "
+              "token, l'atenció només pot llegir aquest mateix token. Compara la resta amb el "
+              "bloc del docstring: quin vector llegeix cada subcapa, una còpia normalitzada o x, "
+              "i a què se suma el resultat?",
+    },
+    "step_later": {
+        "en": "The first token is right, a later one is wrong: the attention, the one part where "
+              "the tokens meet. Which keys may the newest query read (look at the last row of "
+              "the causal mask), and are its weights those of exercise 13.2, scaled?",
+        "ca": "El primer token és correcte, però un de posterior no: l'atenció, l'única part on "
+              "els tokens es troben. Quines claus pot llegir la consulta més nova (mira l'última "
+              "fila de la màscara causal), i els pesos són els de l'exercici 13.2, escalats?",
     },
     "sample_int": {
         "en": "Return the index of the token as a Python or numpy integer, not an array or a "
@@ -441,8 +487,9 @@ class TestLayerNorm:
             check_norm(submission, grade, *norm_case(rng, spread=0.2), eps=eps)
 
 
-# --- 13.4 a transformer block ------------------------------------------------------------------
+# --- 13.4 a transformer block's step with a key-value cache ------------------------------------
 def expected_block(x, p):
+    """The whole block on the (T, d) sequence x, as the docstring defines it."""
     def norm(v, w, b):
         return expected_norm(v, w, b, 1e-5)
     h = norm(x, p["ln1_weight"], p["ln1_bias"])
@@ -452,8 +499,13 @@ def expected_block(x, p):
     return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
 
 
-def block_case(rng, length):
-    d, m = 4, 8
+def expected_cache(x, p):
+    """The keys and values of the rows of x, as the docstring says the cache holds them."""
+    h = expected_norm(x, p["ln1_weight"], p["ln1_bias"], 1e-5)
+    return {"k": h @ p["Wk"], "v": h @ p["Wv"]}
+
+
+def block_case(rng, length, d=4, m=8):
     p = {name: rng.standard_normal(shape) / math.sqrt(shape[0]) for name, shape in
          (("Wq", (d, d)), ("Wk", (d, d)), ("Wv", (d, d)), ("Wo", (d, d)), ("W1", (d, m)), ("W2", (m, d)))}
     p |= {"b1": rng.standard_normal(m) * 0.1, "b2": rng.standard_normal(d) * 0.1,
@@ -462,41 +514,97 @@ def block_case(rng, length):
     return rng.standard_normal((length, d)) * 2 + 1, p
 
 
-def check_block(submission, grade, x, p) -> None:
-    names = ", ".join(f'"{k}": {shown(v)}' for k, v in p.items())
-    grade.trying(f"transformer_block({shown(x)}, {{{names}}})")
+def cache_code(cache) -> str:
+    return "{" + ", ".join(f'"{k}": {shown(v)}' for k, v in cache.items()) + "}"
+
+
+def cache_words(cache) -> dict:
+    """What was returned as the cache, for a learner asked for {"k": ..., "v": ...}."""
+    if not isinstance(cache, dict):
+        return {"en": f"{cache!r} (a {type(cache).__name__}, not a dict)",
+                "ca": f"{cache!r} (un {type(cache).__name__}, no un diccionari)"}
+    return {"en": f"a dict with the keys {sorted(map(str, cache))}: {cache!r}",
+            "ca": f"un diccionari amb les claus {sorted(map(str, cache))}: {cache!r}"}
+
+
+def check_step(submission, grade, x, p, cache) -> dict:
+    """block_step on the last row of x, after ``cache``, the learner's or the grader's, of the
+    rows before it; returns the new cache, once checked."""
+    t, d = len(x) - 1, x.shape[1]
+    grade.trying(f"block_step({shown(x[t])}, {cache_code(cache)}, {cache_code(p)})")
+    given = {k: v.copy() for k, v in cache.items()}
     with np.errstate(all="ignore"):
-        got = submission.transformer_block(x.copy(), {k: v.copy() for k, v in p.items()})
-    expected = expected_block(x, p)
-    grade.check(np.shape(got) == x.shape, expected=shape_words(x.shape), got=got_shape(got),
-                hint=HINTS["block_shape"])
-    got = np.asarray(got, dtype=float)
-    if len(x) > 1:  # change the last position only: the others must not move
-        later = x.copy()
-        later[-1] = -2 * later[-1] + np.arange(x.shape[1])   # not a constant shift: layer norm hides those
-        with np.errstate(all="ignore"):
-            moved = np.asarray(submission.transformer_block(later, {k: v.copy() for k, v in p.items()}),
-                               dtype=float)
-        grade.check(np.allclose(moved[:-1], got[:-1], rtol=0, atol=1e-12), expected=expected, got=got,
-                    hint=HINTS["block_future"])
+        result = submission.block_step(x[t].copy(), cache, {k: v.copy() for k, v in p.items()})
+    want = expected_cache(x, p)
+    grade.check(isinstance(result, tuple) and len(result) == 2,
+                expected={"en": "a pair (y_t, new_cache)", "ca": "una parella (y_t, new_cache)"},
+                got={"en": f"{type(result).__name__}: {result!r}",
+                     "ca": f"{type(result).__name__}: {result!r}"}, hint=HINTS["step_return"])
+    got, new = result
+    grade.array_shape(got, (d,), hint=HINTS["step_shape"])
+    grade.check(isinstance(new, dict) and set(new) == {"k", "v"},
+                expected={"en": 'a dict with the keys "k" and "v"',
+                          "ca": 'un diccionari amb les claus "k" i "v"'},
+                got=cache_words(new), hint=HINTS["step_cache_keys"])
+    for name in ("k", "v"):
+        grade.array_shape(new[name], (t + 1, d), hint=HINTS["step_cache_shape"])
+    kept = set(cache) == set(given) and all(np.array_equal(cache[k], given[k]) for k in given)
+    grade.check(kept, expected={"en": f"the given cache unchanged: {cache_code(given)}",
+                                "ca": f"la memòria cau rebuda sense canvis: {cache_code(given)}"},
+                got={"en": f"the given cache became {cache_code(cache)}",
+                     "ca": f"la memòria cau rebuda ha passat a ser {cache_code(cache)}"},
+                hint=HINTS["step_cache_kept"])
+    for name in ("k", "v"):
+        grade.check(np.array_equal(new[name][:t], given[name]), expected=given[name],
+                    got=new[name][:t], hint=HINTS["step_cache_old"])
+        grade.check(np.allclose(new[name][t], want[name][t], rtol=1e-6, atol=1e-8),
+                    expected={"en": f'row {t} of "{name}": {shown(want[name][t])}',
+                              "ca": f'fila {t} de "{name}": {shown(want[name][t])}'},
+                    got=new[name][t], hint=HINTS["step_cache_new"])
+    expected = expected_block(x, p)[t]
     grade.check(np.allclose(got, expected, rtol=1e-6, atol=1e-8), expected=expected, got=got,
-                hint=HINTS["block_values"])
+                hint=HINTS["step_first" if t == 0 else "step_later"])
+    return new
 
 
-@pytest.mark.exercise("ch13.transformer_block", points=3)
-class TestTransformerBlock:
-    def test_one_position(self, submission, grade):
-        check_block(submission, grade, *block_case(np.random.default_rng(1308), 1))
+def check_generation(submission, grade, x, p) -> None:
+    """The tokens of x one by one, each step reading the cache the step before returned."""
+    d = x.shape[1]
+    cache = {"k": np.zeros((0, d)), "v": np.zeros((0, d))}
+    for t in range(len(x)):
+        cache = check_step(submission, grade, x[:t + 1], p, cache)
 
-    def test_sequences(self, submission, grade):
+
+@pytest.mark.exercise("ch13.block_step", points=3)
+class TestBlockStep:
+    def test_one_token(self, submission, grade):
+        rng = np.random.default_rng(1308)
+        for d, m in ((4, 8), (2, 3), (6, 5)):
+            check_generation(submission, grade, *block_case(rng, 1, d, m))
+
+    def test_generation_gives_the_rows_of_the_block(self, submission, grade):
         rng = np.random.default_rng(1309)
-        for length in (2, 3, 5, 7):
-            check_block(submission, grade, *block_case(rng, length))
+        for length, d, m in ((2, 4, 8), (3, 3, 6), (5, 4, 16), (7, 5, 4), (6, 8, 12)):
+            check_generation(submission, grade, *block_case(rng, length, d, m))
 
-    def test_more_sequences(self, submission, grade):
+    def test_a_cache_it_did_not_build(self, submission, grade):
+        """The grader's own cache, with keys and values only: a step that needs anything else,
+        the earlier tokens themselves to compute them again, cannot use it."""
         rng = np.random.default_rng(1310)
         for _ in range(5):
-            check_block(submission, grade, *block_case(rng, int(rng.integers(2, 9))))
+            d = int(rng.integers(2, 7))
+            x, p = block_case(rng, int(rng.integers(2, 10)), d, int(rng.integers(2, 10)))
+            check_step(submission, grade, x, p, expected_cache(x[:-1], p))
+
+    def test_one_cache_two_next_tokens(self, submission, grade):
+        """The same prefix continued with two tokens: the first step must leave it reusable."""
+        rng = np.random.default_rng(1321)
+        for length in (1, 4):
+            x, p = block_case(rng, length + 1)
+            other = np.vstack([x[:-1], rng.standard_normal(x.shape[1]) * 2 + 1])
+            cache = expected_cache(x[:-1], p)
+            check_step(submission, grade, x, p, cache)
+            check_step(submission, grade, other, p, cache)
 
 
 # --- 13.5 sampling with a temperature ----------------------------------------------------------

@@ -99,6 +99,11 @@ FORBIDDEN = {
     ("test_ch13_attention", "mask_refuse"): ("ch13_attention", ["(lengths < 1) | (lengths > size)"]),
     ("test_ch13_attention", "weights_finite"): ("ch13_attention", ["keepdims=True"]),
     ("test_ch13_attention", "weights_masked"): ("ch13_attention", ["np.where("]),
+    ("test_ch13_attention", "step_cache_shape"): ("ch13_attention", ["np.vstack("]),
+    ("test_ch13_attention", "step_cache_kept"): ("ch13_attention", ["np.vstack("]),
+    ("test_ch13_attention", "step_cache_new"): ("ch13_attention", ['h @ p["Wk"]', 'h @ p["Wv"]']),
+    ("test_ch13_attention", "step_later"): ("ch13_attention", [
+        'attention_weights((h @ p["Wq"])[None, :], cache["k"])', "[None, :]"]),
     ("test_ch13_attention", "sample_greedy"): ("ch13_attention", ["np.argmax("]),
     ("test_ch13_attention", "schedule_warmup"): ("ch13_attention", ["(step + 1) / warmup_steps"]),
     ("test_ch13_attention", "schedule_start"): ("ch13_attention", ["step - warmup_steps"]),

@@ -155,15 +155,15 @@ STUB_HINTS = {
     'ch13.attention_weights': {
         "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},
+    'ch13.block_step': {
+        "en": 'what of the earlier tokens can the new token still change?',
+        "ca": 'què dels tokens anteriors pot canviar encara el token nou?'},
     'ch13.layer_norm': {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
         "ca": 'cada fila per separat: al llarg de quin eix, i quina forma ha de tenir la mitjana?'},
     'ch13.sample': {
         "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
         "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},
-    'ch13.transformer_block': {
-        "en": "the docstring's four lines in order; which product needs the mask?",
-        "ca": 'les quatre línies del docstring en ordre; quin producte necessita la màscara?'},
     'ch13.warmup_cosine': {
         "en": 'a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?',
         "ca": 'una fracció de 0 a 1 per a cada fase: a quins passos val 0, i 1?'},

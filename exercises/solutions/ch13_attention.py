@@ -34,13 +34,18 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     return weight * (x - mean) / np.sqrt(var + eps) + bias
 
 
-def transformer_block(x: np.ndarray, p: dict[str, np.ndarray]) -> np.ndarray:
-    h = layer_norm(x, p["ln1_weight"], p["ln1_bias"])
-    causal = attention_mask(np.array([len(x)]), len(x))[0]      # one sequence, no padding
-    weights = attention_weights(h @ p["Wq"], h @ p["Wk"], causal)
-    x = x + weights @ (h @ p["Wv"]) @ p["Wo"]
-    h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])
-    return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"]
+def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],
+               p: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Row t of the block from x_t alone: no later token changes an earlier row, so the earlier
+    tokens are needed only through their keys and values."""
+    h = layer_norm(x_t, p["ln1_weight"], p["ln1_bias"])
+    cache = {"k": np.vstack([cache["k"], h @ p["Wk"]]),        # new arrays: the given cache
+             "v": np.vstack([cache["v"], h @ p["Wv"]])}        # stays as it was
+    # The last row of the causal mask is all True: the newest query reads every key, its own too.
+    weights = attention_weights((h @ p["Wq"])[None, :], cache["k"])        # (1, t + 1)
+    x = x_t + (weights @ cache["v"])[0] @ p["Wo"]
+    h = layer_norm(x, p["ln2_weight"], p["ln2_bias"])                      # each token on its own
+    return x + np.maximum(h @ p["W1"] + p["b1"], 0) @ p["W2"] + p["b2"], cache
 
 
 def sample(logits: np.ndarray, temperature: float, rng: np.random.Generator,
