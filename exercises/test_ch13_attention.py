@@ -164,8 +164,9 @@ HINTS = {
               "given one as it was: whoever calls you may continue the same cache with another "
               "token. Does your code assign into the dict it received?",
         "ca": "La memòria cau que has rebut ha canviat. El docstring demana un diccionari nou i "
-              "deixa el que reps tal com era: el codi que crida la teva funció pot continuar la mateixa memòria cau "
-              "amb un altre token. El teu codi assigna dins del diccionari que ha rebut?",
+              "deixa el que reps tal com era: el codi que crida la teva funció pot continuar la "
+              "mateixa memòria cau amb un altre token. El teu codi assigna dins del diccionari "
+              "que ha rebut?",
     },
     "step_cache_old": {
         "en": "The first t rows of the new cache must be the given ones, unchanged: the earlier "
