@@ -56,3 +56,16 @@ def logistic_derivative(z: float) -> float:
     (La derivada de la funció logística, σ(z)·(1 − σ(z)), per a qualsevol z.)
     """
     raise NotImplementedError("which of the two forms of σ is safe depends on the sign of z")
+
+
+def equivalent_start(weights: list[float], bias: float, lr: float, new_lr: float
+                     ) -> tuple[list[float], float]:
+    """The start at which learning rate ``new_lr`` repeats the mistakes made at ``lr``.
+
+    A perceptron that starts from ``weights`` and ``bias`` and learns with Rosenblatt's rule at
+    the learning rate ``lr`` makes some mistakes, epoch after epoch, on a data set. Return the
+    starting (weights, bias) with which a perceptron that learns at ``new_lr`` makes exactly the
+    same mistakes, in every epoch, on every data set. Both learning rates are positive.
+    (Retorna el punt de partida amb què, aprenent amb ``new_lr``, es fan els mateixos errors.)
+    """
+    raise NotImplementedError("write z after a few updates: which part grows with lr, which not?")

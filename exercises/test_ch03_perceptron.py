@@ -62,6 +62,20 @@ HINTS = {
               "logística» al capítol 3, on la derivada s'escriu amb σ mateixa, i comprova el "
               "teu codi a z = 0, on ha de donar 0,25, i per a |z| gran, on ha de ser a prop de 0.",
     },
+    "rescale": {
+        "en": "Write out a weight after a few mistakes: its start plus lr times a sum of inputs "
+              "with signs. Which start makes every weighted sum z at new_lr the old z times the "
+              "same positive number? Only the sign of z decides whether the perceptron fires.",
+        "ca": "Escriu un pes després d'uns quants errors: el seu valor inicial més lr per una "
+              "suma d'entrades amb signe. Amb quin punt de partida cada suma ponderada z amb "
+              "new_lr és la z d'abans pel mateix nombre positiu? Només el signe de z decideix si "
+              "el perceptró s'activa.",
+    },
+    "start_shape": {
+        "en": "Return a pair (weights, bias): a list with one number per weight, then one number.",
+        "ca": "Retorna una parella (weights, bias): una llista amb un nombre per pes i, després, "
+              "un nombre.",
+    },
     "float": {
         "en": "Return a plain number (a float), not a minigrad Value.",
         "ca": "Retorna un nombre normal (un float), no un Value de minigrad.",
@@ -95,6 +109,18 @@ def train(X, targets, epochs, lr):
             weights, bias = update(weights, bias, x, t, lr)
         mistakes.append(wrong)
     return weights, bias, mistakes
+
+
+def train_from(weights, bias, X, targets, epochs, lr):
+    """Rosenblatt's rule from a given start; returns the mistakes in each epoch."""
+    mistakes = []
+    for _ in range(epochs):
+        wrong = 0
+        for x, t in zip(X, targets):
+            wrong += predict(weights, bias, x) != t
+            weights, bias = update(weights, bias, x, t, lr)
+        mistakes.append(wrong)
+    return mistakes
 
 
 def logistic_slope(z):
@@ -245,3 +271,57 @@ class TestLogisticDerivative:
     @pytest.mark.parametrize("z", [0.0, 1e-9, -1e-9, 2.0, -2.0, 30.0, -30.0, 800.0, -800.0])
     def test_edge_cases(self, submission, grade, z):
         self.check(submission, grade, z)
+
+
+@pytest.mark.exercise("ch03.equivalent_start", points=2)
+class TestEquivalentStart:
+    # Learning rates are powers of 2, so scaling a number by their ratio is exact and no
+    # rounding can tip a weighted sum across the threshold.
+    RATES = [0.0625, 0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0]
+
+    def check(self, submission, grade, weights, bias, lr, new_lr, data_sets):
+        grade.trying(f"equivalent_start({weights}, {bias}, lr={lr}, new_lr={new_lr})")
+        got = submission.equivalent_start(list(weights), bias, lr, new_lr)
+        grade.check(isinstance(got, (tuple, list)) and len(got) == 2
+                    and isinstance(got[0], (list, tuple)) and len(got[0]) == len(weights)
+                    and all(is_number(w) for w in got[0]) and is_number(got[1]),
+                    expected={"en": f"a pair (a list of {len(weights)} numbers, a number)",
+                              "ca": f"una parella (una llista de {len(weights)} nombres, un nombre)"},
+                    got=got, hint=HINTS["start_shape"])
+        for X, targets, epochs in data_sets:
+            grade.trying(f"equivalent_start({weights}, {bias}, lr={lr}, new_lr={new_lr}), then "
+                         f"training at new_lr on X = {X}, targets = {targets}")
+            expected = train_from(list(weights), bias, X, targets, epochs, lr)
+            mistakes = train_from(list(got[0]), got[1], X, targets, epochs, new_lr)
+            grade.check(mistakes == expected, hint=HINTS["rescale"],
+                        expected={"en": f"the mistakes per epoch at lr = {lr}: {expected}",
+                                  "ca": f"els errors per època amb lr = {lr}: {expected}"},
+                        got={"en": f"at new_lr = {new_lr} from your start: {mistakes}",
+                             "ca": f"amb new_lr = {new_lr} des del teu punt de partida: {mistakes}"})
+
+    def random_data_sets(self, rng, n):
+        data_sets = []
+        for _ in range(12):
+            m = rng.randint(2, 8)
+            X = [[float(rng.randint(-3, 3)) for _ in range(n)] for _ in range(m)]
+            data_sets.append((X, [rng.choice([0, 1]) for _ in range(m)], rng.randint(2, 10)))
+        return data_sets
+
+    def test_random_starts(self, submission, grade):
+        rng = grading.random(3005)
+        for _ in range(20):
+            n = rng.randint(1, 4)
+            weights = [rng.randint(-12, 12) / 4 for _ in range(n)]
+            bias = rng.randint(-12, 12) / 4
+            lr, new_lr = rng.sample(self.RATES, 2)
+            self.check(submission, grade, weights, bias, lr, new_lr, self.random_data_sets(rng, n))
+
+    @pytest.mark.parametrize("weights, bias, lr, new_lr", [
+        pytest.param([0.0, 0.0], 0.0, 1.0, 0.125, id="from_zero"),
+        pytest.param([0.75, -0.5], 0.25, 1.0, 1.0, id="same_rate"),
+        pytest.param([0.5, 0.5], -0.75, 0.25, 4.0, id="and_gate_start"),
+    ])
+    def test_logic_gates(self, submission, grade, weights, bias, lr, new_lr):
+        X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+        gates = [[0, 0, 0, 1], [0, 1, 1, 1], [1, 1, 1, 0], [0, 1, 1, 0]]
+        self.check(submission, grade, weights, bias, lr, new_lr, [(X, t, 8) for t in gates])

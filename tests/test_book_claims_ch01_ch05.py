@@ -1,4 +1,4 @@
-"""The numbers that chapters 1, 2, 4 and 5 rely on, recomputed with the library.
+"""The numbers that chapters 1 to 5 rely on, recomputed with the library.
 
 Each test repeats a small computation of a chapter and asserts the direction and size of the
 claim its text makes, so that a change to minigrad or to a chapter that breaks the claim fails
@@ -74,6 +74,20 @@ def test_ch02_central_difference_is_best_near_one_millionth():
     assert centred[inside].max() < 1e-10
     assert 5e-7 < hs[centred.argmin()] < 2e-6
     assert round(ns["w"].grad, 9) == round(ns["central"], 9)
+
+
+def test_ch03_from_zero_weights_the_learning_rate_only_scales_the_weights():
+    """Exercise 3.5's text: from zero weights, AND, OR and XOR trained at the rates 0.25, 1 and 8
+    make the same mistakes and end with weights in proportion to the rate; at 0.1, AND does not
+    (rounding tips a weighted sum that should be exactly 0)."""
+    train = load_solution("ch03_perceptron").train_perceptron
+    X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    for targets in ([0, 0, 0, 1], [0, 1, 1, 1], [0, 1, 1, 0]):
+        w1, b1, mistakes = train(X, targets, 20, 1.0)
+        for lr in (0.25, 8.0):
+            w, b, m = train(X, targets, 20, lr)
+            assert m == mistakes and w == [lr * v for v in w1] and b == lr * b1
+    assert train(X, [0, 0, 0, 1], 20, 0.1)[2] != train(X, [0, 0, 0, 1], 20, 1.0)[2]
 
 
 def test_ch04_the_sigmoid_network_moves_least_in_each_of_five_draws():

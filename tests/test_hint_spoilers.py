@@ -39,6 +39,7 @@ FORBIDDEN = {
     ("test_ch02_engine", "loop"): ("ch02_engine", ["p.data -= "]),
     ("test_ch03_perceptron", "logistic"): ("ch03_perceptron", ["f * (1 - f)"]),
     ("test_ch03_perceptron", "update"): ("ch03_perceptron", ["target - "]),
+    ("test_ch03_perceptron", "rescale"): ("ch03_perceptron", ["new_lr / lr"]),
     ("test_ch04_forward", "collapse_weights"): ("ch04_forward", ["v * w[i]"]),
     ("test_ch04_forward", "collapse_bias"): ("ch04_forward", ["v * b"]),
     ("test_ch05_backprop", "delta_output"): ("ch05_backprop", ["y_k - y_hat", "(1 - a ** 2)"]),

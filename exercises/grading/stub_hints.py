@@ -32,6 +32,9 @@ STUB_HINTS = {
     'ch02.train_moons': {
         "en": 'for each example: loss, zero_grad(), backward(), step downhill',
         "ca": 'per a cada exemple: pèrdua, zero_grad(), backward(), un pas costa avall'},
+    'ch03.equivalent_start': {
+        "en": 'write z after a few updates: which part grows with lr, which not?',
+        "ca": "escriu z després d'uns quants canvis: quina part creix amb lr i quina no?"},
     'ch03.logistic_derivative': {
         "en": 'which of the two forms of σ is safe depends on the sign of z',
         "ca": 'quina de les dues formes de σ és segura depèn del signe de z'},

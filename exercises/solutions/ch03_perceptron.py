@@ -45,3 +45,17 @@ def logistic_derivative(z: float) -> float:
     e = math.exp(-abs(z))
     f = 1 / (1 + e) if z >= 0 else e / (1 + e)
     return f * (1 - f)
+
+
+def equivalent_start(weights: list[float], bias: float, lr: float, new_lr: float
+                     ) -> tuple[list[float], float]:
+    """The start at which learning rate ``new_lr`` repeats the mistakes made at ``lr``."""
+    # After some updates every weight is its start plus lr times a sum of +x_i and -x_i, and the
+    # bias is its start plus lr times a sum of +1 and -1: the sums depend only on which examples
+    # were mistakes. Scale the start by c = new_lr / lr > 0, and every weight, the bias and so
+    # every weighted sum z are the old ones times c. z and c·z have the same sign, so the same
+    # examples fire and the same mistakes follow, for ever. From zero weights c·0 = 0: the
+    # learning rate changes nothing but the size of the weights. From other weights it matters,
+    # because lr decides how far the first mistakes move the weights away from their start.
+    c = new_lr / lr
+    return [c * w_i for w_i in weights], c * bias
