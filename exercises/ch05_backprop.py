@@ -30,7 +30,7 @@ def deep_delta_rule(x: Sequence[float], y: Sequence[float],
                     ) -> tuple[list[list[list[float]]], list[list[float]]]:
     """The weight and bias changes of the delta rule for a tanh network of any depth.
 
-    The network has L = len(weights) layers of weights. Layer 0 is the input, h^(0) = x; layer
+    The network has ``len(weights)`` layers of weights. Layer 0 is the input, h^(0) = x; layer
     l + 1 receives from layer l through ``weights[l][j][i]``, the weight w_ji from neuron ``i``
     of layer l to neuron ``j`` of layer l + 1 (one row per receiving neuron, like a layer's
     matrix W), plus the bias ``biases[l][j]``:

@@ -34,13 +34,14 @@ def div_backward(x: np.ndarray, y: np.ndarray,
     raise NotImplementedError("entry by entry: how much does out move when y moves? then back to y's shape")
 
 
-def quadratic_backward(x: np.ndarray, w: np.ndarray,
+def quadratic_backward(x: np.ndarray, a: np.ndarray,
                        grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of the quadratic form ``out = xᵀ w x`` of each row: return (dL/dx, dL/dw).
+    """The backward of the quadratic form ``out = xᵀ a x`` of each row: return (dL/dx, dL/da).
 
     x has shape (..., d): one vector of d entries per example, with any batch axes in front;
-    w has shape (d, d) and need not be symmetric; ``out[...] = Σ_ij x[..., i] w[i, j] x[..., j]``
-    (``np.einsum("...i,ij,...j->...", x, w, x)``) has the batch shape, and so has ``grad``.
+    the matrix a has shape (d, d) and need not be symmetric; ``out[...] = Σ_ij x[..., i] a[i, j]
+    x[..., j]`` (``np.einsum("...i,ij,...j->...", x, a, x)``) has the batch shape, and so has
+    ``grad``.
     Each gradient has its input's shape. Do not modify the arrays you receive.
     (La forma quadràtica de cada fila: x hi apareix dues vegades.)
     """

@@ -38,12 +38,12 @@ def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarr
 
 
 def softmax_backward(probs: np.ndarray, grad: np.ndarray, axis: int = -1) -> np.ndarray:
-    """dL/dx for s = softmax(x) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds.
+    """dL/dz for s = softmax(z) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds.
 
     ``probs`` and ``grad`` have the same shape, any shape, and so has the result. Each
     probability of a slice along ``axis`` depends on every score of that slice: a slice of C
-    classes has C×C derivatives ∂sᵢ/∂xⱼ. Do not build that matrix (C may be 20000), and do
+    classes has C×C derivatives ∂sᵢ/∂zⱼ. Do not build that matrix (C may be 20000), and do
     not modify ``probs`` or ``grad``.
-    (El gradient respecte de x de s = softmax(x), a partir de s i de g, sense la matriu C×C.)
+    (El gradient respecte de z de s = softmax(z), a partir de s i de g, sense la matriu C×C.)
     """
-    raise NotImplementedError("work out ∂sᵢ/∂xⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂xⱼ, what is the same for every j?")
+    raise NotImplementedError("work out ∂sᵢ/∂zⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂zⱼ, what is the same for every j?")

@@ -1,9 +1,9 @@
-"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of / and of xᵀ w x.
+"""Graders for chapter 6, part 2 (exercises/ch06_engine.py): the backward of / and of xᵀ a x.
 
 The learner's functions take numpy arrays and return the gradients of an operation's inputs.
 The grader's oracle is the definition of a gradient: central differences of
 L = sum(op(inputs) · grad) in float64, on many random shapes with broadcasting, batches and
-vectors. The quadratic form is quadratic in x and linear in w, so its differences are exact up
+vectors. The quadratic form is quadratic in x and linear in a, so its differences are exact up
 to rounding; the quotient is not linear in y, whose divisors stay away from 0 (|y| ≥ 1) so that the differences'
 truncation error, of order eps² · |x| / |y|⁴, stays far below the tolerance. minigrad's
 backpropagation would compute the answers: an autouse fixture switches it off before the
@@ -50,21 +50,21 @@ HINTS = {
         "diferència centrada en un sol element. Si l'exercici 6.1 encara no passa, arregla'l "
         "primer."),
     "quad_shape": words(
-        "Each gradient must have its input's shape: dL/dx that of x, (..., d), and dL/dw that "
-        "of w, (d, d). w is shared by every example of the batch: what becomes of the "
-        "gradients that the examples send to it?",
-        "Cada gradient ha de tenir la forma de la seva entrada: dL/dx la de x, (..., d), i dL/dw "
-        "la de w, (d, d). Tots els exemples del lot comparteixen w: què passa amb els gradients "
-        "que cada exemple li envia?"),
+        "Each gradient must have its input's shape: dL/dx that of x, (..., d), and dL/da that "
+        "of the matrix a, (d, d). The matrix a is shared by every example of the batch: what "
+        "becomes of the gradients that the examples send to it?",
+        "Cada gradient ha de tenir la forma de la seva entrada: dL/dx la de x, (..., d), i dL/da "
+        "la de la matriu a, (d, d). Tots els exemples del lot comparteixen la matriu a: què "
+        "passa amb els gradients que cada exemple li envia?"),
     "quad_values": words(
-        "The shapes are right but not the numbers. Write out = Σ_ij x_i w_ij x_j for one example "
-        "with d = 2 and differentiate it by hand with respect to x_1 and to w_12: x appears in two "
-        "places, and w need not be symmetric (the grader's is not). Compare with a central "
-        "difference on one entry.",
-        "Les formes són correctes, però els nombres no. Escriu out = Σ_ij x_i w_ij x_j per a un "
-        "exemple amb d = 2 i deriva-ho a mà respecte de x_1 i de w_12: x apareix en dos llocs, i "
-        "w no té per què ser simètrica (la del corrector no ho és). Compara-ho amb una diferència "
-        "centrada en un sol element."),
+        "The shapes are right but not the numbers. Write out = Σ_ij x_i a_ij x_j for one example "
+        "with d = 2 and differentiate it by hand with respect to x_1 and to a_12: x appears in two "
+        "places, and the matrix a need not be symmetric (the grader's is not). Compare with a "
+        "central difference on one entry.",
+        "Les formes són correctes, però els nombres no. Escriu out = Σ_ij x_i a_ij x_j per a un "
+        "exemple amb d = 2 i deriva-ho a mà respecte de x_1 i d'a_12: x apareix en dos llocs, i "
+        "la matriu a no té per què ser simètrica (la del corrector no ho és). Compara-ho amb una "
+        "diferència centrada en un sol element."),
     "unbroadcast_first": words(
         "Your code calls unbroadcast from exercise 6.1 (exercises/ch06_tensors.py), which "
         "still raises NotImplementedError: do exercise 6.1 first (pytest "
@@ -162,23 +162,23 @@ class TestDivBackward:
 
 
 # --- 6.5 quadratic_backward -----------------------------------------------------------------
-def quadratic(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """The grader's own forward: xᵀ w x for every row of x."""
-    return np.einsum("...i,ij,...j->...", x, w, x)
+def quadratic(x: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """The grader's own forward: xᵀ a x for every row of x."""
+    return np.einsum("...i,ij,...j->...", x, a, x)
 
 
 QUAD_CASES = [((3,), False), ((1, 3), False), ((4, 2), False), ((5, 3), True), ((2, 3, 4), False),
-              ((1,), False), ((6, 1), False), ((2, 1, 3), True)]   # True: a symmetric w
+              ((1,), False), ((6, 1), False), ((2, 1, 3), True)]   # True: a symmetric a
 
 
 def check_quadratic(submission, grade, x_shape, symmetric, rng):
     d = x_shape[-1]
-    x, w = random_array(rng, x_shape), random_array(rng, (d, d))
+    x, a = random_array(rng, x_shape), random_array(rng, (d, d))
     if symmetric:
-        w = np.round((w + w.T) / 2, 3)
+        a = np.round((a + a.T) / 2, 3)
     grad = random_array(rng, x_shape[:-1])
-    grade.trying(f"quadratic_backward({shown(x)}, {shown(w)}, grad={shown(grad)})")
-    check_backward(grade, submission.quadratic_backward, quadratic, [x, w], grad,
+    grade.trying(f"quadratic_backward({shown(x)}, {shown(a)}, grad={shown(grad)})")
+    check_backward(grade, submission.quadratic_backward, quadratic, [x, a], grad,
                    HINTS["quad_shape"], HINTS["quad_values"])
 
 

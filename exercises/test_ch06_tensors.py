@@ -2,7 +2,7 @@
 
 The learner's functions take and return numpy arrays, and the grader computes every expected
 value itself (log-sum-exp against a float64 reference summed slice by slice with
-math.fsum, softmax's backward against float64 central differences of L = Σ g · softmax(x)).
+math.fsum, softmax's backward against float64 central differences of L = Σ g · softmax(z)).
 minigrad already has all three (``Tensor``'s broadcasting gradient, ``Tensor.softmax`` and
 its backward, ``F.log_softmax``, ...): fixtures switch them off (for softmax's backward,
 minigrad's backpropagation too) before the learner's module is loaded, so calling them cannot
@@ -102,27 +102,27 @@ HINTS = {
     },
     "sm_values": {
         "en": "The shape is right but not the numbers. Each score of a slice moves every "
-              "probability of that slice, so dL/dx_j gathers g_i · ∂s_i/∂x_j from every i of "
-              "the slice, not only from i = j. Work out ∂s_i/∂x_j by hand for a softmax of two "
+              "probability of that slice, so dL/dz_j gathers g_i · ∂s_i/∂z_j from every i of "
+              "the slice, not only from i = j. Work out ∂s_i/∂z_j by hand for a softmax of two "
               "scores, for i = j and for i ≠ j, mind the signs, and check one entry with a "
               "central difference. Every sum runs along `axis`, whatever it is: 0, 1, -1, ...",
         "ca": "La forma és correcta, però els nombres no. Cada puntuació d'un tall mou totes les "
-              "probabilitats d'aquell tall, de manera que dL/dx_j aplega g_i · ∂s_i/∂x_j de tots "
-              "els i del tall, no només d'i = j. Calcula a mà ∂s_i/∂x_j per a una softmax de dues "
+              "probabilitats d'aquell tall, de manera que dL/dz_j aplega g_i · ∂s_i/∂z_j de tots "
+              "els i del tall, no només d'i = j. Calcula a mà ∂s_i/∂z_j per a una softmax de dues "
               "puntuacions, per a i = j i per a i ≠ j, vigila els signes, i comprova un element "
               "amb una diferència centrada. Cada suma es fa al llarg de `axis`, sigui quin sigui: "
               "0, 1, -1, ...",
     },
     "sm_jacobian": {
         "en": "Right numbers, but your function needed far more memory than the arrays it "
-              "received: it builds a C×C matrix for a slice (the ∂s_i/∂x_j, np.eye(C), or an "
+              "received: it builds a C×C matrix for a slice (the ∂s_i/∂z_j, np.eye(C), or an "
               "outer product of probs with itself). With C = 20000 one such matrix takes 3.2 GB. "
-              "Write the sum Σ_i g_i ∂s_i/∂x_j out by hand: what does it need besides g_j, s_j "
+              "Write the sum Σ_i g_i ∂s_i/∂z_j out by hand: what does it need besides g_j, s_j "
               "and one number per slice?",
         "ca": "Els nombres són correctes, però la teva funció ha necessitat molta més memòria que "
-              "els arrays que ha rebut: construeix una matriu C×C per a un tall (les ∂s_i/∂x_j, "
+              "els arrays que ha rebut: construeix una matriu C×C per a un tall (les ∂s_i/∂z_j, "
               "np.eye(C) o un producte exterior de probs amb si mateix). Amb C = 20000, una "
-              "matriu així ocupa 3,2 GB. Escriu a mà la suma Σ_i g_i ∂s_i/∂x_j: què necessita, "
+              "matriu així ocupa 3,2 GB. Escriu a mà la suma Σ_i g_i ∂s_i/∂z_j: què necessita, "
               "a part de g_j, s_j i un nombre per tall?",
     },
 }

@@ -72,8 +72,8 @@ STUB_HINTS = {
         "en": 'x appears twice in the product: what does each appearance send back?',
         "ca": 'x apareix dues vegades al producte: què retorna cada aparició?'},
     'ch06.softmax_backward': {
-        "en": 'work out ∂sᵢ/∂xⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂xⱼ, what is the same for every j?',
-        "ca": 'calcula a mà ∂sᵢ/∂xⱼ: a Σᵢ gᵢ ∂sᵢ/∂xⱼ, què és igual per a tots els j?'},
+        "en": 'work out ∂sᵢ/∂zⱼ by hand: in Σᵢ gᵢ ∂sᵢ/∂zⱼ, what is the same for every j?',
+        "ca": 'calcula a mà ∂sᵢ/∂zⱼ: a Σᵢ gᵢ ∂sᵢ/∂zⱼ, què és igual per a tots els j?'},
     'ch06.unbroadcast': {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},

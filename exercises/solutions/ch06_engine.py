@@ -16,16 +16,16 @@ def div_backward(x: np.ndarray, y: np.ndarray,
     return unbroadcast(grad / y, x.shape), unbroadcast(-grad * x / y ** 2, y.shape)
 
 
-def quadratic_backward(x: np.ndarray, w: np.ndarray,
+def quadratic_backward(x: np.ndarray, a: np.ndarray,
                        grad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The backward of the quadratic form ``out = xᵀ w x`` of each row: return (dL/dx, dL/dw)."""
+    """The backward of the quadratic form ``out = xᵀ a x`` of each row: return (dL/dx, dL/da)."""
     g = np.asarray(grad)[..., None]           # one upstream number per example, against its row
-    # x is used twice, on the left of w (row times w) and on its right (w times column): as for
-    # a Value used twice, the gradients of both uses add up: w x from the left use (x @ w.T for
-    # rows) and wᵀ x from the right one (x @ w).
-    dx = g * (x @ w.T + x @ w)
-    # d out / d w_ij = x_i x_j for each example: a sum over the batch of outer products,
+    # x is used twice, on the left of a (row times a) and on its right (a times column): as for
+    # a Value used twice, the gradients of both uses add up: a x from the left use (x @ a.T for
+    # rows) and aᵀ x from the right one (x @ a).
+    dx = g * (x @ a.T + x @ a)
+    # d out / d a_ij = x_i x_j for each example: a sum over the batch of outer products,
     # written as one matrix product of the (weighted) rows.
     rows = x.reshape(-1, x.shape[-1])
-    dw = (g.reshape(-1, 1) * rows).T @ rows
-    return dx, dw
+    da = (g.reshape(-1, 1) * rows).T @ rows
+    return dx, da

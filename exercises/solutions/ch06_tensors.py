@@ -29,8 +29,8 @@ def logsumexp(x: np.ndarray, axis: int = -1, keepdims: bool = False) -> np.ndarr
 
 
 def softmax_backward(probs: np.ndarray, grad: np.ndarray, axis: int = -1) -> np.ndarray:
-    """dL/dx for s = softmax(x) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds."""
-    # ∂sᵢ/∂xⱼ = sᵢ(δᵢⱼ − sⱼ), so dL/dxⱼ = Σᵢ gᵢ sᵢ(δᵢⱼ − sⱼ) = sⱼ(gⱼ − Σᵢ gᵢ sᵢ): the
+    """dL/dz for s = softmax(z) along ``axis``, from ``probs`` = s and ``grad`` = g = dL/ds."""
+    # ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ − sⱼ), so dL/dzⱼ = Σᵢ gᵢ sᵢ(δᵢⱼ − sⱼ) = sⱼ(gⱼ − Σᵢ gᵢ sᵢ): the
     # C×C matrix enters only through one number per slice, the same Σᵢ gᵢ sᵢ for every j.
     weighted = (grad * probs).sum(axis=axis, keepdims=True)   # size 1 along axis: broadcasts
     return probs * (grad - weighted)

@@ -9,5 +9,5 @@ EXERCISE = "ch06.softmax_backward"
 def softmax_backward(probs, grad, axis=-1):
     s, g = np.moveaxis(probs, axis, -1), np.moveaxis(grad, axis, -1)
     eye = np.eye(s.shape[-1])
-    jacobian = s[..., :, None] * (eye - s[..., None, :])     # ∂sᵢ/∂xⱼ, one matrix per slice
+    jacobian = s[..., :, None] * (eye - s[..., None, :])     # ∂sᵢ/∂zⱼ, one matrix per slice
     return np.moveaxis(np.einsum("...i,...ij->...j", g, jacobian), -1, axis)

@@ -1,4 +1,4 @@
-"""Wrong: a sign error in the off-diagonal terms, ∂sᵢ/∂xⱼ = sᵢ(δᵢⱼ + sⱼ)."""
+"""Wrong: a sign error in the off-diagonal terms, ∂sᵢ/∂zⱼ = sᵢ(δᵢⱼ + sⱼ)."""
 
 EXERCISE = "ch06.softmax_backward"
 
