@@ -1,4 +1,4 @@
-"""Graders for chapter 8 (exercises/ch08_convolution.py): convolution, max pooling, edge filters.
+"""Graders for chapter 8 (exercises/ch08_convolution.py): convolution, max pooling, receptive field.
 
 The learner's functions take and return numpy arrays, and the grader computes every expected
 value itself, in a different way from the reference solution (numpy's sliding windows instead
@@ -69,31 +69,36 @@ HINTS = {
               "nombre d'aquesta finestra es conserva? Un mapa de característiques pot ser negatiu "
               "pertot arreu: el teu codi encara funciona, aleshores?",
     },
-    "edge_shape": {
-        "en": "The response has the wrong shape. How many times does a 2 × 2 filter fit down an H "
-              "× W image with stride 1 and no padding, and how many times across?",
-        "ca": "La resposta té una forma incorrecta. Quantes vegades hi cap un filtre de 2 × 2 cap "
-              "avall d'una imatge H × W amb pas 1 i sense farciment, i quantes de través?",
+    "rf_type": {
+        "en": "Return the side of the patch as one whole number (an int), not a tuple, a list or "
+              "an array.",
+        "ca": "Retorna el costat de la zona com un sol nombre enter (un int), no com una tupla, "
+              "una llista o un array.",
     },
-    "horizontal": {
-        "en": "Not the horizontal-edge response. Reread 'Filters for other patterns' in chapter "
-              "8: a horizontal edge is a change from top to bottom, so which row of the 2 × 2 "
-              "filter is positive and which negative, and how does the strength you are given "
-              "scale it? Test yourself: bright above dark must give a positive response, and a "
-              "uniform patch 0.",
-        "ca": "No és la resposta a vores horitzontals. Rellegeix «Filtres per a altres patrons» "
-              "al capítol 8: una vora horitzontal és un canvi de dalt a baix; quina fila del "
-              "filtre 2 × 2 és positiva i quina negativa, i com l'escala la intensitat que reps? "
-              "Prova-ho: clar sobre fosc ha de donar una resposta positiva, i una zona uniforme, "
-              "0.",
+    "rf_stride_one": {
+        "en": "With stride 1 everywhere the patch is wrong. Work out by hand what one value of a "
+              "3 × 3 convolution sees, then one value of a second 3 × 3 convolution on top of it: "
+              "how many pixels does each filter add to the side? Does the padding change which "
+              "pixels a value far from the border sees?",
+        "ca": "Amb pas 1 a tot arreu, la zona és incorrecta. Calcula a mà què veu un valor d'una "
+              "convolució de 3 × 3, i després un valor d'una segona convolució de 3 × 3 a sobre: "
+              "quants píxels afegeix cada filtre al costat? El farciment canvia quins píxels veu "
+              "un valor lluny de la vora?",
     },
-    "vertical": {
-        "en": "Not the vertical-edge response. A vertical edge is a change from left to right: "
-              "which column of the 2 × 2 filter is positive and which negative? Test yourself: "
-              "bright on the left of dark must give a positive response, and a uniform patch 0.",
-        "ca": "No és la resposta a vores verticals. Una vora vertical és un canvi d'esquerra a "
-              "dreta: quina columna del filtre 2 × 2 és positiva i quina negativa? Prova-ho: clar "
-              "a l'esquerra de fosc ha de donar una resposta positiva, i una zona uniforme, 0.",
+    "rf_strides": {
+        "en": "The layers with a stride above 1 are where it goes wrong. After a layer with stride "
+              "2, two neighbouring values of its output are two input pixels apart, not one: what "
+              "does that do to the reach of every filter that comes after it? The order of the "
+              "layers matters.",
+        "ca": "L'error és a les capes amb un pas més gran que 1. Després d'una capa de pas 2, dos "
+              "valors veïns de la sortida són a dos píxels de distància a l'entrada, no a un: què "
+              "fa això a l'abast de cada filtre que ve després? L'ordre de les capes importa.",
+    },
+    "rf_untouched": {
+        "en": "Do not modify the list of layers you receive: read it, and keep your counts in "
+              "variables of your own.",
+        "ca": "No modifiquis la llista de capes que reps: llegeix-la i guarda els teus comptes en "
+              "variables pròpies.",
     },
 }
 
@@ -245,51 +250,72 @@ class TestMaxPool:
             check_pool(submission, grade, image, size, stride)
 
 
-# --- 8.3 the edge filter's response -----------------------------------------------------------
-def expected_edges(image: np.ndarray, direction: str, strength: float) -> np.ndarray:
-    kernel = strength * (EDGE / 1.5 if direction == "horizontal" else (EDGE / 1.5).T)
-    return np.einsum("ijpq,pq->ij", sliding_window_view(np.asarray(image, float), (2, 2)), kernel)
+# --- 8.3 the receptive field ------------------------------------------------------------------
+def expected_field(layers) -> int:
+    """The grader's own, in the other direction: the interval of input positions (of the padded
+    coordinates, so that no border is reached) that output position 0 depends on, layer by layer
+    from the output back to the input; output position i of a layer reads its input positions
+    i·s − p to i·s − p + k − 1."""
+    low = high = 0
+    for layer in reversed(layers):
+        k, s = layer[1], layer[2]
+        p = layer[3] if layer[0] == "conv" else 0
+        low, high = low * s - p, high * s - p + k - 1
+    return high - low + 1
 
 
-def check_edges(submission, grade, image, direction, strength, call=None):
-    grade.trying(call or f"edge_response({shown(image)}, direction={direction!r}, "
-                         f"strength={strength})")
-    original = image.copy()
-    got = (submission.edge_response(image) if call
-           else submission.edge_response(image, direction, strength))
-    expected = expected_edges(original, direction, strength)
-    check_array_result(grade, image, original, got, expected, "edge_shape", direction)
-
-
-SEEDS_PATCHES = [  # the chapter's worked examples: uniform, black, an edge, and its reverse
-    np.full((2, 2), 200), np.zeros((2, 2), dtype=int), np.array([[200, 200], [0, 0]]),
-    np.array([[0, 0], [200, 200]]), np.array([[200, 0], [200, 0]]), np.array([[0, 200], [0, 200]]),
-    np.array([[200, 200, 200], [200, 200, 200], [0, 0, 0], [0, 0, 0]]),   # a longer edge
+CHAPTER_NETWORK = [("conv", 3, 1, 1), ("conv", 3, 1, 1), ("pool", 2, 2)]   # the cnn() of the chapter
+FIELD_CASES = [  # (layers, what they check)
+    ([], "no layer"),
+    ([("conv", 3, 1, 1)], "one filter"),
+    ([("conv", 1, 1, 0)], "a 1 × 1 filter"),
+    ([("conv", 3, 1, 1), ("conv", 3, 1, 1)], "conv 2 of the chapter"),
+    (CHAPTER_NETWORK, "the chapter's network, the 6 × 6 of its section"),
+    ([("conv", 3, 1, 0), ("conv", 3, 1, 2)], "padding does not change the size"),
+    ([("pool", 3, 1)], "overlapping pooling"),
+    ([("conv", 3, 1, 1), ("pool", 2, 2)], "pooling last"),
+    ([("pool", 2, 2), ("conv", 3, 1, 1)], "pooling first: the order matters"),
+    ([("conv", 3, 2, 1)] * 3, "three strided filters"),
+    ([("conv", 7, 2, 3), ("pool", 3, 2), ("conv", 3, 1, 1), ("conv", 3, 1, 1)], "a ResNet stem"),
+    ([("conv", 11, 4, 0), ("pool", 3, 2), ("conv", 5, 1, 2), ("pool", 3, 2), ("conv", 3, 1, 1),
+      ("conv", 3, 1, 1), ("conv", 3, 1, 1), ("pool", 3, 2)], "AlexNet's layers"),
 ]
 
 
-@pytest.mark.exercise("ch08.edge_response", points=2)
-class TestEdgeResponse:
-    @pytest.mark.parametrize("direction", ["horizontal", "vertical"])
-    @pytest.mark.parametrize("patch", SEEDS_PATCHES, ids=range(len(SEEDS_PATCHES)))
-    def test_the_seeds_patches(self, submission, grade, patch, direction):
-        check_edges(submission, grade, patch, direction, 1.5)
+def check_field(submission, grade, layers):
+    grade.trying(f"receptive_field({layers!r})")
+    original = [tuple(layer) for layer in layers]
+    got = submission.receptive_field(layers)
+    expected = expected_field(original)
+    now = [tuple(layer) for layer in layers]
+    grade.check(now == original, hint=HINTS["rf_untouched"],
+                expected={"en": "layers unchanged", "ca": "layers sense canvis"},
+                got={"en": f"layers changed to {now!r}", "ca": f"layers ha canviat a {now!r}"})
+    grade.check(isinstance(got, (int, np.integer)) and not isinstance(got, bool),
+                expected=expected, got=got, hint=HINTS["rf_type"])
+    strided = any(layer[2] > 1 for layer in original)
+    grade.check(got == expected, expected=expected, got=got,
+                hint=HINTS["rf_strides" if strided else "rf_stride_one"])
 
-    @pytest.mark.parametrize("direction", ["horizontal", "vertical"])
-    def test_the_grayscale_patch(self, submission, grade, direction):
-        check_edges(submission, grade, PATCH, direction, 1.5)
 
-    def test_defaults_are_horizontal_and_strength_1_5(self, submission, grade):
-        image = PATCH[3:9, 2:7]
-        check_edges(submission, grade, image, "horizontal", 1.5,
-                    call=f"edge_response({shown(image)})")
+def random_layers(rng: np.random.Generator) -> list[tuple]:
+    layers = []
+    for _ in range(int(rng.integers(1, 7))):
+        k, s = int(rng.integers(1, 6)), int(rng.choice([1, 1, 2, 3]))
+        if rng.random() < 0.6:
+            layers.append(("conv", k, s, int(rng.integers(0, k // 2 + 2))))
+        else:
+            layers.append(("pool", max(k, 2), s))
+    return layers
 
-    def test_random_images_and_strengths(self, submission, grade):
+
+@pytest.mark.exercise("ch08.receptive_field", points=2)
+class TestReceptiveField:
+    @pytest.mark.parametrize("layers, what", FIELD_CASES, ids=[w for _, w in FIELD_CASES])
+    def test_known_networks(self, submission, grade, layers, what):
+        check_field(submission, grade, list(layers))
+
+    def test_random_networks(self, submission, grade):
         rng = grading.rng(8083)
-        for _ in range(30):
-            h, w = (int(n) for n in rng.integers(2, 9, size=2))
-            image = rng.integers(0, 256, size=(h, w)) if rng.random() < 0.5 else \
-                np.round(rng.random((h, w)), 3)
-            direction = str(rng.choice(["horizontal", "vertical"]))
-            strength = float(rng.choice([1.5, 1.0, 0.25, 2.0, -1.0, round(rng.uniform(0.1, 3), 2)]))
-            check_edges(submission, grade, image, direction, strength)
+        for _ in range(40):
+            check_field(submission, grade, random_layers(rng))

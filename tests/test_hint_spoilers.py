@@ -69,6 +69,8 @@ FORBIDDEN = {
     ("test_ch08_convolution", "shape"): ("ch08_convolution", ["// stride + 1"]),
     ("test_ch08_convolution", "pool_shape"): ("ch08_convolution", ["// stride + 1"]),
     ("test_ch08_convolution", "pool_values"): ("ch08_convolution", [".max()"]),
+    ("test_ch08_convolution", "rf_stride_one"): ("ch08_convolution", ["(k - 1) * jump", "jump *= s"]),
+    ("test_ch08_convolution", "rf_strides"): ("ch08_convolution", ["(k - 1) * jump", "jump *= s"]),
     ("test_ch08_engine", "pair"): ("ch08_engine", ["padding:padding + "]),
     ("test_ch08_engine", "dweight"): ("ch08_engine", ["d * (kh - 1) + 1", "::d, ::d", ".sum(axis=0)"]),
     ("test_ch08_engine", "dx"): ("ch08_engine", ["d * p:", "+= dcols"]),

@@ -105,17 +105,17 @@ STUB_HINTS = {
         "en": 'taps dilation apart: which pixel does each read, and where does its gradient go?',
         "ca": 'elements del filtre separats per dilation: quin píxel llegeix cadascun, i on va el seu gradient?'},
     'ch08.conv2d_loops': {
-        "en": 'pad with np.pad, then four loops: output i, j and kernel p, q',
-        "ca": 'farceix amb np.pad i després quatre bucles: sortida i, j i filtre p, q'},
-    'ch08.edge_response': {
-        "en": 'build the 2 x 2 kernel from strength, slide it with stride 1',
-        "ca": 'construeix el filtre 2 x 2 a partir de strength i fes-lo lliscar amb pas 1'},
+        "en": 'pad with np.pad, then loop over the output positions',
+        "ca": 'farceix amb np.pad i després recorre les posicions de la sortida'},
     'ch08.max_pool': {
         "en": 'stride None means size; take the max of each whole window',
         "ca": 'stride None vol dir size; pren el màxim de cada finestra sencera'},
     'ch08.max_pool2d_backward': {
         "en": 'per window: which entry won, and where is it in x? windows may share it',
         "ca": 'per finestra: quin element ha guanyat, i on és dins de x? les finestres el poden compartir'},
+    'ch08.receptive_field': {
+        "en": 'start from one output value and go back to the input, a layer at a time',
+        "ca": "parteix d'un valor de la sortida i torna cap a l'entrada, capa per capa"},
     'ch09.mask_pixels': {
         "en": 'exactly m pixels per image, from rng, a new draw for every image',
         "ca": 'exactament m píxels per imatge, amb rng, un sorteig nou per a cada imatge'},

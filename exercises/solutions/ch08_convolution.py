@@ -38,15 +38,12 @@ def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.
     return out
 
 
-def edge_response(image: np.ndarray, direction: str = "horizontal",
-                  strength: float = 1.5) -> np.ndarray:
-    """The response map of the 2 × 2 edge filter of ``direction`` over ``image`` (H, W)."""
-    x = np.asarray(image, dtype=float)
-    # The four pixels of every 2 × 2 window at once, as four shifted views of the image.
-    top_left, top_right = x[:-1, :-1], x[:-1, 1:]
-    bottom_left, bottom_right = x[1:, :-1], x[1:, 1:]
-    if direction == "horizontal":   # [[s, s], [-s, -s]]: top row minus bottom row
-        return strength * (top_left + top_right - bottom_left - bottom_right)
-    if direction == "vertical":     # [[s, -s], [s, -s]]: left column minus right column
-        return strength * (top_left + bottom_left - top_right - bottom_right)
-    raise ValueError(f"direction must be 'horizontal' or 'vertical', got {direction!r}")
+def receptive_field(layers: list[tuple]) -> int:
+    """The side, in pixels of the input, of the square patch that one output value sees."""
+    size = 1    # the patch of one value of the layers read so far, in input pixels
+    jump = 1    # how many input pixels apart two neighbouring values of that layer are
+    for layer in layers:
+        k, s = layer[1], layer[2]           # the padding, if any, moves the patch, not its size
+        size += (k - 1) * jump              # k neighbouring values, `jump` pixels apart
+        jump *= s
+    return size
