@@ -28,7 +28,7 @@ def pca_errors(X: np.ndarray) -> np.ndarray:
     x as x̂ = μ + (x - μ) V_k V_kᵀ (chapter 9). Entry k of the result, an array of shape
     (d + 1,), is that reconstruction's mean squared error over all N·d numbers,
 
-        E_k = (1 / (N d)) Σ_n Σ_j (x̂_nj - x_nj)²,   k = 0, 1, …, d,
+        E_k = (1 / (N d)) Σ_i Σ_j (x̂_ij - x_ij)²,   k = 0, 1, …, d,
 
     so E_0 uses the mean alone and E_d = 0. Compute them from a single singular value
     decomposition, without building any reconstruction; do not modify ``X``. N may be smaller

@@ -1,9 +1,8 @@
-"""Chapter 10 exercises: a bag of words, n-grams, cosine similarity and analogies.
+"""Chapter 10 exercises: negation, a direction taken out, cosine similarity and analogies.
 
-Write the counting, the cosine and the analogy yourself: the grader switches off minigrad's
-``text.bag_of_words``, ``text.Vocabulary``, ``text.ngrams``, ``text.cosine_similarity`` and
-``text.analogy``. (Escriu-ho tot tu mateix: el corrector desactiva les funcions de
-``minigrad.text``.)
+You may use ``minigrad.text.tokenize``; write the cosine and the analogy yourself: the grader
+switches off minigrad's ``text.cosine_similarity`` and ``text.analogy``. (Pots fer servir
+``text.tokenize``; el corrector desactiva ``text.cosine_similarity`` i ``text.analogy``.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -13,29 +12,40 @@ Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
 from __future__ import annotations
 
+from typing import Collection, Iterable
+
 import numpy as np
 
 
-def bag_of_words(documents: list[list[str]], vocabulary: list[str]) -> np.ndarray:
-    """Count vectors: entry [i, j] is how many times ``vocabulary[j]`` occurs in ``documents[i]``.
+def mark_negation(review: str, negations: Collection[str] = ("not", "no", "never")) -> list[str]:
+    """The tokens of ``review``, with ``not_`` before every token that a negation governs.
 
-    Each document is a list of tokens; ``vocabulary`` is a list of distinct words. Return a
-    numpy array of shape (len(documents), len(vocabulary)). Tokens that are not in the
-    vocabulary are not counted.
-    Example: bag_of_words([["a", "b", "a"]], ["a", "c"]) gives [[2, 0]].
-    (Compta quantes vegades surt cada paraula del vocabulari a cada document.)
+    Return the tokens that ``text.tokenize(review)`` gives, in the same order, except that
+    each token that comes after a negation word (one of ``negations``) in the same clause
+    gets the prefix ``not_``. A clause ends at a punctuation mark , . ; : ! ? or at the end
+    of the review, but the point of "3.14" or the comma of "1,5" is part of a number, not the
+    end of a clause. The negation words themselves keep no prefix.
+    Example: mark_negation("not bad at all, i would watch it again") gives
+    ["not", "not_bad", "not_at", "not_all", "i", "would", "watch", "it", "again"].
+    (Els tokens de la ressenya, amb el prefix not_ davant de cada token que ve després d'una
+    negació dins de la mateixa proposició.)
     """
-    raise NotImplementedError("map each vocabulary word to its column, then count the tokens")
+    raise NotImplementedError("the tokens alone have lost the commas: where does a clause end?")
 
 
-def ngrams(tokens: list[str], n: int) -> list[str]:
-    """Every run of ``n`` consecutive tokens, joined by a space, in order.
+def neutralize(vectors: dict[str, np.ndarray], couples: list[tuple[str, str]],
+               words: Iterable[str]) -> dict[str, np.ndarray]:
+    """Take the direction shared by the couples out of the vectors of ``words``.
 
-    Example: ngrams(["that", "book", "is"], 2) gives ["that book", "book is"].
-    A list with fewer than ``n`` tokens has no n-grams: return [].
-    (Cada seqüència de n tokens consecutius, units amb un espai.)
+    ``vectors`` maps each word to its vector; each couple (a, b) is two words of it, such as
+    ("king", "queen"). The couples' direction is that of the mean of the differences
+    vectors[b] - vectors[a]. Return a new dictionary with the same keys, in which every word
+    of ``words`` has, instead of its own vector, the vector perpendicular to that direction
+    that is nearest to its own; every other word keeps its vector. Do not modify ``vectors``.
+    (Un diccionari nou on cada paraula de words té el vector perpendicular a la direcció de
+    les parelles més proper al seu.)
     """
-    raise NotImplementedError("how many runs of n tokens does a list of T tokens have?")
+    raise NotImplementedError("nearest perpendicular vector: what do you take away, and how much?")
 
 
 def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:

@@ -1,11 +1,10 @@
-"""Graders for chapter 10 (exercises/ch10_language.py): bag of words, n-grams, cosine, analogy.
+"""Graders for chapter 10 (exercises/ch10_language.py): negation, neutralize, cosine, analogy.
 
-minigrad already counts words (``text.bag_of_words``, ``text.Vocabulary``), makes n-grams
-(``text.ngrams``) and compares vectors (``text.cosine_similarity``, ``text.analogy``): an
-autouse fixture switches them off before the learner's module is loaded,
-so calling them cannot pass. Every expected value is computed here, from first principles.
-Inputs are drawn anew each run, many of them, plus edge cases, so an answer written for a
-few inputs cannot pass.
+minigrad already compares vectors (``text.cosine_similarity``, ``text.analogy``): an autouse
+fixture switches them off before the learner's module is loaded, so calling them cannot pass.
+``text.tokenize`` stays on: ``mark_negation`` is about where a negation ends, not about
+tokenizing. Every expected value is computed here, from first principles. Inputs are drawn
+anew each run, many of them, plus edge cases, so an answer written for a few inputs cannot pass.
 """
 
 from __future__ import annotations
@@ -18,42 +17,65 @@ import pytest
 import grading
 import minigrad.text
 
-SWITCHED_OFF = {"en": "minigrad.text is switched off while grading: write the counting yourself",
-                "ca": "minigrad.text està desactivat durant la correcció: escriu-ho tu"}
+SWITCHED_OFF = {"en": "this part of minigrad.text is switched off while grading: write it yourself",
+                "ca": "aquesta part de minigrad.text està desactivada durant la correcció: "
+                      "escriu-ho tu"}
 
 HINTS = {
-    "bow_shape": {
-        "en": "Return a numpy array with one row per document and one column per vocabulary "
-              "word: shape (len(documents), len(vocabulary)), even when a document is empty.",
-        "ca": "Retorna un array de numpy amb una fila per document i una columna per paraula "
-              "del vocabulari: forma (len(documents), len(vocabulary)), fins i tot si un "
-              "document és buit.",
+    "negation_tokens": {
+        "en": "Without the prefixes your tokens are not those of text.tokenize(review): keep "
+              "its tokens, lowercased, in the same order, numbers such as 3.14 whole, and add "
+              "nothing but prefixes.",
+        "ca": "Sense els prefixos, els teus tokens no són els de text.tokenize(review): "
+              "conserva'n els tokens, en minúscules i en el mateix ordre, els nombres com 3.14 "
+              "sencers, i no hi afegeixis res més que prefixos.",
     },
-    "bow_presence": {
-        "en": "Count every occurrence: a word that appears three times in a document gives 3, "
-              "not 1. Add 1 for each token, do not just mark the words that are present.",
-        "ca": "Compta cada aparició: una paraula que surt tres vegades en un document dona 3, "
-              "no 1. Suma 1 per cada token, no marquis només les paraules presents.",
+    "negation_word": {
+        "en": "A negation word such as \"not\" is never prefixed itself: only the tokens that "
+              "come after it in its clause are.",
+        "ca": "Una paraula de negació com «not» no porta mai el prefix: només el porten els "
+              "tokens que la segueixen dins de la seva proposició.",
     },
-    "bow_order": {
-        "en": "Column j must count vocabulary[j]: keep the vocabulary's own order (do not sort "
-              "it), and ignore tokens that are not in the vocabulary.",
-        "ca": "La columna j ha de comptar vocabulary[j]: mantén l'ordre del vocabulari (no "
-              "l'ordenis) i no comptis els tokens que no hi són.",
+    "negation_scope": {
+        "en": "Wrong tokens prefixed. A negation reaches every later token of its clause and "
+              "stops at the clause's end: , . ; : ! ? in the text, which the tokens no longer "
+              "show. A number's point or comma (3.14, 1,5) ends nothing. Use the negations "
+              "you are given.",
+        "ca": "Els tokens amb prefix no són els que toca. Una negació arriba a tots els tokens "
+              "següents de la seva proposició i s'atura on acaba: , . ; : ! ? al text, que els "
+              "tokens ja no mostren. El punt o la coma d'un nombre (3.14, 1,5) no acaba res. "
+              "Fes servir les negacions que reps.",
     },
-    "ngrams": {
-        "en": "Wrong n-grams. How many runs of n consecutive tokens does a list of T tokens have, "
-              "where does the first start and where does the last one start? What if there are "
-              "fewer than n tokens?",
-        "ca": "Els n-grames no són correctes. Quantes seqüències de n tokens consecutius té una "
-              "llista de T tokens, on comença la primera i on comença l'última? I si hi ha menys "
-              "de n tokens?",
+    "neutralize_keys": {
+        "en": "Return a dictionary with every word of vectors, the words you changed and the "
+              "others alike.",
+        "ca": "Retorna un diccionari amb totes les paraules de vectors, tant les que canvies "
+              "com les altres.",
     },
-    "ngrams_strings": {
-        "en": "Each n-gram must be one string: its tokens separated by a single space, as the "
-              "chapter prints them, not a tuple or a list of tokens.",
-        "ca": "Cada n-grama ha de ser una sola cadena: els seus tokens separats per un sol espai, "
-              "com els escriu el capítol, no una tupla ni una llista de tokens.",
+    "neutralize_others": {
+        "en": "Only the words of `words` change: every other word keeps its vector exactly.",
+        "ca": "Només canvien les paraules de `words`: totes les altres conserven exactament "
+              "el seu vector.",
+    },
+    "neutralize_input": {
+        "en": "The dictionary you receive and its arrays must not change: build new arrays "
+              "for the changed words.",
+        "ca": "El diccionari que reps i els seus arrays no han de canviar: construeix arrays "
+              "nous per a les paraules que canvies.",
+    },
+    "neutralize_perpendicular": {
+        "en": "Not perpendicular to the couples' direction: take the dot product of your "
+              "vector with the mean of the differences, it should be 0. Would your answer "
+              "change if all the differences were twice as long? It must not.",
+        "ca": "No és perpendicular a la direcció de les parelles: fes el producte escalar del "
+              "teu vector amb la mitjana de les diferències, ha de ser 0. Canviaria la teva "
+              "resposta si totes les diferències fossin el doble de llargues? No ha de canviar.",
+    },
+    "neutralize_nearest": {
+        "en": "Perpendicular, but not the nearest such vector to the word's own: of the "
+              "word's vector, take away the part along the direction and nothing else.",
+        "ca": "És perpendicular, però no és el més proper al vector de la paraula: treu-li "
+              "només la part que va en la direcció, i res més.",
     },
     "cosine": {
         "en": "Not the cosine similarity. Scale u or v by 10 and compare: the cosine must not "
@@ -88,82 +110,138 @@ HINTS = {
 
 
 library_switched_off = grading.switched_off(
-    minigrad.text.bag_of_words, minigrad.text.ngrams, minigrad.text.Vocabulary,
-    minigrad.text._terms, minigrad.text.cosine_similarity, minigrad.text.analogy,
-    words=SWITCHED_OFF)
+    minigrad.text.cosine_similarity, minigrad.text.analogy, words=SWITCHED_OFF)
 
 
 WORDS = ["u2", "queen", "is", "a", "great", "band", "the", "book", "not", "king", "man",
          "woman", "blue", "aqua", "cerulean", "sky", "robot", "owl", "stars", "night"]
 
 
-def expected_counts(documents, vocabulary):
-    out = np.zeros((len(documents), len(vocabulary)))
-    for i, doc in enumerate(documents):
-        for j, word in enumerate(vocabulary):
-            out[i, j] = sum(token == word for token in doc)
+def clauses(review):
+    """The review cut at every , . ; : ! ? that is not between two digits."""
+    pieces, start = [], 0
+    for i, char in enumerate(review):
+        between_digits = (char in ".," and 0 < i < len(review) - 1
+                          and review[i - 1].isdigit() and review[i + 1].isdigit())
+        if char in ",.;:!?" and not between_digits:
+            pieces.append(review[start:i])
+            start = i + 1
+    return pieces + [review[start:]]
+
+
+def expected_marks(review, negations):
+    out = []
+    for clause in clauses(review):
+        tokens = minigrad.text.tokenize(clause)
+        first = next((i for i, t in enumerate(tokens) if t in negations), len(tokens))
+        out += [t if i <= first or t in negations else "not_" + t for i, t in enumerate(tokens)]
     return out
 
 
-def bow_cases():
-    yield ([["u2", "is", "a", "great", "band"], ["queen", "is", "a", "great", "band"]],
-           ["u2", "queen", "is", "a", "great", "band"])
-    yield [["the", "owl", "the", "the"], []], ["owl", "the", "stars"]     # empty document
-    yield [["blue", "blue"]], ["aqua"]                                    # nothing counted
-    yield [[], []], ["robot"]
+ENGLISH = ("not", "no", "never")
+NEGATION_CASES = [
+    ("not bad at all, i would watch it again", ENGLISH),
+    ("the concert was not bad", ENGLISH),
+    ("not funny, not clever, just long", ENGLISH),
+    ("Never again. The worst meal of my life!", ENGLISH),
+    ("no 3.5 stars for this one, but 1,5 hours of great fun", ENGLISH),
+    ("i could not put it down; loved it", ENGLISH),
+    ("it is not, as they say, bad", ENGLISH),
+    ("not never good", ENGLISH),
+    ("I don't know, not sure: NOT bad?", ENGLISH),
+    ("", ENGLISH),
+    ("not", ENGLISH),
+    ("the end.", ENGLISH),
+    ("no està gens malament, el tornaria a veure", ("no", "mai")),
+    ("l'home no hi és mai, no", ("no", "mai")),
+    ("not bad at all, never boring", ("never",)),              # only the negations given
+]
+
+
+def negation_cases():
+    yield from NEGATION_CASES
     rng = grading.random(1010)
-    for _ in range(25):
-        vocabulary = rng.sample(WORDS, rng.randint(1, 10))                # random order
-        pool = vocabulary[: max(1, len(vocabulary) // 2)] + rng.sample(WORDS, 4)
-        documents = [[rng.choice(pool) for _ in range(rng.randint(0, 14))]
-                     for _ in range(rng.randint(1, 5))]
-        yield documents, vocabulary
-
-
-@pytest.mark.exercise("ch10.bag_of_words", points=2)
-class TestBagOfWords:
-    def test_counts(self, submission, grade):
-        for documents, vocabulary in bow_cases():
-            grade.trying(f"bag_of_words({documents!r}, {vocabulary!r})")
-            got = submission.bag_of_words([list(d) for d in documents], list(vocabulary))
-            expected = expected_counts(documents, vocabulary)
-            grade.array_shape(got, expected.shape, hint=HINTS["bow_shape"])
-            array = got.astype(float)
-            presence = np.array_equal(array, (expected > 0).astype(float))
-            grade.check(np.array_equal(array, expected), expected=expected.tolist(),
-                        got=array.tolist(),
-                        hint=HINTS["bow_presence"] if presence else HINTS["bow_order"])
-
-
-def expected_ngrams(tokens, n):
-    return [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-
-
-def ngram_cases():
-    yield ["that", "book", "is", "not", "great"], 2
-    yield ["that", "book", "is", "not", "great"], 1
-    yield ["that", "book", "is", "not", "great"], 5
-    yield ["that", "book", "is", "not", "great"], 6                       # too few tokens
-    yield [], 1
-    yield ["owl"], 1
-    yield ["the", "the", "the"], 2                                        # repeated n-grams stay
-    rng = grading.random(1020)
+    pieces = WORDS + ["not", "no", "never", "3.14", "2,5", "7"]
     for _ in range(30):
-        tokens = [rng.choice(WORDS) for _ in range(rng.randint(0, 9))]
-        yield tokens, rng.randint(1, len(tokens) + 2)
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 12))]
+        review = ""
+        for word in words:
+            review += word + rng.choice([" ", " ", " ", ", ", ". ", "; ", "! ", "? ", ": "])
+        yield review.strip(), ENGLISH
 
 
-@pytest.mark.exercise("ch10.ngrams", points=1)
-class TestNgrams:
-    def test_ngrams(self, submission, grade):
-        for tokens, n in ngram_cases():
-            grade.trying(f"ngrams({tokens!r}, {n})")
-            got = submission.ngrams(list(tokens), n)
-            expected = expected_ngrams(tokens, n)
+@pytest.mark.exercise("ch10.mark_negation", points=2)
+class TestMarkNegation:
+    def test_reviews(self, submission, grade):
+        for review, negations in negation_cases():
+            grade.trying(f"mark_negation({review!r}, {negations!r})")
+            got = submission.mark_negation(review, negations)
+            expected = expected_marks(review, negations)
             items = list(got) if isinstance(got, (list, tuple)) else None
-            strings = items is not None and all(isinstance(g, str) for g in items)
-            grade.check(items == expected, expected=expected, got=got,
-                        hint=HINTS["ngrams"] if strings or not items else HINTS["ngrams_strings"])
+            if items is None or items != expected:
+                bare = [t[4:] if isinstance(t, str) and t.startswith("not_") else t
+                        for t in (items or [])]
+                marked_negation = any(isinstance(t, str) and t.startswith("not_")
+                                      and t[4:] in negations for t in (items or []))
+                if bare != minigrad.text.tokenize(review):
+                    hint = HINTS["negation_tokens"]
+                elif marked_negation:
+                    hint = HINTS["negation_word"]
+                else:
+                    hint = HINTS["negation_scope"]
+                grade.check(False, expected=expected, got=got, hint=hint)
+
+
+def expected_neutral(vectors, couples, words):
+    g = sum(np.asarray(vectors[b], dtype=float) - vectors[a] for a, b in couples)
+    g = g / math.sqrt(float(g @ g))
+    out = {w: np.asarray(v, dtype=float) for w, v in vectors.items()}
+    for w in words:
+        out[w] = out[w] - float(out[w] @ g) * g
+    return out, g
+
+
+def neutralize_cases():
+    rng = grading.rng(1020)
+    names = ["w%d" % i for i in range(10)]
+    for case in range(25):
+        dim = int(rng.integers(2, 9))
+        vectors = {w: rng.normal(size=dim) * rng.uniform(0.5, 5.0) for w in names}
+        picked = [str(w) for w in rng.permutation(names)]
+        n_couples = int(rng.integers(1, 4))
+        couples = [(picked[2 * i], picked[2 * i + 1]) for i in range(n_couples)]
+        rest = picked[2 * n_couples:]
+        words = rest[: int(rng.integers(1, len(rest)))]
+        yield vectors, couples, words
+
+
+@pytest.mark.exercise("ch10.neutralize", points=2)
+class TestNeutralize:
+    def test_directions(self, submission, grade):
+        for vectors, couples, words in neutralize_cases():
+            listing = ", ".join(f"{w!r}: {shown(v.round(3))}" for w, v in vectors.items())
+            grade.trying(f"neutralize({{{listing}}}, {couples!r}, {words!r})")
+            given = {w: v.copy() for w, v in vectors.items()}
+            got = submission.neutralize(given, list(couples), list(words))
+            for w in vectors:
+                grade.unchanged(f"vectors[{w!r}]", given[w], vectors[w],
+                                hint=HINTS["neutralize_input"])
+            expected, g = expected_neutral(vectors, couples, words)
+            grade.check(isinstance(got, dict) and set(got) == set(vectors),
+                        expected=sorted(vectors), got=sorted(got) if isinstance(got, dict) else got,
+                        hint=HINTS["neutralize_keys"])
+            for w in vectors:
+                mine = np.asarray(got[w], dtype=float)
+                grade.trying(f"neutralize({{{listing}}}, {couples!r}, {words!r})[{w!r}]")
+                grade.array_shape(mine, expected[w].shape, hint=HINTS["neutralize_keys"])
+                if w not in words:
+                    hint = HINTS["neutralize_others"]
+                elif abs(float(mine @ g)) > 1e-6 * (1 + np.linalg.norm(mine)):
+                    hint = HINTS["neutralize_perpendicular"]
+                else:
+                    hint = HINTS["neutralize_nearest"]
+                grade.check(np.allclose(mine, expected[w], rtol=1e-6, atol=1e-8),
+                            expected=shown(expected[w]), got=shown(mine), hint=hint)
 
 
 def true_cosine(u, v):

@@ -131,15 +131,15 @@ STUB_HINTS = {
     'ch10.analogy': {
         "en": "build the question's vector, then compare directions, not lengths",
         "ca": 'construeix el vector de la pregunta i després compara direccions, no longituds'},
-    'ch10.bag_of_words': {
-        "en": 'map each vocabulary word to its column, then count the tokens',
-        "ca": 'fes correspondre cada paraula del vocabulari a la seva columna i compta els tokens'},
     'ch10.cosine_similarity': {
         "en": "the chapter's formula; a vector of zeros has no direction",
         "ca": 'la fórmula del capítol; un vector de zeros no té direcció'},
-    'ch10.ngrams': {
-        "en": 'how many runs of n tokens does a list of T tokens have?',
-        "ca": 'quantes seqüències de n tokens té una llista de T tokens?'},
+    'ch10.mark_negation': {
+        "en": 'the tokens alone have lost the commas: where does a clause end?',
+        "ca": 'els tokens sols ja han perdut les comes: on acaba una proposició?'},
+    'ch10.neutralize': {
+        "en": 'nearest perpendicular vector: what do you take away, and how much?',
+        "ca": 'el vector perpendicular més proper: què hi treus, i quant?'},
     'ch11.discriminative_param_groups': {
         "en": 'list the layers first, nested ones too; which one learns at base_lr?',
         "ca": 'primer fes la llista de les capes, també les niades; quina aprèn amb base_lr?'},

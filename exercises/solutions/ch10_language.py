@@ -1,25 +1,44 @@
-"""Chapter 10 exercises, solved: a bag of words, n-grams, cosine similarity and analogies."""
+"""Chapter 10 exercises, solved: negation, a direction taken out, cosine similarity, analogies."""
 
 from __future__ import annotations
 
+import re
+from typing import Collection, Iterable
+
 import numpy as np
 
-
-def bag_of_words(documents: list[list[str]], vocabulary: list[str]) -> np.ndarray:
-    """Count vectors: entry [i, j] is how many times ``vocabulary[j]`` occurs in ``documents[i]``."""
-    column = {word: j for j, word in enumerate(vocabulary)}
-    counts = np.zeros((len(documents), len(vocabulary)))
-    for i, document in enumerate(documents):
-        for token in document:
-            if token in column:          # words outside the vocabulary are not counted
-                counts[i, column[token]] += 1
-    return counts
+from minigrad import text
 
 
-def ngrams(tokens: list[str], n: int) -> list[str]:
-    """Every run of ``n`` consecutive tokens, joined by a space, in order."""
-    # The last n-gram starts at len(tokens) - n; range() is empty if there are fewer than n.
-    return [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+# A clause ends at a punctuation mark, except a point or a comma between two digits (3.14, 1,5).
+CLAUSE_END = re.compile(r"[;:!?]|(?<!\d)[.,]|[.,](?!\d)")
+
+
+def mark_negation(review: str, negations: Collection[str] = ("not", "no", "never")) -> list[str]:
+    """The tokens of ``review``, with ``not_`` before every token that a negation governs."""
+    marked = []
+    # Tokens carry no punctuation, so the clauses must be cut from the text before tokenizing.
+    for clause in CLAUSE_END.split(review):
+        negated = False                   # a new clause starts outside any negation
+        for token in text.tokenize(clause):
+            if token in negations:
+                negated = True            # the negation word itself keeps no prefix
+                marked.append(token)
+            else:
+                marked.append("not_" + token if negated else token)
+    return marked
+
+
+def neutralize(vectors: dict[str, np.ndarray], couples: list[tuple[str, str]],
+               words: Iterable[str]) -> dict[str, np.ndarray]:
+    """Take the direction shared by the couples out of the vectors of ``words``."""
+    g = np.mean([np.asarray(vectors[b], dtype=float) - vectors[a] for a, b in couples], axis=0)
+    g = g / np.linalg.norm(g)             # only a unit vector gives v·g as the length along g
+    result = dict(vectors)                # a new dictionary; the vectors are not changed
+    for word in words:
+        v = np.asarray(vectors[word], dtype=float)
+        result[word] = v - (v @ g) * g    # the nearest vector perpendicular to g
+    return result
 
 
 def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
