@@ -36,8 +36,8 @@ def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     """softmax(q kᵀ / √d) row by row: how much each query reads from each key.
 
-    q: (L, d) queries, k: (S, d) keys, mask: None or an (L, S) boolean array, True where a
-    query may look. Returns (L, S) weights; each row adds up to 1 and is 0 where the mask is
+    q: (T_q, d) queries, k: (T_k, d) keys, mask: None or a (T_q, T_k) boolean array, True where
+    a query may look. Returns (T_q, T_k) weights; each row adds up to 1 and is 0 where the mask is
     False. Must not overflow, whatever the size of the scores.
     (Els pesos d'atenció: softmax de q kᵀ / √d per files, amb la màscara.)
     """
@@ -45,10 +45,11 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
 
 
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
-    """Layer normalisation of each row of x: weight · (x − μ) / √(σ² + eps) + bias.
+    """Layer normalisation of each row of x, the chapter's LN with γ = weight and β = bias.
 
-    x: (..., d); μ and σ² are the mean and the (biased) variance of each row's last axis;
-    weight and bias: (d,). Returns an array of x's shape.
+    x: (..., d); each row of the last axis is standardised with its own mean and biased
+    variance, eps keeping the division finite; weight and bias: (d,). Returns an array of x's
+    shape.
     (Normalitza cada fila: mitjana 0 i variància 1, i després escala i desplaça.)
     """
     raise NotImplementedError("each row on its own: which axis, and what shape must the mean have?")

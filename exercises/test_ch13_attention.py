@@ -81,8 +81,8 @@ HINTS = {
               "missatge que digui attention_mask, la longitud incorrecta i size.",
     },
     "weights_shape": {
-        "en": "Return one row of weights per query and one column per key: shape (L, S).",
-        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (L, S).",
+        "en": "Return one row of weights per query and one column per key: shape (T_q, T_k).",
+        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (T_q, T_k).",
     },
     "weights_finite": {
         "en": "Some weights are inf or nan: np.exp overflowed. Reread 'Softmax without overflow' "

@@ -27,6 +27,16 @@ def test_keras_channels_last_reorderings_give_the_same_outputs():
             maps[:, i, j] = np.einsum("nhwc,hwco->no", padded[:, i:i + 3, j:j + 3], kernel)
     maps += conv.bias.data
     np.testing.assert_allclose(maps, features.transpose(0, 2, 3, 1), rtol=1e-4, atol=1e-5)
+    # "Beware of weight.T": for a square kernel it has the right shape, (kW, kH, C_in, C_out),
+    # and loads silently, but every filter is transposed and the maps are wrong.
+    mirrored = conv.weight.data.T
+    assert mirrored.shape == kernel.shape
+    np.testing.assert_array_equal(mirrored, conv.weight.data.transpose(0, 1, 3, 2).transpose(2, 3, 1, 0))
+    wrong_maps = np.zeros_like(maps)
+    for i in range(H):
+        for j in range(W):
+            wrong_maps[:, i, j] = np.einsum("nhwc,hwco->no", padded[:, i:i + 3, j:j + 3], mirrored)
+    assert not np.allclose(wrong_maps + conv.bias.data, maps, atol=1e-3)
 
     keras_dense = (dense.weight.data.T.reshape(C, H, W, -1).transpose(1, 2, 0, 3)
                    .reshape(C * H * W, -1))
@@ -101,16 +111,26 @@ def test_every_pytorch_snippet_of_the_appendix_runs(tmp_path, monkeypatch, capsy
     assert float(printed[-1]) == pytest.approx(expected)
 
 
-def test_every_keras_snippet_of_the_appendix_runs():
+def test_every_keras_snippet_of_the_appendix_runs(tmp_path, monkeypatch):
     """Each Keras block runs as printed, and gives what the appendix says minigrad's gives:
-    a History with the same names, one value per epoch, and scores for the 8 test digits."""
+    a History with the same names, one value per epoch, and scores for the 8 test digits; the
+    port of chapter 8's network, loaded from a .npz file, gives minigrad's scores."""
     pytest.importorskip("keras", reason="Keras is not installed: the appendix's Keras "
                                         "snippets are not run")
+    from minigrad import train
+
     snippets = appendix_snippets("keras")
-    assert len(snippets) >= 1
+    assert len(snippets) >= 2
+    cnn = chapter_8_cnn()
+    monkeypatch.chdir(tmp_path)
+    minigrad.save(cnn, "digits_cnn.npz")
     for code in snippets:
         namespace = digits_namespace()
         exec(compile(code, "appendix", "exec"), namespace)
+        if "digits_cnn.npz" in code:
+            expected = train.predict(cnn, namespace["X_test"].reshape(-1, 1, 8, 8).astype(np.float32))
+            np.testing.assert_allclose(np.asarray(namespace["scores"]), expected, rtol=1e-4, atol=1e-4)
+            continue
         if "history" in namespace:
             history = namespace["history"].history
             assert {"loss", "accuracy", "val_loss", "val_accuracy"} <= set(history)
@@ -215,6 +235,11 @@ def test_keras_runs_chapter_8s_cnn_with_the_appendix_reorderings():
     np.testing.assert_allclose(np.asarray(ported.predict(images, verbose=0)), expected,
                                rtol=1e-4, atol=1e-4)
     dense.set_weights([w.T, weights["7.bias"]])       # rows left in (C, H, W) order
+    assert not np.allclose(np.asarray(ported.predict(images, verbose=0)), expected, atol=1e-2)
+    dense.set_weights([w.T.reshape(C, H, W, -1).transpose(1, 2, 0, 3).reshape(C * H * W, -1),
+                       weights["7.bias"]])
+    # "Beware of weight.T": a square kernel loads silently with every filter transposed.
+    ported.layers[0].set_weights([weights["0.weight"].T, weights["0.bias"]])
     assert not np.allclose(np.asarray(ported.predict(images, verbose=0)), expected, atol=1e-2)
 
 
