@@ -239,8 +239,8 @@ HINTS = {
               "gradients add up\"): what must happen before each new gradient?",
         "ca": "Una segona crida amb el mateix model ha de donar els mateixos gradients, però el "
               ".grad d'una entrada s'acumula d'una crida de backward() a l'altra (capítol 2, "
-              "«Un valor fet servir dues vegades: els gradients se sumen»): què ha de passar abans de "
-              "cada gradient nou?",
+              "«Un valor fet servir dues vegades: els gradients se sumen»): què ha de passar "
+              "abans de cada gradient nou?",
     },
     "unchanged": {
         "en": "loss_gradient only computes the loss and its gradient: it must leave every "
