@@ -1,4 +1,4 @@
-"""Chapter 2 exercises, part two: build the engine yourself, then train a network on it.
+"""Chapter 2 exercises, part two: build the engine yourself, then differentiate a loss with it.
 
 The ``Value`` and ``MLP`` below are given: they work like minigrad's, except that the operations
 whose local derivatives the chapter does not give ask your ``local_derivatives`` for them, and
@@ -169,14 +169,15 @@ def gradients(root: Value, inputs: Sequence[Value]) -> list[float]:
     raise NotImplementedError("one dict from value to gradient; when is a value's entry complete?")
 
 
-def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP:
-    """Train an ``MLP`` of your Values to separate the two moons, and return it.
+def loss_gradient(model: MLP, points: Sequence[Sequence[float]],
+                  labels: Sequence[int]) -> tuple[float, list[float]]:
+    """Return the loss of ``model`` on the points and its gradient, computed with your engine.
 
-    ``points[i]`` is a pair (x1, x2) and ``labels[i]`` its class, 0 or 1. After training,
-    ``model([x1, x2]).data`` must be positive for class 1 and negative for class 0 on at least
-    95% of the points, and training must take seconds, not minutes. A recipe that works:
-    ``MLP([2, 16, 1])``, targets t = +1 or -1, the loss ``(-t * score).softplus()`` for one
-    example at a time, and 15 passes over the shuffled points with learning rate 0.3.
-    (Entrena un MLP dels teus Value per separar les dues llunes, i retorna'l.)
+    ``points[i]`` is a pair (x1, x2) and ``labels[i]`` its class, 0 or 1; t_i (a local name
+    for the label y_i as a sign) is +1 for class 1 and -1 for class 0. The loss is the mean over
+    the N points of ``(-t_i * model(points[i])).softplus()``. Return ``(loss, grads)``: the
+    loss as a float, and the list of d(loss)/d(p) for every p of ``model.parameters()``, in
+    that order. Change no parameter's ``data``; calling it again gives the same numbers.
+    (Retorna la pèrdua de model amb els punts i el seu gradient, calculat amb el teu motor.)
     """
-    raise NotImplementedError("for each example: loss, zero_grad(), backward(), step downhill")
+    raise NotImplementedError("one Value for the whole loss; what did an earlier call leave?")

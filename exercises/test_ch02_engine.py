@@ -5,9 +5,9 @@ and compared with float64 central differences and with the grader's own formulas
 switched off while the learner's code runs). ``levels`` and ``gradients`` run on the grader's
 own nodes, so that each exercise is graded on its own: random graphs whose values are shared,
 a graph with about 10**12 paths, and a chain of 5,000 operations; the nodes count how often
-their parents are read and record any write to their ``grad``. ``train_moons`` trains on the learner's whole engine;
-when the result is wrong, the grader swaps the learner's pieces for its own, one at a time, and
-names the piece whose swap fixes it.
+their parents are read and record any write to their ``grad``. ``loss_gradient`` differentiates
+a loss on the learner's whole engine; when its gradients are wrong, the grader swaps the learner's
+pieces for its own, one at a time, and names the piece whose swap fixes it.
 """
 
 import contextlib
@@ -22,7 +22,7 @@ from minigrad import Value
 from minigrad.data import make_moons
 
 COMMAND = "pytest exercises/test_ch02_engine.py -m ch02.{}"
-PIECES = ("local_derivatives", "levels", "gradients")   # what train_moons runs on
+PIECES = ("local_derivatives", "levels", "gradients")   # what loss_gradient runs on
 
 HINTS = {
     "local_shape": {
@@ -191,18 +191,27 @@ HINTS = {
               "ordre topològic» al capítol 2.",
     },
     "own_engine": {
-        "en": "Train the MLP of exercises/ch02_engine.py, made of your Values: minigrad is "
-              "switched off in this exercise, and your gradients must do the work (loss.backward() "
-              "calls it).",
-        "ca": "Entrena l'MLP d'exercises/ch02_engine.py, fet dels teus Value: minigrad està "
-              "desactivat en aquest exercici, i la feina l'ha de fer el teu gradients (el crida "
-              "loss.backward()).",
+        "en": "Compute the loss with the Values of exercises/ch02_engine.py and your engine: "
+              "minigrad is switched off in this exercise, and your gradients must do the work "
+              "(loss.backward() calls it).",
+        "ca": "Calcula la pèrdua amb els Value d'exercises/ch02_engine.py i el teu motor: "
+              "minigrad està desactivat en aquest exercici, i la feina l'ha de fer el teu "
+              "gradients (el crida loss.backward()).",
     },
-    "model": {
-        "en": "Return the trained model itself (the MLP): the grader calls model([x1, x2]) and "
-              "reads .data of the score it returns.",
-        "ca": "Retorna el model entrenat mateix (l'MLP): el corrector crida model([x1, x2]) i "
-              "llegeix .data de la puntuació que retorna.",
+    "result": {
+        "en": "Return a pair (loss, grads): the loss as a float (the .data of your loss Value) "
+              "and a list with one float per parameter, in the order of model.parameters().",
+        "ca": "Retorna un parell (loss, grads): la pèrdua com a float (el .data del Value de "
+              "la pèrdua) i una llista amb un float per a cada paràmetre, en l'ordre de "
+              "model.parameters().",
+    },
+    "loss_value": {
+        "en": "The loss is the mean over the points of (-t * score).softplus(), with t = +1 "
+              "for class 1 and t = -1 for class 0: check the targets, the sign and the "
+              "division by the number of points.",
+        "ca": "La pèrdua és la mitjana sobre els punts de (-t * score).softplus(), amb t = +1 "
+              "per a la classe 1 i t = -1 per a la classe 0: comprova els objectius, el signe "
+              "i la divisió pel nombre de punts.",
     },
     "given": {
         "en": "With the grader's own local_derivatives, levels and gradients, the gradients "
@@ -216,14 +225,28 @@ HINTS = {
     },
     "loop": {
         "en": "Your engine is right (with the grader's pieces instead of yours nothing changes), "
-              "so look at your training loop against the docstring: which targets make the sign "
-              "of the score the class, what happens to the gradients left by the previous "
-              "example, which way does a step go, and are there enough steps?",
+              "so look at loss_gradient against its docstring: is the whole loss one Value that "
+              "backward() goes through, and are the gradients those of model.parameters(), in "
+              "their order?",
         "ca": "El teu motor és correcte (amb les peces del corrector en lloc de les teves no "
-              "canvia res), així que compara el teu bucle d'entrenament amb el docstring: quins "
-              "objectius fan que el signe de la puntuació sigui la classe, què passa amb els "
-              "gradients que ha deixat l'exemple anterior, en quin sentit va un pas, i hi ha prou "
-              "passos?",
+              "canvia res), així que compara loss_gradient amb el seu docstring: és tota la "
+              "pèrdua un sol Value que recorre backward(), i són els gradients els de "
+              "model.parameters(), en el seu ordre?",
+    },
+    "again": {
+        "en": "A second call on the same model must give the same gradients, but an input's "
+              ".grad accumulates across backward() calls (chapter 2, \"A value used twice: "
+              "gradients add up\"): what must happen before each new gradient?",
+        "ca": "Una segona crida amb el mateix model ha de donar els mateixos gradients, però el "
+              ".grad d'una entrada s'acumula d'una crida de backward() a l'altra (capítol 2, "
+              "«Un valor fet servir dues vegades: els gradients se sumen»): què ha de passar "
+              "abans de cada gradient nou?",
+    },
+    "unchanged": {
+        "en": "loss_gradient only computes the loss and its gradient: it must leave every "
+              "parameter's data as it found it (training, which moves them, is chapter 5's).",
+        "ca": "loss_gradient només calcula la pèrdua i el seu gradient: ha de deixar el data de "
+              "cada paràmetre tal com l'ha trobat (l'entrenament, que els mou, és del capítol 5).",
     },
     "several": {
         "en": "More than one of your pieces is wrong: no single swap for the grader's own piece "
@@ -784,7 +807,7 @@ class TestGradients:
         self.check_gradients(grade, code, nodes, got, want, HINTS["gradients"])
 
 
-# --- exercise: train the moons on your engine -----------------------------------------------
+# --- exercise: the gradient of a loss on your engine ----------------------------------------
 def grader_piece(module, piece):
     return {"local_derivatives": reference_local, "levels": reference_levels,
             "gradients": reference_gradients_of(module)}[piece]
@@ -816,17 +839,16 @@ def fault_hint(name):
         HINTS["loop"] if name == "loop" else HINTS[f"fault_{name}"])
 
 
-def network_gradients(module, points, targets):
-    """The gradients of the mean softplus loss over all the points, every weight used by each.
+def network_gradients(module, model, points, targets):
+    """The mean softplus loss over all the points and its gradients, every weight used by each.
 
     The loss goes through the learner's local derivatives (softplus), the network through the
     given operations: a wrong piece of the engine shows in these gradients."""
-    model = module.MLP([2, 5, 1], seed=11)
     loss = sum(((-t * model(x)).softplus() for x, t in zip(points, targets)), 0.0) * (
         1 / len(points))
     model.zero_grad()
     loss.backward()
-    return model, loss, [p.grad for p in model.parameters()]
+    return loss.data, [p.grad for p in model.parameters()]
 
 
 def moons(n, seed):
@@ -834,24 +856,50 @@ def moons(n, seed):
     return [[float(a), float(b)] for a, b in points], [int(c) for c in labels]
 
 
-def accuracy(module, model, points, labels):
-    right = 0
-    for x, label in zip(points, labels):
-        score = model(list(x))
-        if not isinstance(score, module.Value):
-            return None
-        right += (score.data > 0) == (label == 1)
-    return right / len(labels)
+def signs(labels):
+    return [1.0 if c == 1 else -1.0 for c in labels]
 
 
-@pytest.mark.exercise("ch02.train_moons", points=4)
-class TestTrainMoons:
-    def check_network_gradients(self, submission, grade, monkeypatch):
-        points, labels = moons(30, seed=23)
-        targets = [1.0 if c == 1 else -1.0 for c in labels]
+def close_lists(got, want):
+    return len(got) == len(want) and all(
+        math.isclose(g, w, rel_tol=1e-7, abs_tol=1e-9) for g, w in zip(got, want))
+
+
+@pytest.mark.exercise("ch02.loss_gradient", points=4)
+class TestLossGradient:
+    def learner(self, submission, grade, monkeypatch, model, points, labels):
+        """The learner's (loss, grads), minigrad switched off, their gradients() counted."""
+        calls, learner_gradients = [], submission.gradients
+
+        def counted_gradients(root, inputs):
+            calls.append(root)
+            return learner_gradients(root, inputs)
+        with minigrad_switched_off(monkeypatch, grade, HINTS["own_engine"]):
+            with monkeypatch.context() as patch:
+                patch.setattr(submission, "gradients", counted_gradients)
+                result = submission.loss_gradient(model, points, labels)
+        grade.check(bool(calls), hint=HINTS["own_engine"],
+                    expected={"en": "your gradients() called", "ca": "el teu gradients() cridat"},
+                    got={"en": "gradients() never called", "ca": "gradients() no cridat"})
+        n = len(model.parameters())
+        ok = (isinstance(result, (tuple, list)) and len(result) == 2
+              and isinstance(result[0], (int, float)) and not isinstance(result[0], bool)
+              and isinstance(result[1], (tuple, list)) and len(result[1]) == n
+              and all(isinstance(g, (int, float)) for g in result[1]))
+        got = repr(result)
+        got = got if len(got) <= 200 else got[:200] + " ..."
+        grade.check(ok, hint=HINTS["result"], got=got,
+                    expected={"en": f"(loss, grads): a float and a list of {n} floats",
+                              "ca": f"(loss, grads): un float i una llista de {n} floats"})
+        return float(result[0]), [float(g) for g in result[1]]
+
+    def reference(self, submission, grade, monkeypatch, sizes, seed, points, labels):
+        """The grader's (loss, grads): the given code with the grader's pieces, proven on a few
+        slopes against central differences."""
+        targets = signs(labels)
         with swapped(monkeypatch, submission, PIECES):
-            model, loss, want = network_gradients(submission, points, targets)
-            # The oracle is the given code with the grader's pieces: prove it on a few slopes.
+            model = submission.MLP(sizes, seed=seed)
+            loss, want = network_gradients(submission, model, points, targets)
             for i in random.Random(2307).sample(range(len(want)), 4):
                 p, h = model.parameters()[i], 1e-6
                 p.data += h
@@ -863,12 +911,22 @@ class TestTrainMoons:
                 p.data += h
                 grade.close(want[i], (up - down) / (2 * h * len(points)), hint=HINTS["given"],
                             rel=1e-4, abs=1e-6)
+        return loss, want
+
+    def test_the_loss_and_its_gradients(self, submission, grade, monkeypatch):
+        points, labels = moons(30, seed=23)
+        grade.trying("points, labels = make_moons(30, noise=0.1, seed=23); "
+                     "loss_gradient(MLP([2, 5, 1], seed=11), points, labels)")
+        want_loss, want = self.reference(submission, grade, monkeypatch, [2, 5, 1], 11,
+                                         points, labels)
+        loss, got = self.learner(submission, grade, monkeypatch,
+                                 submission.MLP([2, 5, 1], seed=11), points, labels)
+        grade.close(loss, want_loss, hint=HINTS["loss_value"])
 
         def right():
-            return all(math.isclose(g, w, rel_tol=1e-7, abs_tol=1e-9) for g, w in zip(
-                network_gradients(submission, points, targets)[2], want))
-        if not right():
-            got = network_gradients(submission, points, targets)[2]
+            return close_lists(submission.loss_gradient(
+                submission.MLP([2, 5, 1], seed=11), points, labels)[1], want)
+        if not close_lists(got, want):
             wrong = sum(not math.isclose(g, w, rel_tol=1e-7, abs_tol=1e-9)
                         for g, w in zip(got, want))
             grade.check(False, hint=fault_hint(fault(monkeypatch, submission, right)),
@@ -878,54 +936,35 @@ class TestTrainMoons:
                              "ca": f"{wrong} dels {len(want)} gradients dels paràmetres són "
                                    f"diferents"})
 
-    def test_your_engine_gives_the_network_its_gradients(self, submission, grade, monkeypatch):
-        grade.trying("model = MLP([2, 5, 1], seed=11); loss = mean of (-t * model(x)).softplus() "
-                     "over 30 moons points; loss.backward(); then every parameter's grad")
-        self.check_network_gradients(submission, grade, monkeypatch)
+    def test_no_parameter_changes(self, submission, grade, monkeypatch):
+        points, labels = moons(20, seed=7)
+        grade.trying("points, labels = make_moons(20, noise=0.1, seed=7); "
+                     "model = MLP([2, 4, 1], seed=2); loss_gradient(model, points, labels); "
+                     "then every p.data of model.parameters()")
+        model = submission.MLP([2, 4, 1], seed=2)
+        before = [p.data for p in model.parameters()]
+        self.learner(submission, grade, monkeypatch, model, points, labels)
+        after = [p.data for p in model.parameters()]
+        moved = sum(a != b for a, b in zip(after, before))
+        grade.check(moved == 0, hint=HINTS["unchanged"],
+                    expected={"en": "every parameter's data unchanged",
+                              "ca": "el data de cada paràmetre sense canvis"},
+                    got={"en": f"{moved} of the {len(before)} parameters moved",
+                         "ca": f"{moved} dels {len(before)} paràmetres s'han mogut"})
 
-    @pytest.mark.timeout(60)
-    def test_your_network_learns_the_moons(self, submission, grade, monkeypatch):
-        points, labels = moons(100, seed=2026)
-        grade.trying("points, labels = make_moons(100, noise=0.1, seed=2026); "
-                     "model = train_moons(points, labels)")
-        calls, learner_gradients = [], submission.gradients
-
-        def counted_gradients(root, inputs):
-            calls.append(root)
-            return learner_gradients(root, inputs)
-        with minigrad_switched_off(monkeypatch, grade, HINTS["own_engine"]):
-            with monkeypatch.context() as patch:
-                patch.setattr(submission, "gradients", counted_gradients)
-                try:
-                    model, diverged = submission.train_moons(points, labels), None
-                except (OverflowError, ZeroDivisionError) as error:  # find out why below
-                    model, diverged = None, f"{type(error).__name__}: {error}"
-            grade.check(bool(calls), hint=HINTS["own_engine"],
-                        expected={"en": "your gradients() called while training",
-                                  "ca": "el teu gradients() cridat durant l'entrenament"},
-                        got={"en": "gradients() never called", "ca": "gradients() no cridat"})
-            if diverged is None:
-                trained = accuracy(submission, model, points, labels) if callable(model) else None
-                grade.check(trained is not None, hint=HINTS["model"], got=type(model).__name__,
-                            expected={"en": "an MLP of your Values",
-                                      "ca": "un MLP dels teus Value"})
-                if trained >= 0.95:
-                    return
-        # Not learnt. First the cheap suspect, the gradients; then the training itself.
-        tried = grade.tried
-        self.check_network_gradients(submission, grade, monkeypatch)
-        grade.trying(tried)
-
-        def learns():
-            try:
-                again = submission.train_moons(points, labels)
-            except (OverflowError, ZeroDivisionError):
-                return False
-            return (accuracy(submission, again, points, labels) or 0.0) >= 0.95
-        got = {"en": f"an accuracy of {trained:.0%}",
-               "ca": f"una exactitud del {100 * trained:.0f}\u00a0%"} if diverged is None else {
-            "en": f"training diverged ({diverged})", "ca": f"l'entrenament divergeix ({diverged})"}
-        grade.check(False, hint=fault_hint(fault(monkeypatch, submission, learns)),
-                    expected={"en": "an accuracy of 95% or more on the training points",
-                              "ca": "una exactitud del 95\u00a0% o més amb els punts "
-                                    "d'entrenament"}, got=got)
+    def test_a_second_call_gives_the_same_numbers(self, submission, grade, monkeypatch):
+        points, labels = moons(20, seed=5)
+        grade.trying("points, labels = make_moons(20, noise=0.1, seed=5); "
+                     "model = MLP([2, 8, 1], seed=3); loss_gradient(model, points, labels); "
+                     "then loss_gradient(model, points, labels) again")
+        model = submission.MLP([2, 8, 1], seed=3)
+        _, want = self.learner(submission, grade, monkeypatch, model, points, labels)
+        _, again = self.learner(submission, grade, monkeypatch, model, points, labels)
+        wrong = sum(not math.isclose(g, w, rel_tol=1e-7, abs_tol=1e-9)
+                    for g, w in zip(again, want))
+        grade.check(wrong == 0, hint=HINTS["again"],
+                    expected={"en": "the same gradients as the first call",
+                              "ca": "els mateixos gradients que la primera crida"},
+                    got={"en": f"{wrong} of the {len(want)} parameters' gradients differ",
+                         "ca": f"{wrong} dels {len(want)} gradients dels paràmetres són "
+                               f"diferents"})

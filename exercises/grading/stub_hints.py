@@ -23,15 +23,15 @@ STUB_HINTS = {
     'ch02.local_derivatives': {
         "en": 'chain rule, product rule, a = e^(ln a); which are quicker from out?',
         "ca": "regla de la cadena, regla del producte, a = e^(ln a); quines surten més de pressa d'out?"},
+    'ch02.loss_gradient': {
+        "en": 'one Value for the whole loss; what did an earlier call leave?',
+        "ca": 'un sol Value per a tota la pèrdua; què hi ha deixat una crida anterior?'},
     'ch02.numerical_gradient': {
         "en": 'one partial derivative per coordinate: which coordinates stay fixed?',
         "ca": 'una derivada parcial per coordenada: quines coordenades es queden fixes?'},
     'ch02.sin': {
         "en": 'local derivative: at which value is it evaluated, the operand or the result?',
         "ca": "derivada local: en quin valor s'avalua, en l'operand o en el resultat?"},
-    'ch02.train_moons': {
-        "en": 'for each example: loss, zero_grad(), backward(), step downhill',
-        "ca": 'per a cada exemple: pèrdua, zero_grad(), backward(), un pas costa avall'},
     'ch03.equivalent_start': {
         "en": 'write z after a few updates: which part grows with lr, which not?',
         "ca": "escriu z després d'uns quants canvis: quina part creix amb lr i quina no?"},

@@ -184,18 +184,14 @@ def gradients(root: Value, inputs: Sequence[Value]) -> list[float]:
     return [grad.get(v, 0.0) for v in inputs]   # root was not computed from v: it does not move
 
 
-def train_moons(points: Sequence[Sequence[float]], labels: Sequence[int]) -> MLP:
-    """A network trained on your engine whose score is positive for class 1 and negative for 0."""
-    model = MLP([2, 16, 1], seed=0)
-    examples = [([float(x1), float(x2)], 1.0 if label == 1 else -1.0)
-                for (x1, x2), label in zip(points, labels)]
-    order = random.Random(0)
-    for epoch in range(15):
-        order.shuffle(examples)
-        for x, t in examples:          # one example at a time: 100 small steps per epoch
-            loss = (-t * model(x)).softplus()   # small when the sign of the score is t's
-            model.zero_grad()          # gradients accumulate: clear the last step's first
-            loss.backward()
-            for p in model.parameters():
-                p.data -= 0.3 * p.grad    # downhill: against the gradient
-    return model
+def loss_gradient(model: MLP, points: Sequence[Sequence[float]],
+                  labels: Sequence[int]) -> tuple[float, list[float]]:
+    """The mean softplus loss of ``model`` on the points, and its gradient, from your engine."""
+    loss = 0.0
+    for (x1, x2), label in zip(points, labels):
+        t = 1.0 if label == 1 else -1.0           # the class as a sign
+        loss = loss + (-t * model([float(x1), float(x2)])).softplus()
+    loss = loss * (1.0 / len(points))              # one Value: the whole loss
+    model.zero_grad()            # gradients accumulate: clear what an earlier call left
+    loss.backward()
+    return loss.data, [p.grad for p in model.parameters()]

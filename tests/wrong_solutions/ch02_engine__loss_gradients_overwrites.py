@@ -1,14 +1,14 @@
-"""Wrong for this exercise: the training loop is right, but gradients overwrites (=) instead of
-adding, so a weight used by several examples keeps one example's gradient: the grader must name
+"""Wrong for this exercise: the function is right, but gradients overwrites (=) instead of
+adding, so a weight used by several points keeps one path's gradient: the grader must name
 gradients as the piece at fault."""
 
 from pathlib import Path
 
-EXERCISE = "ch02.train_moons"
+EXERCISE = "ch02.loss_gradient"
 
 # The reference engine (the graders' proof runs from the repository root), then the wrong piece.
 exec(Path("exercises/solutions/ch02_engine.py").read_text(encoding="utf-8"))
-reference_train_moons = train_moons  # noqa: F821 (defined by the exec above)
+reference_loss_gradient = loss_gradient  # noqa: F821 (defined by the exec above)
 
 
 def gradients(root, inputs):
@@ -20,5 +20,5 @@ def gradients(root, inputs):
     return [grad.get(v, 0.0) for v in inputs]
 
 
-def train_moons(points, labels):
-    return reference_train_moons(points, labels)
+def loss_gradient(model, points, labels):
+    return reference_loss_gradient(model, points, labels)
