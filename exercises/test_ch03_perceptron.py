@@ -289,8 +289,8 @@ class TestEquivalentStart:
                               "ca": f"una parella (una llista de {len(weights)} nombres, un nombre)"},
                     got=got, hint=HINTS["start_shape"])
         for X, targets, epochs in data_sets:
-            grade.trying(f"equivalent_start({weights}, {bias}, lr={lr}, new_lr={new_lr}), then "
-                         f"training at new_lr on X = {X}, targets = {targets}")
+            grade.trying(f"start = equivalent_start({weights}, {bias}, lr={lr}, new_lr={new_lr}); "
+                         f"train(*start, X={X}, targets={targets}, epochs={epochs}, lr={new_lr})")
             expected = train_from(list(weights), bias, X, targets, epochs, lr)
             mistakes = train_from(list(got[0]), got[1], X, targets, epochs, new_lr)
             grade.check(mistakes == expected, hint=HINTS["rescale"],
