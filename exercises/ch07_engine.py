@@ -25,8 +25,8 @@ def cross_entropy(logits: np.ndarray, target: np.ndarray, label_smoothing: float
     """The mean cross-entropy of ``logits`` (N, C) for classes ``target`` (N,), and its gradient.
 
     As PyTorch's ``F.cross_entropy`` computes it, with two of its options. ``label_smoothing``
-    ε scores row n against the target distribution q_n = (1 − ε)·one_hot(y_n) + ε/C instead
-    of one_hot(y_n): the row's loss is −Σ_j q_nj · log softmax(z_n)_j. A row whose target is
+    ε scores row i against the target distribution q_i = (1 − ε)·one_hot(y_i) + ε/C instead
+    of one_hot(y_i): the row's loss is −Σ_j q_ij · log softmax(z_i)_j. A row whose target is
     ``ignore_index`` counts for nothing, and the mean is over the other rows; if every row is
     ignored, raise a ValueError that names cross_entropy (where PyTorch returns nan). The loss
     must stay finite for scores as large as ±10⁴. Return ``(loss, grad)``: the loss as a
@@ -86,4 +86,4 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     (Entrena una xarxa amb les teves peces i retorna la funció que puntua imatges noves; tria
     els hiperparàmetres amb una validació separada de X_train.)
     """
-    raise NotImplementedError("He-initialise two linear layers; loop: forward, loss, back, step")
+    raise NotImplementedError("initialise as Linear does; per batch: forward, loss, back, step")

@@ -50,12 +50,12 @@ HINTS = {
         "6: la pèrdua d'una fila es fa amb log-softmax; com mantenia finits el capítol cada "
         "exponencial i cada logaritme?"),
     "ce_loss": words(
-        "The loss is not PyTorch's cross-entropy. Which entry of row n is the right class (the "
-        "one target[n] names)? With label_smoothing, what share of the target distribution does "
+        "The loss is not PyTorch's cross-entropy. Which entry of row i is the right class (the "
+        "one target[i] names)? With label_smoothing, what share of the target distribution does "
         "each class get, the right one included, and do the shares add up to 1? Which rows have "
         "their target equal to ignore_index, and how many rows does the mean divide by?",
-        "La pèrdua no és l'entropia creuada de PyTorch. Quin element de la fila n és la classe "
-        "correcta (la que indica target[n])? Amb label_smoothing, quina part de la distribució "
+        "La pèrdua no és l'entropia creuada de PyTorch. Quin element de la fila i és la classe "
+        "correcta (la que indica target[i])? Amb label_smoothing, quina part de la distribució "
         "objectiu rep cada classe, la correcta inclosa, i sumen 1 aquestes parts? Quines files "
         "tenen un objectiu igual a ignore_index, i entre quantes files divideix la mitjana?"),
     "ce_ignored": words(
@@ -67,12 +67,12 @@ HINTS = {
         "The loss is right but not its gradient (the expected one is the loss's central "
         "differences). Differentiate one row's loss by hand with respect to each logit, as "
         "'Inside the loss and the layers' in chapter 7 does for a one-hot target, but against "
-        "the row's whole target distribution q_n: does label_smoothing change the result? Then "
+        "the row's whole target distribution q_i: does label_smoothing change the result? Then "
         "remember that the loss is a mean: over how many rows?",
         "La pèrdua és correcta, però no el seu gradient (l'esperat són les diferències centrades "
         "de la pèrdua). Deriva a mà la pèrdua d'una fila respecte de cada logit, com fa «Dins de "
         "la pèrdua i de les capes» al capítol 7 per a un objectiu one-hot, però amb tota la "
-        "distribució objectiu q_n de la fila: canvia el resultat amb label_smoothing? I recorda "
+        "distribució objectiu q_i de la fila: canvia el resultat amb label_smoothing? I recorda "
         "que la pèrdua és una mitjana: de quantes files?"),
     "ce_all_ignored": words(
         "Every target here is ignore_index, so the mean is over no rows at all: raise a "
@@ -168,7 +168,7 @@ def library_switched_off(monkeypatch):
 def reference_loss(logits, target, label_smoothing=0.0, ignore_index=-100) -> float:
     """PyTorch's mean cross-entropy, in float64 and without a softmax.
 
-    q_n adds up to 1, so a row's −Σ_j q_nj log softmax(z_n)_j is logsumexp(z_n) − Σ_j q_nj z_nj:
+    q_i adds up to 1, so a row's −Σ_j q_ij log softmax(z_i)_j is logsumexp(z_i) − Σ_j q_ij z_ij:
     the right class's score weighs 1 − ε more than the others, and each weighs ε/C.
     """
     target = np.asarray(target)

@@ -25,7 +25,7 @@ def test_ch07_adams_bias_corrections_keep_the_first_step_at_the_learning_rate():
 
 def test_ch07_all_training_images_beat_100_in_each_of_five_seeds():
     """Chapter 7: A_val 0.976 ± 0.003 with the 1,149 training images (20 epochs) against
-    0.890 ± 0.008 with 100 of them (60 epochs), and 7 to 10 points higher in every seed."""
+    0.890 ± 0.007 with 100 of them (60 epochs), and 7 to 10 points higher in every seed."""
     from minigrad import nn
     from minigrad.data import DataLoader, load_digits, train_test_split
     from minigrad.train import fit
@@ -47,6 +47,7 @@ def test_ch07_all_training_images_beat_100_in_each_of_five_seeds():
     every = np.array([final_val_accuracy(X_train, y_train, 32, 20, s) for s in range(5)])
     few = np.array([final_val_accuracy(X_few, y_few, 10, 60, s) for s in range(5)])
     assert abs(every.mean() - 0.976) < 0.0005 and abs(few.mean() - 0.890) < 0.0005
+    assert round(every.std(), 3) == 0.003 and round(few.std(), 3) == 0.007
     assert 0.07 <= (every - few).min() and (every - few).max() <= 0.10
 
 
@@ -144,4 +145,4 @@ def test_ch07_exercise_7_8s_reference_network_gets_096_to_097_with_five_seeds():
     for seed in range(5):
         predict = solution.train_digits(X_train, y_train, seed=seed)
         accuracy = float(np.mean(predict(X_test).argmax(axis=1) == y_test))
-        assert 0.955 <= accuracy < 0.975, (seed, accuracy)
+        assert 0.96 <= accuracy < 0.97, (seed, accuracy)

@@ -93,8 +93,8 @@ STUB_HINTS = {
         "en": "each gradient has its input's shape: let the shapes pick the products",
         "ca": 'cada gradient té la forma de la seva entrada: deixa que les formes triïn els productes'},
     'ch07.train_digits': {
-        "en": 'He-initialise two linear layers; loop: forward, loss, back, step',
-        "ca": 'inicialitza dues capes lineals amb He; bucle: endavant, pèrdua, enrere, pas'},
+        "en": 'initialise as Linear does; per batch: forward, loss, back, step',
+        "ca": 'inicialitza com ho fa Linear; per lot: endavant, pèrdua, enrere, pas'},
     'ch07.uncorrected_adam_ratio': {
         "en": 'write m and s after t steps as sums over the gradients; then divide',
         "ca": 'escriu m i s després de t passos com a sumes dels gradients; després divideix'},

@@ -10,8 +10,8 @@ from .optimizer import Optimizer, Params
 class SGD(Optimizer):
     """Stochastic gradient descent, with optional momentum μ and weight decay λ (PyTorch's form).
 
-    g ← ∇p + λ p;  b ← μ b + g (b = g at the first step);  p ← p − lr · b
-    (without momentum: p ← p − lr · g). ``b`` is ``state[p]["momentum_buffer"]``.
+    g ← ∇p + λ p;  v ← μ v + g (v = g at the first step);  p ← p − lr · v
+    (without momentum: p ← p − lr · g). The velocity ``v`` is ``state[p]["momentum_buffer"]``.
     """
 
     def __init__(self, params: Params, lr: float, momentum: float = 0.0,
@@ -31,10 +31,10 @@ class SGD(Optimizer):
                 if momentum:
                     state = self.state.setdefault(p, {})
                     if "momentum_buffer" not in state:
-                        state["momentum_buffer"] = g.copy()          # b = g
+                        state["momentum_buffer"] = g.copy()          # v = g
                     else:
-                        b = state["momentum_buffer"]
-                        b *= momentum                                # b ← μ b + g
-                        b += g
+                        v = state["momentum_buffer"]
+                        v *= momentum                                # v ← μ v + g
+                        v += g
                     g = state["momentum_buffer"]
                 p.data -= lr * g                                     # p ← p − lr · g
