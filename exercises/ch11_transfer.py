@@ -19,8 +19,8 @@ def discriminative_param_groups(model: nn.Module, base_lr: float, decay: float,
 
     A *layer* here is a module of ``model``, at any depth of nesting, that holds parameters of its
     own (a ``Conv2d`` or a ``Linear`` inside a nested ``nn.Sequential``, for instance); the
-    activations, the pooling and the containers are not layers. Number the L layers
-    l = 1, ..., L in the order of ``model.modules()``, which is the order of the forward pass.
+    activations, the pooling and the containers are not layers. Number the layers 1, 2, ...
+    in the order of ``model.modules()``, which is the order of the forward pass.
 
     * The first ``n_frozen`` layers are frozen: their parameters get ``requires_grad = False``
       and go in no group.

@@ -18,7 +18,7 @@ def discriminative_param_groups(model: nn.Module, base_lr: float, decay: float,
         for p in params:
             p.requires_grad = l > n_frozen          # thaw as well as freeze
         if l > n_frozen:
-            # The last layer (l = L) at base_lr, and one factor of decay per layer before it.
+            # The last layer at base_lr, and one factor of decay per layer before it.
             groups.append({"params": params, "lr": base_lr * decay ** (len(layers) - l)})
     return groups
 
