@@ -120,6 +120,7 @@ def test_the_book_catalogs_are_complete(capsys):
     ("up to w = 3.2, b = 6.4", "fins a w = 3,2, b = 6,4"),  # whatever the English
     ("30% of the labels", "el 30% de les etiquetes"),
     ("the dotted line", "la línia puntejada"),
+    ("with each of five seeds", "amb cadascuna de cinc llavors"),
     ("with $\\tau = 0.5$", "amb $\\tau = 0,5$"),  # typed in a formula: the build sets 0.5
     # A formula is the English one: only its words are translated.
     ("the factors $1, 0.9, 0.81$", "els factors $1; 0.9; 0.81$"),  # the build sets the semicolons
