@@ -1,7 +1,7 @@
-"""Chapter 7 exercises: gradient accumulation, early stopping, accuracy and the confusion matrix.
+"""Chapter 7 exercises: gradient accumulation, early stopping, accuracy under other class shares.
 
 Write these with minigrad's building blocks and numpy: the grader switches off
-``minigrad.train`` (``fit``, ``accuracy``, ``confusion_matrix``), which does the same jobs.
+``minigrad.train`` (``fit``, ``accuracy``, ``confusion_matrix``), which does similar jobs.
 (Escriu-les amb les peces de minigrad i numpy: el corrector desactiva ``minigrad.train``.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
@@ -48,14 +48,17 @@ def early_stopping_epoch(val_losses: list[float], patience: int,
     raise NotImplementedError("track the best loss and how many epochs since it improved")
 
 
-def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
-                                  num_classes: int) -> tuple[float, np.ndarray]:
-    """The accuracy of predicted classes and their confusion matrix.
+def accuracy_under_priors(matrix: Any, priors: Any) -> float:
+    """The accuracy a classifier would have on data whose classes come in the shares ``priors``.
 
-    ``y_true`` and ``y_pred`` hold integer classes in 0..num_classes-1 (lists or arrays of the
-    same length). The accuracy is the fraction of predictions equal to the label. The matrix
-    ``M`` has shape (num_classes, num_classes) and ``M[i, j]`` counts the samples of true class
-    ``i`` predicted as class ``j``. Return ``(accuracy, M)``.
-    (Files: classe real; columnes: classe predita.)
+    ``matrix`` is the classifier's confusion matrix on a test set (``matrix[i, j]`` counts the
+    test samples of true class ``i`` predicted as class ``j``), a list of lists or an array.
+    ``priors[i]`` is the share of class ``i`` in the data where the classifier will be used:
+    non-negative, summing to 1. Assume the classifier treats the samples of each class there as
+    it treated that class's test samples. Return its accuracy on that data, as a float. A class
+    with a positive share that the test set never showed cannot be judged: raise a ValueError
+    whose message names accuracy_under_priors and the class.
+    (La matriu de confusió d'un conjunt de prova i les proporcions de les classes en unes dades
+    noves: l'exactitud en aquestes dades.)
     """
-    raise NotImplementedError("one count per sample, in its true row and predicted column; where are the hits?")
+    raise NotImplementedError("which numbers of the matrix stay the same when one class becomes twice as common?")

@@ -1,6 +1,7 @@
-"""Graders for chapter 7 (exercises/ch07_training.py): accumulation, early stopping, metrics.
+"""Graders for chapter 7 (exercises/ch07_training.py): accumulation, early stopping, accuracy
+under other class shares.
 
-``minigrad.train`` already does all three (``fit``, ``EarlyStopping``, ``accuracy``,
+``minigrad.train`` does similar jobs (``fit``, ``EarlyStopping``, ``accuracy``,
 ``confusion_matrix``): an autouse fixture switches them off before the learner's module is
 loaded, so calling them cannot pass. The grader computes every expected value with its own
 code. Inputs are drawn anew each run, many of them, plus edge cases.
@@ -73,21 +74,32 @@ HINTS = {
         "en": "Return a pair of whole numbers: (stop_epoch, best_epoch).",
         "ca": "Retorna una parella de nombres enters: (stop_epoch, best_epoch).",
     },
-    "matrix": {
-        "en": "M must have shape (num_classes, num_classes), even for classes that never occur, "
-              "and M[i, j] must count the samples whose TRUE class is i and PREDICTED class is "
-              "j: rows are the truth, columns the prediction.",
-        "ca": "M ha de tenir forma (num_classes, num_classes), fins i tot per a classes que no "
-              "apareixen mai, i M[i, j] ha de comptar les mostres amb classe REAL i i classe "
-              "PREDITA j: les files són la veritat, les columnes la predicció.",
+    "priors": {
+        "en": "Not the accuracy on data with these class shares. Picture that data: what share "
+              "of it is of class i, and what share of class i does the classifier get right, "
+              "judging by the test set? How many test samples each class happened to have must "
+              "not weigh anything: the shares do that now.",
+        "ca": "No és l'exactitud en unes dades amb aquestes proporcions de classes. Imagina "
+              "aquestes dades: quina part és de la classe i, i quina part de la classe i encerta "
+              "el classificador, a jutjar pel conjunt de prova? Quantes mostres de prova tenia "
+              "cada classe no hi ha de pesar gens: ara ho fan les proporcions.",
     },
-    "accuracy": {
-        "en": "The accuracy is the fraction of all SAMPLES predicted correctly, a float between 0 "
-              "and 1, not the mean of each class's rate. Where in the confusion matrix are the "
-              "correct predictions, and what do you divide them by?",
-        "ca": "L'exactitud és la fracció de totes les MOSTRES predites correctament, un float "
-              "entre 0 i 1, no la mitjana de la taxa de cada classe. On són les prediccions "
-              "correctes a la matriu de confusió, i per què les divideixes?",
+    "unseen_zero": {
+        "en": "A class with no test samples (its row is all zeros) and a share of 0 never occurs "
+              "in the new data: it must count for nothing, giving neither a NaN nor an error.",
+        "ca": "Una classe sense mostres de prova (la seva fila és tota zeros) i amb una "
+              "proporció 0 no apareix mai a les dades noves: no ha de comptar gens, ni donar un "
+              "NaN ni un error.",
+    },
+    "unseen": {
+        "en": "This class has a positive share but no test samples (its row is all zeros): "
+              "nothing says how the classifier treats it, so no accuracy is right. Raise a "
+              "ValueError whose message names accuracy_under_priors and the class, as the "
+              "docstring asks.",
+        "ca": "Aquesta classe té una proporció positiva però cap mostra de prova (la seva fila "
+              "és tota zeros): res no diu com la tracta el classificador, així que cap exactitud "
+              "no és correcta. Llança un ValueError amb un missatge que esmenti "
+              "accuracy_under_priors i la classe, com demana el docstring.",
     },
 }
 
@@ -281,59 +293,95 @@ class TestEarlyStoppingEpoch:
             check_stop(submission, grade, losses, patience, min_delta)
 
 
-# --- 7.3 accuracy and confusion matrix ----------------------------------------------------------
-def expected_metrics(y_true, y_pred, num_classes):
-    matrix = np.zeros((num_classes, num_classes), dtype=np.int64)
-    for t, p in zip(y_true, y_pred):
-        matrix[t][p] += 1
-    return sum(t == p for t, p in zip(y_true, y_pred)) / len(y_true), matrix
+# --- 7.3 accuracy under other class shares ----------------------------------------------------
+def expected_accuracy(matrix, priors):
+    """Each class with a share counts its share times its rate of correct test answers."""
+    return sum(share * matrix[i][i] / sum(matrix[i]) for i, share in enumerate(priors) if share)
 
 
-def check_metrics(submission, grade, y_true, y_pred, num_classes):
-    code = f"accuracy_and_confusion_matrix({y_true!r}, {y_pred!r}, num_classes={num_classes})"
-    code = " ".join(code.split())
-    grade.trying(code)
-    got = submission.accuracy_and_confusion_matrix(y_true, y_pred, num_classes)
-    expected_acc, expected_matrix = expected_metrics(list(y_true), list(y_pred), num_classes)
-    grade.check(isinstance(got, (tuple, list)) and len(got) == 2, hint=HINTS["matrix"],
-                expected={"en": "a pair (accuracy, matrix)", "ca": "una parella (exactitud, matriu)"},
-                got=got)
-    acc, matrix = got
-    grade.trying(f"{code}  (the matrix)")
-    ok = np.shape(matrix) == expected_matrix.shape and np.array_equal(matrix, expected_matrix)
-    grade.check(ok, expected=expected_matrix, got=matrix, hint=HINTS["matrix"])
-    grade.trying(f"{code}  (the accuracy)")
-    grade.close(acc, expected_acc, rel=1e-9, abs=1e-12, hint=HINTS["accuracy"])
+def described_call(matrix, priors):
+    return " ".join(f"accuracy_under_priors({matrix!r}, {priors!r})".split())
 
 
-METRIC_CASES = [
-    ([0, 1, 2, 2, 1], [0, 2, 2, 2, 1], 3),
-    ([0, 0, 0, 1], [1, 1, 0, 1], 2),            # rows are the truth: M[0, 1] = 2, not M[1, 0]
-    ([3, 3, 0], [3, 0, 0], 5),                  # classes 1, 2 and 4 never occur
-    ([1, 1, 1, 1], [1, 1, 1, 1], 4),
-    ([0, 1, 2], [1, 2, 0], 3),                  # all wrong
-    ([2], [2], 3),
-    (np.array([0, 1, 1, 1, 1, 1, 1, 1, 1, 0]), np.array([0, 1, 1, 1, 1, 1, 1, 1, 1, 1]), 2),
+def check_priors(submission, grade, matrix, priors, hint=HINTS["priors"]):
+    grade.trying(described_call(matrix, priors))
+    before = np.array(matrix, dtype=float), np.array(priors, dtype=float)
+    with np.errstate(all="ignore"):
+        got = submission.accuracy_under_priors(matrix, priors)
+    grade.close(got, expected_accuracy(np.asarray(matrix, dtype=float).tolist(),
+                                       np.asarray(priors, dtype=float).tolist()),
+                rel=1e-9, abs=1e-12, hint=hint)
+    grade.unchanged("matrix", np.asarray(matrix, dtype=float), before[0], hint=hint)
+    grade.unchanged("priors", np.asarray(priors, dtype=float), before[1], hint=hint)
+
+
+PRIOR_CASES = [
+    ([[3, 1], [1, 7]], [0.5, 0.5]),            # rates 3/4 and 7/8: 0.8125, not 10/12
+    ([[3, 1], [1, 7]], [0.9, 0.1]),
+    ([[40, 0, 0], [5, 5, 0], [0, 0, 1]], [1 / 3, 1 / 3, 1 / 3]),   # a test set far from even
+    ([[40, 0, 0], [5, 5, 0], [0, 0, 1]], [0.0, 1.0, 0.0]),         # every sample of class 1
+    ([[7, 0], [0, 2]], [0.3, 0.7]),            # never wrong: 1 whatever the shares
+    ([[0, 4], [3, 0]], [0.6, 0.4]),            # always wrong: 0
+    (np.array([[2, 1, 1], [0, 9, 3], [1, 0, 4]]), np.array([0.2, 0.5, 0.3])),
+    (np.array([[2.0, 1.0], [1.0, 7.0]]), np.array([0.25, 0.75])),  # float arrays, not to be changed
+]
+UNSEEN_ZERO_CASES = [
+    ([[3, 1, 0], [0, 0, 0], [0, 1, 5]], [0.5, 0.0, 0.5]),
+    (np.array([[0, 0], [2, 6]]), np.array([0.0, 1.0])),
+]
+UNSEEN_CASES = [
+    ([[3, 1, 0], [0, 0, 0], [0, 1, 5]], [0.5, 0.2, 0.3], 1),
+    ([[0, 0], [2, 6]], [0.5, 0.5], 0),
 ]
 
 
-@pytest.mark.exercise("ch07.accuracy_and_confusion_matrix", points=2)
-class TestAccuracyAndConfusionMatrix:
-    @pytest.mark.parametrize("y_true, y_pred, num_classes", METRIC_CASES,
-                             ids=range(len(METRIC_CASES)))
-    def test_edge_cases(self, submission, grade, y_true, y_pred, num_classes):
-        check_metrics(submission, grade, y_true, y_pred, num_classes)
+def random_matrix_and_priors(rng):
+    k = int(rng.integers(2, 11))
+    sizes = rng.integers(1, 60, size=k) * (rng.random(k) < 0.9)   # some classes never tested
+    sizes[rng.integers(0, k)] = max(sizes.max(), 1)
+    matrix = np.zeros((k, k), dtype=np.int64)
+    for i, n in enumerate(sizes):
+        wrong = rng.random(n) < rng.uniform(0, 0.7)
+        matrix[i] = np.bincount(np.where(wrong, rng.integers(0, k, size=n), i), minlength=k)
+    priors = rng.dirichlet(np.ones(k) * 0.7) * (sizes > 0)
+    return matrix, priors / priors.sum()
 
-    def test_random_predictions(self, submission, grade):
+
+@pytest.mark.exercise("ch07.accuracy_under_priors", points=2)
+class TestAccuracyUnderPriors:
+    @pytest.mark.parametrize("matrix, priors", PRIOR_CASES, ids=range(len(PRIOR_CASES)))
+    def test_edge_cases(self, submission, grade, matrix, priors):
+        check_priors(submission, grade, matrix, priors)
+
+    @pytest.mark.parametrize("matrix, priors", UNSEEN_ZERO_CASES,
+                             ids=range(len(UNSEEN_ZERO_CASES)))
+    def test_an_untested_class_of_share_0(self, submission, grade, matrix, priors):
+        check_priors(submission, grade, matrix, priors, hint=HINTS["unseen_zero"])
+
+    @pytest.mark.parametrize("matrix, priors, unseen", UNSEEN_CASES, ids=range(len(UNSEEN_CASES)))
+    def test_an_untested_class_with_a_share(self, submission, grade, matrix, priors, unseen):
+        grade.trying(described_call(matrix, priors))
+        try:
+            with np.errstate(all="ignore"):
+                returned = submission.accuracy_under_priors(matrix, priors)
+        except ValueError as error:
+            message = str(error)
+            raised = {"en": f"ValueError({message!r})", "ca": f"ValueError({message!r})"}
+        else:
+            message = ""
+            raised = {"en": f"no error, and it returned {returned!r}",
+                      "ca": f"cap error, i ha retornat {returned!r}"}
+        grade.check("accuracy_under_priors" in message and str(unseen) in message, got=raised,
+                    hint=HINTS["unseen"],
+                    expected={"en": f"a ValueError whose message names accuracy_under_priors "
+                                    f"and class {unseen}",
+                              "ca": f"un ValueError amb un missatge que esmenti "
+                                    f"accuracy_under_priors i la classe {unseen}"})
+
+    def test_random_matrices_and_shares(self, submission, grade):
         rng = grading.rng(7007)
         for _ in range(40):
-            num_classes = int(rng.integers(2, 11))
-            n = int(rng.integers(1, 60))
-            # unequal class sizes: accuracy and the mean per-class rate then differ
-            share = rng.dirichlet(np.ones(num_classes) * 0.5)
-            y_true = rng.choice(num_classes, size=n, p=share)
-            wrong = rng.random(n) < rng.uniform(0, 0.6)
-            y_pred = np.where(wrong, rng.integers(0, num_classes, size=n), y_true)
+            matrix, priors = random_matrix_and_priors(rng)
             if rng.random() < 0.3:
-                y_true, y_pred = y_true.tolist(), y_pred.tolist()
-            check_metrics(submission, grade, y_true, y_pred, num_classes)
+                matrix, priors = matrix.tolist(), priors.tolist()
+            check_priors(submission, grade, matrix, priors)

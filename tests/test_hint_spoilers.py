@@ -69,6 +69,7 @@ FORBIDDEN = {
     ("test_ch07_engine", "ratio_value"): ("ch07_engine", ["** step", "math.sqrt(1 - beta2"]),
     ("test_ch07_training", "accum_params"): ("ch07_training", ["(len(xb) / n)", "islice("]),
     ("test_ch07_training", "epoch_loss"): ("ch07_training", ["len(xb)"]),
+    ("test_ch07_training", "priors"): ("ch07_training", ["/ seen[kept]", "priors[kept] @"]),
     ("test_ch08_convolution", "shape"): ("ch08_convolution", ["// stride + 1"]),
     ("test_ch08_convolution", "pool_shape"): ("ch08_convolution", ["// stride + 1"]),
     ("test_ch08_convolution", "pool_values"): ("ch08_convolution", [".max()"]),

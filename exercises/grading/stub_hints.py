@@ -77,9 +77,9 @@ STUB_HINTS = {
     'ch06.unbroadcast': {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},
-    'ch07.accuracy_and_confusion_matrix': {
-        "en": 'one count per sample, in its true row and predicted column; where are the hits?',
-        "ca": 'un recompte per mostra, a la fila real i la columna predita; on són els encerts?'},
+    'ch07.accuracy_under_priors': {
+        "en": 'which numbers of the matrix stay the same when one class becomes twice as common?',
+        "ca": 'quins nombres de la matriu no canvien quan una classe es fa el doble de freqüent?'},
     'ch07.cross_entropy': {
         "en": "differentiate one row's loss by hand, q and all; which rows does the mean count?",
         "ca": "deriva a mà la pèrdua d'una fila, amb q i tot; quines files compta la mitjana?"},

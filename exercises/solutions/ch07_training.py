@@ -46,12 +46,16 @@ def early_stopping_epoch(val_losses: list[float], patience: int,
     return len(val_losses), best_epoch
 
 
-def accuracy_and_confusion_matrix(y_true: Any, y_pred: Any,
-                                  num_classes: int) -> tuple[float, np.ndarray]:
-    """The accuracy of predicted classes and their confusion matrix."""
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    matrix = np.zeros((num_classes, num_classes), dtype=np.int64)
-    for t, p in zip(y_true, y_pred):
-        matrix[t, p] += 1              # row: the truth, column: the prediction
-    # The correct predictions are on the diagonal.
-    return float(np.trace(matrix) / len(y_true)), matrix
+def accuracy_under_priors(matrix: Any, priors: Any) -> float:
+    """The accuracy of a classifier, known by its confusion matrix, on data with other class shares."""
+    matrix, priors = np.asarray(matrix, dtype=float), np.asarray(priors, dtype=float)
+    seen = matrix.sum(axis=1)          # the test samples of each true class
+    unjudged = np.flatnonzero((seen == 0) & (priors > 0))
+    if unjudged.size:
+        raise ValueError(f"accuracy_under_priors: class {unjudged[0]} has a share of "
+                         f"{priors[unjudged[0]]} but no test samples to judge it by")
+    kept = seen > 0                    # a class of share 0 and no samples counts for nothing
+    # A class's hit rate is a property of the classifier; how many samples of the class the test
+    # set held is not, so only the new shares weigh the rates.
+    hit_rate = np.diag(matrix)[kept] / seen[kept]
+    return float(priors[kept] @ hit_rate)
