@@ -61,4 +61,4 @@ def accuracy_under_priors(matrix: Any, priors: Any) -> float:
     (La matriu de confusió d'un conjunt de prova i les proporcions de les classes en unes dades
     noves: l'exactitud en aquestes dades.)
     """
-    raise NotImplementedError("which numbers of the matrix stay the same when one class becomes twice as common?")
+    raise NotImplementedError("which numbers of the matrix stay put when a class becomes twice as common?")

@@ -87,8 +87,8 @@ HINTS = {
     "unseen_zero": {
         "en": "A class with no test samples (its row is all zeros) and a share of 0 never occurs "
               "in the new data: it must count for nothing, giving neither a NaN nor an error.",
-        "ca": "Una classe sense mostres de prova (la seva fila és tota zeros) i amb una "
-              "proporció 0 no apareix mai a les dades noves: no ha de comptar gens, ni donar un "
+        "ca": "Una classe sense mostres de prova (la seva fila és tota de zeros) i amb una "
+              "proporció de 0 no apareix mai a les dades noves: no ha de comptar gens, ni donar un "
               "NaN ni un error.",
     },
     "unseen": {
@@ -96,9 +96,9 @@ HINTS = {
               "nothing says how the classifier treats it, so no accuracy is right. Raise a "
               "ValueError whose message names accuracy_under_priors and the class, as the "
               "docstring asks.",
-        "ca": "Aquesta classe té una proporció positiva però cap mostra de prova (la seva fila "
-              "és tota zeros): res no diu com la tracta el classificador, així que cap exactitud "
-              "no és correcta. Llança un ValueError amb un missatge que esmenti "
+        "ca": "Aquesta classe té una proporció positiva però no té cap mostra de prova (la seva "
+              "fila és tota de zeros): res no diu com la tracta el classificador, així que cap "
+              "exactitud no és correcta. Llança un ValueError amb un missatge que esmenti "
               "accuracy_under_priors i la classe, com demana el docstring.",
     },
 }

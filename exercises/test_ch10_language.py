@@ -88,7 +88,7 @@ HINTS = {
     "cosine_zero": {
         "en": "When u or v is all zeros, |u| |v| is 0 and the division is undefined (nan): "
               "check for it first and return 0.0.",
-        "ca": "Quan u o v són tot zeros, |u| |v| és 0 i la divisió no està definida (nan): "
+        "ca": "Quan u o v només tenen zeros, |u| |v| és 0 i la divisió no està definida (nan): "
               "comprova-ho abans i retorna 0.0.",
     },
     "analogy": {

@@ -78,8 +78,8 @@ STUB_HINTS = {
         "en": 'which axes did broadcasting add or stretch? what do the copies send back?',
         "ca": 'quins eixos ha afegit o estirat el broadcasting? què retornen les còpies?'},
     'ch07.accuracy_under_priors': {
-        "en": 'which numbers of the matrix stay the same when one class becomes twice as common?',
-        "ca": 'quins nombres de la matriu no canvien quan una classe es fa el doble de freqüent?'},
+        "en": 'which numbers of the matrix stay put when a class becomes twice as common?',
+        "ca": 'quins nombres de la matriu no canvien si una classe es fa el doble de freqüent?'},
     'ch07.cross_entropy': {
         "en": "differentiate one row's loss by hand, q and all; which rows does the mean count?",
         "ca": "deriva a mà la pèrdua d'una fila, amb q i tot; quines files compta la mitjana?"},
