@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import numbers
 import random as _random
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,6 +80,31 @@ class Grader:
         self.check(array and np.shape(got) == shape, hint=hint,
                    expected={"en": f"an array of shape {shape}", "ca": f"un array de forma {shape}"},
                    got=described(got))
+
+    def refuses(self, call: Callable[[], Any], names: Sequence[Any], *,
+                hint: dict[str, str]) -> None:
+        """Fail unless ``call()`` raises a ValueError whose message names each of ``names``: the
+        function, then the values at fault (a number counts only as a whole number, so 1 is not
+        found in 10): bad input gets an error that says what was wrong, never garbage."""
+        try:
+            with np.errstate(all="ignore"):
+                returned = call()
+        except ValueError as error:
+            message = str(error)
+            got = {"en": f"ValueError({message!r})", "ca": f"ValueError({message!r})"}
+            named = all(re.search(rf"(?<![\d.]){re.escape(str(name))}(?![\d.])", message)
+                        if isinstance(name, numbers.Number) else str(name) in message
+                        for name in names)
+        else:
+            got = {"en": f"no error, and it returned {returned!r}",
+                   "ca": f"cap error, i ha retornat {returned!r}"}
+            named = False
+        *first, last = map(str, names)
+        listed = {lang: (", ".join(first) + f" {conjunction} " if first else "") + last
+                  for lang, conjunction in (("en", "and"), ("ca", "i"))}
+        self.check(named, hint=hint, got=got,
+                   expected={"en": f"a ValueError whose message names {listed['en']}",
+                             "ca": f"un ValueError amb un missatge que esmenti {listed['ca']}"})
 
     def unchanged(self, name: str, now: Any, before: Any, *, hint: dict[str, str]) -> None:
         """Fail if the input ``name`` (an array) no longer equals its copy ``before``."""
