@@ -56,8 +56,9 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
     (the noise's variance is 4); in seed 4 two hidden ReLUs die at every rate, in seed 3 all three
     at eta = 0.5, whose seeds all end worse than at eta = 0.1. On 100 new workers (seed 1) those
     four networks' loss is 4.7 to 7.5 against the linear model's 133.2, and a year of education
-    (12 -> 13) raises their wage by 3.0 to 5.9 outside tech and 9.6 to 11.9 in tech; seed 4's
-    network is the linear model (126.8 and 133.2, the same raise in both jobs)."""
+    (12 -> 13) raises their wage by 3.0 to 5.9 outside tech and 9.6 to 11.9 in tech (6.0 to 7.4
+    more in tech); the linear model with the column x1 x2 does better (L_test = 3.9, raises 3.00 and
+    11.88); seed 4's network is the linear model (126.8 and 133.2, the same raise in both jobs)."""
     from minigrad import data
     from minigrad.scalar_nn import MLP
 
@@ -100,6 +101,15 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
     linear_test = np.mean((np.column_stack([np.ones(len(new_X)), new_X]) @ coefficients - new_y) ** 2)
     assert 4.65 <= test_losses[:4].min() and test_losses[:4].max() < 7.55
     assert abs(linear_test - 133.2) < 0.05 and abs(test_losses[4] - linear_test) < 0.1
+    assert abs(np.mean((design @ coefficients - y) ** 2) - 126.8) < 0.05
+    # The linear model given the column x1 x2 (the rule's form) beats every network on the new
+    # workers, with raises of 3.00 and 11.88.
+    with_product = np.column_stack([design, X[:, 0] * X[:, 1]])
+    product, *_ = np.linalg.lstsq(with_product, y, rcond=None)
+    new_product = np.column_stack([np.ones(len(new_X)), new_X, new_X[:, 0] * new_X[:, 1]])
+    product_test = np.mean((new_product @ product - new_y) ** 2)
+    assert product_test < test_losses[:4].min() and round(product_test, 1) == 3.9
+    assert round(product[1], 2) == 3.00 and round(product[1] + product[3], 2) == 11.88
 
     def wage(network, years, tech):
         return network([(years - education.mean()) / education.std(), tech]).data * std + mean
@@ -108,6 +118,8 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
     assert 2.95 <= raises[:4, 0].min() and raises[:4, 0].max() < 5.95
     assert 9.55 <= raises[:4, 1].min() and raises[:4, 1].max() < 11.95
     assert abs(raises[4, 0] - raises[4, 1]) < 0.01
+    larger_in_tech = raises[:4, 1] - raises[:4, 0]
+    assert 5.95 <= larger_in_tech.min() and larger_in_tech.max() < 7.45 < product[3]
 
 
 def test_ch05_one_weight_descent_diverges_above_the_printed_limit():

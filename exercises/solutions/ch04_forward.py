@@ -16,20 +16,21 @@ def forward(x: Sequence[float], hidden_weights: Sequence[Sequence[float]],
         net = sum(w * xi for w, xi in zip(weights, x)) + bias
         hidden.append(activation(net))
     # The output neuron does the same with the hidden outputs, without an activation.
-    return sum(v * h for v, h in zip(output_weights, hidden)) + output_bias
+    return sum(w2 * h for w2, h in zip(output_weights, hidden)) + output_bias
 
 
 def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Sequence[float],
                     output_weights: Sequence[float],
                     output_bias: float) -> tuple[list[float], float]:
     """The single linear model that a network without activations really is."""
-    # Without activations, h_j = sum_i w_ji x_i + b_j, so the prediction
-    # sum_j v_j h_j + c = sum_i (sum_j v_j w_ji) x_i + (sum_j v_j b_j + c):
-    # input i gets the weight sum_j v_j w_ji, and the biases add up into one.
+    # Without activations, h_j = Σ_i w_ji x_i + b_j; with w2_j = output_weights[j] and
+    # b2 = output_bias, the prediction
+    # Σ_j w2_j h_j + b2 = Σ_i (Σ_j w2_j w_ji) x_i + (Σ_j w2_j b_j + b2):
+    # input i gets the weight Σ_j w2_j w_ji, and the biases add up into one.
     n_inputs = len(hidden_weights[0])
-    weights = [sum(v * w[i] for v, w in zip(output_weights, hidden_weights))
+    weights = [sum(w2 * w[i] for w2, w in zip(output_weights, hidden_weights))
                for i in range(n_inputs)]
-    bias = sum(v * b for v, b in zip(output_weights, hidden_biases)) + output_bias
+    bias = sum(w2 * b for w2, b in zip(output_weights, hidden_biases)) + output_bias
     return weights, bias
 
 
