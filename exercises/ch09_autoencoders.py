@@ -1,8 +1,7 @@
-"""Chapter 9 exercises: PCA's error from the SVD, noise, the reconstruction error, a tied autoencoder.
+"""Chapter 9 exercises: PCA's error from the SVD, noise, flagging anomalies, a tied autoencoder.
 
 The first three functions take and return numpy arrays; the last one builds a model with
-minigrad.nn. The grader switches off minigrad's mean squared error (``F.mse_loss``,
-``nn.MSELoss``) while it grades ``reconstruction_error``, so that number must come from your code.
+minigrad.nn.
 (Les tres primeres funcions treballen amb arrays de numpy; l'última construeix un model amb
 minigrad.nn.)
 
@@ -53,14 +52,20 @@ def mask_pixels(X: np.ndarray, fraction: float, rng: np.random.Generator) -> np.
     raise NotImplementedError("exactly m pixels per image, from rng, a new draw for every image")
 
 
-def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
-    """The mean squared error of each example's reconstruction: an array of shape (N,).
+def flag_anomalies(normal_errors: np.ndarray, errors: np.ndarray, false_alarms: float) -> np.ndarray:
+    """Which examples to flag as anomalies: a boolean array of the shape of ``errors``.
 
-    ``X`` and ``X_hat`` have the same shape, (N, d) or (N, H, W) or any (N, ...); entry n of
-    the result is the mean of (X[n] - X_hat[n]) ** 2 over all of that example's numbers.
-    (L'error quadràtic mitjà de la reconstrucció de cada exemple.)
+    ``normal_errors``, shape (N,), are the reconstruction errors of normal examples that the
+    autoencoder did not train on; ``errors``, shape (M,), those of the examples to check. An
+    example is flagged (True) when its error is above a threshold t, the same for all of them:
+    the lowest t that would flag at most m = ⌊false_alarms · N⌋ of the normal examples (``⌊⌋``
+    rounds down). Raise a ValueError whose message names flag_anomalies and what is wrong
+    (false_alarms or normal_errors) when false_alarms is not in [0, 1) or normal_errors is
+    empty. Do not modify the inputs.
+    (Quins exemples cal marcar com a anòmals: els d'error per sobre del llindar t més baix que
+    marcaria com a molt m = ⌊false_alarms · N⌋ dels exemples normals.)
     """
-    raise NotImplementedError("one number per example, whatever the shape of an example")
+    raise NotImplementedError("at most m normal errors may lie above t: how low can t go?")
 
 
 def make_tied_autoencoder(sizes: Sequence[int]) -> nn.Autoencoder:

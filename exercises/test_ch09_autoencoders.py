@@ -1,13 +1,13 @@
-"""Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA's error, masking noise, the
-reconstruction error, a tied-weights autoencoder that beats PCA.
+"""Graders for chapter 9 (exercises/ch09_autoencoders.py): PCA's error, masking noise, flagging
+anomalies, a tied-weights autoencoder that beats PCA.
 
 Every expected value is computed here, by another route than the reference solution (PCA's
 errors by reconstructing with the covariance matrix's eigenvectors, not from the singular values).
 Masks are random, so ``mask_pixels`` is judged by what any correct version must do: exactly m
 zeros per image, the other pixels untouched, a draw from the generator it is given (same seed,
 same masks), a new draw for every image, every pixel as likely, and its input left alone.
-minigrad's mean squared error is switched off while ``reconstruction_error`` is graded. The
-autoencoder is judged without looking at how it is built: its parameter count, gradients that
+``flag_anomalies`` is compared with the lowest normal error that leaves at most m of them
+above it, found by trying them all, not by sorting. The autoencoder is judged without looking at how it is built: its parameter count, gradients that
 reach the encoder's matrices from the decoder, and a code and a reconstruction that are not
 linear in their inputs; then the grader trains it itself, the same way for everyone, for a fixed
 budget.
@@ -21,7 +21,6 @@ import pytest
 import grading
 from grading import described, shown
 import minigrad
-import minigrad.functional
 import minigrad.nn as nn
 import minigrad.optim as optim
 from minigrad import Tensor
@@ -105,19 +104,45 @@ HINTS = {
         "ca": "Cada píxel ha de tenir la mateixa probabilitat de ser emmascarat que qualsevol "
               "altre. El teu sorteig afavoreix algunes posicions, per exemple les primeres?",
     },
-    "error_shape": {
-        "en": "Return one error per example: an array of shape (N,). With images (N, H, W), which "
-              "axes hold one example's numbers, and does your mean cover all of them?",
-        "ca": "Retorna un error per exemple: un array de forma (N,). Amb imatges (N, H, W), quins "
-              "eixos contenen els nombres d'un exemple, i la teva mitjana els cobreix tots?",
+    "flag_shape": {
+        "en": "Return one answer per example to check: a boolean array (True = flagged) of the "
+              "shape of errors, not of normal_errors.",
+        "ca": "Retorna una resposta per cada exemple que cal revisar: un array booleà (True = "
+              "marcat) de la forma d'errors, no de normal_errors.",
     },
-    "error_values": {
-        "en": "Entry n is the MEAN of the squared differences (X[n] - X_hat[n]) ** 2 over all "
-              "the numbers of example n: not their sum, not their square root, and not the "
-              "absolute differences.",
-        "ca": "L'element n és la MITJANA dels quadrats de les diferències (X[n] - X_hat[n]) ** "
-              "2 de tots els nombres de l'exemple n: no la seva suma, ni l'arrel quadrada, "
-              "ni les diferències en valor absolut.",
+    "flag_values": {
+        "en": "Some examples are flagged wrongly. The threshold comes from normal_errors alone, "
+              "never from the errors being checked. Count how many normal errors your threshold "
+              "leaves above it: at most m, and could it go any lower?",
+        "ca": "Alguns exemples no estan ben marcats. El llindar surt només de normal_errors, mai "
+              "dels errors que revises. Compta quants errors normals deixa per sobre el teu "
+              "llindar: com a molt m, i podria baixar més?",
+    },
+    "flag_ties": {
+        "en": "Here several normal errors are equal, or an error equals the threshold. An error "
+              "equal to t is not above t; and with ties, fewer than m normal examples may end up "
+              "above the lowest possible t.",
+        "ca": "Aquí hi ha errors normals iguals, o un error igual al llindar. Un error igual a t "
+              "no és per sobre de t; i amb empats, pot ser que menys de m exemples normals quedin "
+              "per sobre del t més baix possible.",
+    },
+    "flag_m": {
+        "en": "m is false_alarms · N rounded DOWN: a rate of 0.29 with N = 10 allows 2 false "
+              "alarms, not 3.",
+        "ca": "m és false_alarms · N arrodonit cap AVALL: una taxa de 0,29 amb N = 10 permet 2 "
+              "falses alarmes, no 3.",
+    },
+    "flag_untouched": {
+        "en": "Your function changed an input. Work on a copy: the caller still needs "
+              "normal_errors and errors as they were.",
+        "ca": "La teva funció ha modificat una entrada. Treballa sobre una còpia: qui la crida "
+              "encara necessita normal_errors i errors tal com eren.",
+    },
+    "flag_refuse": {
+        "en": "With this input no threshold makes sense. Raise a ValueError whose message names "
+              "flag_anomalies and the argument at fault, as the docstring asks.",
+        "ca": "Amb aquesta entrada cap llindar no té sentit. Llança un ValueError amb un missatge "
+              "que esmenti flag_anomalies i l'argument que falla, com demana el docstring.",
     },
     "ae_type": {
         "en": "Return nn.Autoencoder(encoder, decoder), built from minigrad.nn modules: the "
@@ -331,45 +356,79 @@ class TestMaskPixels:
                                f"{100 * rates.max():.0f}\u00a0% d'elles"})
 
 
-# --- 9.2 (continued) the reconstruction error ---------------------------------------------------
-def check_error(submission, grade, X, X_hat):
-    grade.trying(f"reconstruction_error({shown(X)}, {shown(X_hat)})")
-    original, original_hat = X.copy(), X_hat.copy()
-    got = submission.reconstruction_error(X, X_hat)
-    grade.unchanged("X", X, original, hint=HINTS["error_values"])
-    grade.unchanged("X_hat", X_hat, original_hat, hint=HINTS["error_values"])
-    expected = np.array([np.mean((a.astype(float) - b) ** 2) for a, b in zip(original, original_hat)])
-    grade.array_shape(got, (len(X),), hint=HINTS["error_shape"])
-    grade.check(np.allclose(np.asarray(got, dtype=float), expected, rtol=1e-9, atol=1e-12),
-                expected=expected, got=got, hint=HINTS["error_values"])
+# --- 9.2 (continued) flagging anomalies ----------------------------------------------------------
+def expected_flags(normal: np.ndarray, errors: np.ndarray, false_alarms: float) -> np.ndarray:
+    """The grader's route: try every normal error as the threshold, keep the lowest that leaves
+    at most m normal errors above it (a threshold between two of them flags what the upper one
+    does, so one of them is the lowest)."""
+    m = int(false_alarms * len(normal) // 1)
+    threshold = min(t for t in normal if np.sum(normal > t) <= m)
+    return errors > threshold
 
 
-mse_switched_off = grading.switched_off(minigrad.functional.mse_loss, name="mse_switched_off",
-                                        autouse=False)
+def check_flags(submission, grade, normal, errors, false_alarms, hint="flag_values"):
+    grade.trying(f"flag_anomalies({shown(normal)}, {shown(errors)}, {false_alarms!r})")
+    before = normal.copy(), errors.copy()
+    got = submission.flag_anomalies(normal, errors, false_alarms)
+    grade.unchanged("normal_errors", normal, before[0], hint=HINTS["flag_untouched"])
+    grade.unchanged("errors", errors, before[1], hint=HINTS["flag_untouched"])
+    grade.array_shape(got, errors.shape, hint=HINTS["flag_shape"])
+    grade.check(got.dtype == bool, expected={"en": "an array of dtype bool", "ca": "un array de dtype bool"},
+                got=described(got), hint=HINTS["flag_shape"])
+    expected = expected_flags(before[0], before[1], false_alarms)
+    grade.check(np.array_equal(got, expected), expected=expected, got=got, hint=HINTS[hint])
 
 
-@pytest.mark.exercise("ch09.reconstruction_error", points=2)
-@pytest.mark.usefixtures("mse_switched_off")
-class TestReconstructionError:
-    @pytest.mark.parametrize("shape", [(1, 1), (3, 4), (5, 8, 8), (2, 1, 8, 8), (4, 64), (6, 2, 3)],
-                             ids=lambda s: "x".join(map(str, s)))
-    def test_shapes(self, submission, grade, shape):
-        rng = grading.rng(int(np.prod(shape)))
-        X = np.round(rng.random(shape), 3)
-        X_hat = np.round(np.clip(X + rng.normal(0, 0.2, shape), 0, 1), 3)
-        check_error(submission, grade, X, X_hat)
+def random_flag_case(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, float]:
+    """N normal errors, M to check (some equal to normal ones), and a rate whose m is clear."""
+    n = int(rng.integers(1, 40))
+    normal = np.round(rng.gamma(2.0, 0.01, n), int(rng.integers(3, 5)))      # ties now and then
+    errors = np.concatenate([rng.choice(normal, int(rng.integers(0, 5))),
+                             np.round(rng.gamma(2.0, 0.015, int(rng.integers(1, 30))), 4)])
+    m = int(rng.integers(0, n))
+    false_alarms = (m + float(rng.uniform(0.1, 0.9))) / n          # m · ... well inside [m, m + 1)
+    return normal, rng.permutation(errors), false_alarms
 
-    def test_random_reconstructions(self, submission, grade):
-        rng = grading.rng(930)
-        for _ in range(20):
-            shape = (int(rng.integers(1, 6)),) + tuple(int(n) for n in rng.integers(1, 5, size=rng.integers(1, 3)))
-            X = np.round(rng.normal(size=shape) * 2, 2)
-            check_error(submission, grade, X, np.round(X + rng.normal(size=shape), 2))
 
-    def test_perfect_and_integer_images(self, submission, grade):
-        X = np.arange(24).reshape(3, 8) % 17
-        check_error(submission, grade, X, X.astype(float))
-        check_error(submission, grade, X, X + 0.5)
+@pytest.mark.exercise("ch09.flag_anomalies", points=2)
+class TestFlagAnomalies:
+    def test_small_cases(self, submission, grade):
+        normal = np.array([0.03, 0.01, 0.05, 0.02, 0.04])
+        errors = np.array([0.005, 0.03, 0.045, 0.05, 0.06, 0.041])
+        for false_alarms in (0.0, 0.1, 0.2, 0.39, 0.4, 0.6, 0.99):
+            check_flags(submission, grade, normal, errors, false_alarms)
+        check_flags(submission, grade, np.array([0.2]), np.array([0.1, 0.2, 0.3]), 0.5)
+
+    def test_m_rounds_down(self, submission, grade):
+        normal = np.linspace(0.01, 0.1, 10)
+        errors = np.linspace(0.005, 0.105, 21)
+        for false_alarms in (0.29, 0.15, 0.06, 0.91):
+            check_flags(submission, grade, normal, errors, false_alarms, hint="flag_m")
+
+    def test_ties(self, submission, grade):
+        normal = np.array([0.01, 0.02, 0.02, 0.02, 0.03])
+        errors = np.array([0.02, 0.025, 0.03, 0.01])
+        for false_alarms in (0.0, 0.2, 0.4, 0.5, 0.79, 0.8):
+            check_flags(submission, grade, normal, errors, false_alarms, hint="flag_ties")
+        check_flags(submission, grade, np.full(6, 0.04), np.array([0.04, 0.05]), 0.5,
+                    hint="flag_ties")
+
+    def test_random_errors(self, submission, grade):
+        rng = grading.rng(931)
+        for _ in range(40):
+            check_flags(submission, grade, *random_flag_case(rng))
+
+    @pytest.mark.parametrize("false_alarms", [1.0, 1.5, -0.1, float("nan")])
+    def test_a_rate_outside_0_1_is_refused(self, submission, grade, false_alarms):
+        normal, errors = np.array([0.01, 0.02, 0.03]), np.array([0.05])
+        grade.trying(f"flag_anomalies({shown(normal)}, {shown(errors)}, {false_alarms!r})")
+        grade.refuses(lambda: submission.flag_anomalies(normal, errors, false_alarms),
+                      ["flag_anomalies", "false_alarms"], hint=HINTS["flag_refuse"])
+
+    def test_no_normal_errors_is_refused(self, submission, grade):
+        grade.trying("flag_anomalies(array([]), array([0.05]), 0.1)")
+        grade.refuses(lambda: submission.flag_anomalies(np.array([]), np.array([0.05]), 0.1),
+                      ["flag_anomalies", "normal_errors"], hint=HINTS["flag_refuse"])
 
 
 # --- 9.3 a tied-weights autoencoder that beats PCA ------------------------------------------------

@@ -106,6 +106,42 @@ def test_ch09_denoiser_against_linear_maps_over_five_seeds():
         assert 0.00125 < rank_16 - network < 0.00225, (seed, network, rank_16)
 
 
+def blank_square(X: np.ndarray, rng: np.random.Generator, size: int = 4) -> np.ndarray:
+    """Chapter 9's second damage: a size × size square of each digit set to 0, at a random place."""
+    images = np.array(X, dtype=np.float32).reshape(-1, 8, 8)
+    corners = rng.integers(0, 8 - size + 1, size=(len(images), 2))
+    for image, (row, col) in zip(images, corners):
+        image[row:row + size, col:col + size] = 0.0
+    return images.reshape(len(X), 64)
+
+
+def test_ch09_blanked_squares_denoiser_against_linear_maps_over_five_seeds():
+    """Chapter 9: with a 4 × 4 square blanked in every digit, on each of seeds 0-4 the denoiser's E
+    is 0.0242-0.0258, about a third of the blanked digits' (0.0772-0.0818), and below both affine
+    maps': by 0.0034-0.0299 below the full map's, by 0.0034-0.0088 without seed 3, on which the
+    maps' errors are 0.0544 (full) and 0.0480 (through 16 numbers)."""
+    gaps = []
+    for seed in range(5):
+        X_train, X_test, _, _ = digits_split(seed)
+        rng = np.random.default_rng(seed)
+        blanked_train, blanked_test = blank_square(X_train, rng), blank_square(X_test, rng)
+        network = mse(predict(train_denoiser(blanked_train, X_train, seed), blanked_test), X_test)
+        blanked_mean, clean_mean = blanked_train.mean(axis=0), X_train.mean(axis=0)
+        B, *_ = np.linalg.lstsq(blanked_train - blanked_mean, X_train - clean_mean, rcond=None)
+        top = np.linalg.svd((blanked_train - blanked_mean) @ B, full_matrices=False)[2][:16]
+        full = mse((blanked_test - blanked_mean) @ B + clean_mean, X_test)
+        rank_16 = mse((blanked_test - blanked_mean) @ B @ top.T @ top + clean_mean, X_test)
+        blanked = mse(blanked_test, X_test)
+        assert 0.0241 < network < 0.0259 and 0.0771 < blanked < 0.0819, (seed, network, blanked)
+        assert 0.25 < network / blanked < 0.40, (seed, network, blanked)
+        assert network < rank_16, (seed, network, rank_16)
+        if seed == 3:
+            assert round(full, 4) == 0.0544 and round(rank_16, 4) == 0.0480, (full, rank_16)
+        gaps.append(full - network)
+    assert 0.00335 < min(gaps) and round(max(gaps), 4) == 0.0299 and np.argmax(gaps) == 3, gaps
+    assert max(gaps[:3] + gaps[4:]) < 0.00885, gaps
+
+
 def test_ch09_sparse_code_against_pca_with_as_many_components_over_five_seeds():
     """Chapter 9: on each of seeds 0-4, the λ = 0.1 code has k = 13 or 14 active units on average
     over the training digits, E of 0.0106-0.0116 (0.0021-0.0026 with λ = 0), and E 0.0019-0.0037

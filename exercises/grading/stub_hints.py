@@ -116,6 +116,9 @@ STUB_HINTS = {
     'ch08.receptive_field': {
         "en": 'start from one output value and go back to the input, a layer at a time',
         "ca": "parteix d'un valor de la sortida i torna cap a l'entrada, capa per capa"},
+    'ch09.flag_anomalies': {
+        "en": 'at most m normal errors may lie above t: how low can t go?',
+        "ca": 'com a molt m errors normals poden quedar per sobre de t: fins on pot baixar t?'},
     'ch09.mask_pixels': {
         "en": 'exactly m pixels per image, from rng, a new draw for every image',
         "ca": 'exactament m píxels per imatge, amb rng, un sorteig nou per a cada imatge'},
@@ -125,9 +128,6 @@ STUB_HINTS = {
     'ch09.pca_errors': {
         "en": 'no reconstruction: what do centred rows lose per dropped direction?',
         "ca": 'sense reconstruir res: què perden les files centrades per cada direcció que es deixa?'},
-    'ch09.reconstruction_error': {
-        "en": 'one number per example, whatever the shape of an example',
-        "ca": "un nombre per exemple, sigui quina sigui la forma d'un exemple"},
     'ch10.analogy': {
         "en": "build the question's vector, then compare directions, not lengths",
         "ca": 'construeix el vector de la pregunta i després compara direccions, no longituds'},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Sequence
 
 import numpy as np
@@ -36,10 +37,18 @@ def mask_pixels(X: np.ndarray, fraction: float, rng: np.random.Generator) -> np.
     return masked.reshape(np.shape(X))
 
 
-def reconstruction_error(X: np.ndarray, X_hat: np.ndarray) -> np.ndarray:
-    """The mean squared error of each example's reconstruction: an array of shape (N,)."""
-    squared = (np.asarray(X, dtype=float) - X_hat) ** 2
-    return squared.reshape(len(squared), -1).mean(axis=1)   # one row per example
+def flag_anomalies(normal_errors: np.ndarray, errors: np.ndarray, false_alarms: float) -> np.ndarray:
+    """Which examples to flag: True where an error is above the threshold that flags at most
+    m = ⌊false_alarms · N⌋ of the N normal examples, and is the lowest such threshold."""
+    if not 0 <= false_alarms < 1:             # also refuses nan
+        raise ValueError(f"flag_anomalies: false_alarms = {false_alarms} is not in [0, 1)")
+    if len(normal_errors) == 0:
+        raise ValueError("flag_anomalies: normal_errors is empty, so nothing sets the threshold")
+    m = math.floor(false_alarms * len(normal_errors))
+    # The (m + 1)-th largest normal error: only the m above it can be flagged, and any lower
+    # threshold would flag it as well. Ties only lower the count of false alarms.
+    threshold = np.sort(normal_errors)[::-1][m]
+    return np.asarray(errors) > threshold
 
 
 class TiedDecoder(nn.Module):
