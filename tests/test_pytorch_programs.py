@@ -70,3 +70,36 @@ def test_is_valid_pytorch(program: Path, tmp_path: Path):
     pytest.importorskip("torch")
     done = run(program.read_text(encoding="utf-8"), tmp_path)
     assert done.returncode == 0, f"{program.name} failed on PyTorch:\n{done.stderr[-3000:]}"
+
+
+# The rewrites the appendix gives for the lines of STOPS_AT_DATA, which work in both libraries:
+# with them, the rest of each program runs to the end and passes its own checks.
+REWRITES = {
+    "d2l_linreg_concise": [("net[0].weight.data.normal_(0, 0.01)", "nn.init.normal_(net[0].weight, 0, 0.01)"),
+                           ("net[0].bias.data.fill_(0)", "nn.init.zeros_(net[0].bias)")],
+    "d2l_weight_decay": [("param.data.normal_()", "nn.init.normal_(param)")],
+    "examples_regression": [("param.data.add_(-0.1 * param.grad)",
+                             "with torch.no_grad():\n            param -= 0.1 * param.grad")],
+}
+
+
+def rewritten(stem: str) -> str:
+    source = (Path(__file__).parent / "pytorch_programs" / f"{stem}.py").read_text(encoding="utf-8")
+    for old, new in REWRITES[stem]:
+        assert source.count(old) == 1, (stem, old)
+        source = source.replace(old, new)
+    return source
+
+
+@pytest.mark.parametrize("stem", sorted(REWRITES))
+def test_runs_on_minigrad_with_the_data_lines_rewritten(stem: str, tmp_path: Path):
+    assert sorted(REWRITES) == sorted(STOPS_AT_DATA)
+    done = run(port(rewritten(stem)), tmp_path)
+    assert done.returncode == 0, f"{stem} failed on minigrad:\n{done.stderr[-3000:]}"
+
+
+@pytest.mark.parametrize("stem", sorted(REWRITES))
+def test_the_data_rewrites_are_valid_pytorch(stem: str, tmp_path: Path):
+    pytest.importorskip("torch")
+    done = run(rewritten(stem), tmp_path)
+    assert done.returncode == 0, f"{stem} failed on PyTorch:\n{done.stderr[-3000:]}"
