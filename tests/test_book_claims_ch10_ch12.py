@@ -30,6 +30,24 @@ def test_ch10_word_vectors_tie_on_the_test_reviews_and_read_unseen_mood_words(
     assert np.all(A_new["emb"] == 1.0) and np.all(A_new["bow"] == 0.5)
 
 
+@pytest.mark.parametrize("lang, p_not_great, not_bad_higher", [
+    ("en", 0.07, 3),   # "not": 7 negative uses, 2 positive
+    ("ca", 0.67, 0),   # «no»: 8 negative uses, 3 positive
+])
+def test_ch10_the_word_not_and_the_verdict_on_not_bad_over_five_seeds(
+        monkeypatch, lang, p_not_great, not_bad_higher):
+    """Chapter 10, in each edition: switching off the word "not" or its bigrams raises the
+    probability of "the book is not great" (English 0.07 -> 0.33 / 0.36); on seed 0 "not bad" is
+    no higher than "bad"; over five seeds "not bad" is higher on three (English) or none (Catalan)."""
+    monkeypatch.setenv("MINIGRAD_BOOK_LANG", lang)
+    ns = chapter_namespace("10-language.md")
+    p = ns["positive_probability"](ns["new"][1:2])[0]
+    assert abs(p - p_not_great) < 0.005
+    assert ns["p_word"] > p and ns["p_bigrams"] > p
+    assert ns["p_not_bad"][0] <= ns["p_bad"][0]
+    assert int(np.sum(ns["p_not_bad"] > ns["p_bad"])) == not_bad_higher
+
+
 def test_ch11_adams_first_step_is_the_learning_rate_times_the_sign():
     """Chapter 11: Adam's first step is about -lr * sign(g), whatever the gradient's size."""
     minigrad.manual_seed(0)
