@@ -21,14 +21,14 @@ def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
 
     lengths: (B,) integers, the real length of each sequence of the batch, all padded to
     ``size``: positions lengths[b], ..., size − 1 of sequence b are padding. Entry [b, i, j] is
-    True when query i of sequence b may read key j, that is when j ≤ i (not the future) and
-    j < lengths[b] (not padding). A padded query (i ≥ lengths[b]) obeys the same rule, as in
+    True when query i of sequence b may read key j: neither a future key nor a padding key.
+    A padded query (i ≥ lengths[b]) obeys the same rule, as in
     PyTorch: it reads every real key, so that no row is all False and its softmax stays finite
     (its output is never used). A length below 1 or above size raises a ValueError whose message
     names attention_mask, the wrong length and size.
     Example: attention_mask(np.array([2]), 3)[0] is
     [[True, False, False], [True, True, False], [True, True, False]].
-    (La màscara d'un lot de seqüències amb farciment: [b, i, j] és True quan j ≤ i i j < lengths[b].)
+    (La màscara d'un lot amb farciment: [b, i, j] és True si la consulta i pot llegir la clau j.)
     """
     raise NotImplementedError("two conditions, one on (i, j), one on (b, j): how do they broadcast?")
 
