@@ -140,7 +140,7 @@ def local_derivatives(op: str, a: float, b: float | None, out: float) -> tuple[f
     a tuple: two derivatives (for a, then b) for "**" and "hypot", one for the others.
     (Les derivades locals d'una operació que el capítol no dona: dedueix-les de les seves regles.)
     """
-    raise NotImplementedError("chain rule, product rule, a = e^(ln a); which are quicker from out?")
+    raise NotImplementedError("b varies: which rule of the list has a variable exponent? which use out?")
 
 
 def levels(root: Value) -> list[list[Value]]:

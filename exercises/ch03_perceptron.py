@@ -55,7 +55,7 @@ def logistic_derivative(z: float) -> float:
     formula asks math.exp for a number too large for a float.
     (La derivada de la funció logística, σ(z)·(1 − σ(z)), per a qualsevol z.)
     """
-    raise NotImplementedError("which of the two forms of σ is safe depends on the sign of z")
+    raise NotImplementedError("for which z does e^(−z) overflow? which form of σ needs only e^z there?")
 
 
 def equivalent_start(weights: list[float], bias: float, lr: float, new_lr: float

@@ -43,12 +43,12 @@ HINTS = {
               "no s'ha d'acceptar un retoc que deixa la pèrdua igual o la fa pitjor.",
     },
     "fit": {
-        "en": "Start from w = 0.0 and b = 0.0 and run exactly `rounds` rounds: in each one, "
-              "(w, b) becomes improve(w, b, xs, ys, step); if the round changed nothing, halve "
-              "step (only then). Return the final (w, b).",
-        "ca": "Comença amb w = 0.0 i b = 0.0 i fes exactament `rounds` rondes: a cada una, "
-              "(w, b) passa a ser improve(w, b, xs, ys, step); si la ronda no ha canviat res, "
-              "parteix step per la meitat (només aleshores). Retorna els (w, b) finals.",
+        "en": "Reread the exercise's rule: does your search start from w = b = 0? Does it run "
+              "exactly `rounds` rounds, each one a call of improve? Is step halved only when the "
+              "round changed nothing, and never otherwise?",
+        "ca": "Rellegeix la regla de l'exercici: la teva cerca comença amb w = b = 0? Fa "
+              "exactament `rounds` rondes, cadascuna una crida a improve? Parteixes step per la "
+              "meitat només quan la ronda no ha canviat res, i mai en cap altre cas?",
     },
 }
 

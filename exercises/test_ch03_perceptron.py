@@ -44,14 +44,13 @@ HINTS = {
               "que crida la funció potser encara necessita els pesos antics.",
     },
     "train": {
-        "en": "Start from weights [0.0] * len(X[0]) and bias 0.0. In each epoch, for every "
-              "(x, target) in order: count a mistake if the prediction differs from the target "
-              "(before updating), then update with perceptron_update. Append the epoch's count "
-              "to mistakes (start every epoch from 0) and run all the epochs.",
-        "ca": "Comença amb els pesos [0.0] * len(X[0]) i el biaix 0.0. A cada època, per a cada "
-              "(x, target) en ordre: compta un error si la predicció no coincideix amb l'objectiu "
-              "(abans d'actualitzar), i després actualitza amb perceptron_update. Afegeix el "
-              "recompte de l'època a mistakes (cada època comença de 0) i fes totes les èpoques.",
+        "en": "Compare your loop with Rosenblatt's rule in chapter 3: do the weights and the bias "
+              "start at zero? Is each example judged before its own update, or after it? Does "
+              "each epoch's count start from 0, and does every epoch add exactly one count?",
+        "ca": "Compara el teu bucle amb la regla de Rosenblatt del capítol 3: els pesos i el "
+              "biaix comencen a zero? Cada exemple es jutja abans de la seva pròpia actualització "
+              "o després? El recompte de cada època comença de 0, i cada època n'afegeix "
+              "exactament un?",
     },
     "logistic": {
         "en": "Not the derivative of the logistic function. Reread 'A smooth threshold: the "

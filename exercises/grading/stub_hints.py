@@ -21,8 +21,8 @@ STUB_HINTS = {
         "en": "a value's level needs its parents' levels: which order gives them?",
         "ca": "el nivell d'un valor depèn dels nivells dels pares: en quin ordre els pots saber?"},
     'ch02.local_derivatives': {
-        "en": 'chain rule, product rule, a = e^(ln a); which are quicker from out?',
-        "ca": "regla de la cadena, regla del producte, a = e^(ln a); quines surten més de pressa d'out?"},
+        "en": 'b varies: which rule of the list has a variable exponent? which use out?',
+        "ca": "b també varia: quina regla de la llista té exponent variable? quines usen out?"},
     'ch02.loss_gradient': {
         "en": 'one Value for the whole loss; what did an earlier call leave?',
         "ca": 'un sol Value per a tota la pèrdua; què hi ha deixat una crida anterior?'},
@@ -36,8 +36,8 @@ STUB_HINTS = {
         "en": 'write z after a few updates: which part grows with lr, which not?',
         "ca": "escriu z després d'uns quants canvis: quina part creix amb lr i quina no?"},
     'ch03.logistic_derivative': {
-        "en": 'which of the two forms of σ is safe depends on the sign of z',
-        "ca": 'quina de les dues formes de σ és segura depèn del signe de z'},
+        "en": 'for which z does e^(−z) overflow? which form of σ needs only e^z there?',
+        "ca": 'per a quines z desborda e^(−z)? quina forma de σ només hi necessita e^z?'},
     'ch03.perceptron_predict': {
         "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
         "ca": "decideixen la suma ponderada i el biaix; compte amb una suma d'exactament 0"},

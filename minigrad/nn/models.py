@@ -21,11 +21,12 @@ class Perceptron(Module):
 
     * ``activation="step"``: Rosenblatt's perceptron. It fires (outputs 1) when
       z ≥ 0, i.e. when the weighted sum reaches the threshold θ = −b.
-      ``fit`` uses the perceptron rule: for each example, w ← w + lr (t − y) x
-      and b ← b + lr (t − y). It converges when the classes are linearly
-      separable (AND, OR) and never settles otherwise (XOR).
-    * ``activation="sigmoid"``: the logistic neuron, f(z) = 1 / (1 + e^(−z)),
-      whose derivative is f(1 − f). ``fit`` runs gradient descent on the
+      ``fit`` uses the perceptron rule: for each example, w ← w + η (y − ŷ) x
+      and b ← b + η (y − ŷ), with the learning rate η passed as ``lr``. It
+      converges when the classes are linearly separable (AND, OR) and never
+      settles otherwise (XOR).
+    * ``activation="sigmoid"``: the logistic neuron, σ(z) = 1 / (1 + e^(−z)),
+      whose derivative is σ(1 − σ). ``fit`` runs gradient descent on the
       binary cross-entropy, through autograd.
     """
 
