@@ -87,6 +87,18 @@ def test_ch09_two_number_codes_over_five_seeds():
         assert gap.mean() > 5 * max(pca.std(), ae.std(), gap.std())
 
 
+def affine_map_errors(damaged_train: np.ndarray, X_train: np.ndarray, damaged_test: np.ndarray,
+                      X_test: np.ndarray) -> tuple[float, float]:
+    """Chapter 9's linear denoisers: E on the test digits of the least-squares affine map from
+    damaged to clean pixels, and of the best such map through 16 numbers."""
+    damaged_mean, clean_mean = damaged_train.mean(axis=0), X_train.mean(axis=0)
+    B, *_ = np.linalg.lstsq(damaged_train - damaged_mean, X_train - clean_mean, rcond=None)
+    top = np.linalg.svd((damaged_train - damaged_mean) @ B, full_matrices=False)[2][:16]
+    full = mse((damaged_test - damaged_mean) @ B + clean_mean, X_test)
+    rank_16 = mse((damaged_test - damaged_mean) @ B @ top.T @ top + clean_mean, X_test)
+    return full, rank_16
+
+
 def test_ch09_denoiser_against_linear_maps_over_five_seeds():
     """Chapter 9: on each of seeds 0-4 (split, noise, weights, batches), the denoiser's E is at
     most 0.46 of the noisy digits', 0.0006-0.0016 above the least-squares affine map's and
@@ -96,11 +108,7 @@ def test_ch09_denoiser_against_linear_maps_over_five_seeds():
         noisy_train, noisy_test = noisy_digits(X_train, X_test, seed)
         model = train_denoiser(noisy_train, X_train, seed)
         network = mse(predict(model, noisy_test), X_test)
-        noisy_mean, clean_mean = noisy_train.mean(axis=0), X_train.mean(axis=0)
-        B, *_ = np.linalg.lstsq(noisy_train - noisy_mean, X_train - clean_mean, rcond=None)
-        top = np.linalg.svd((noisy_train - noisy_mean) @ B, full_matrices=False)[2][:16]
-        full = mse((noisy_test - noisy_mean) @ B + clean_mean, X_test)
-        rank_16 = mse((noisy_test - noisy_mean) @ B @ top.T @ top + clean_mean, X_test)
+        full, rank_16 = affine_map_errors(noisy_train, X_train, noisy_test, X_test)
         assert network < 0.465 * mse(noisy_test, X_test), seed
         assert 0.00055 < network - full < 0.00165, (seed, network, full)
         assert 0.00125 < rank_16 - network < 0.00225, (seed, network, rank_16)
@@ -126,11 +134,7 @@ def test_ch09_blanked_squares_denoiser_against_linear_maps_over_five_seeds():
         rng = np.random.default_rng(seed)
         blanked_train, blanked_test = blank_square(X_train, rng), blank_square(X_test, rng)
         network = mse(predict(train_denoiser(blanked_train, X_train, seed), blanked_test), X_test)
-        blanked_mean, clean_mean = blanked_train.mean(axis=0), X_train.mean(axis=0)
-        B, *_ = np.linalg.lstsq(blanked_train - blanked_mean, X_train - clean_mean, rcond=None)
-        top = np.linalg.svd((blanked_train - blanked_mean) @ B, full_matrices=False)[2][:16]
-        full = mse((blanked_test - blanked_mean) @ B + clean_mean, X_test)
-        rank_16 = mse((blanked_test - blanked_mean) @ B @ top.T @ top + clean_mean, X_test)
+        full, rank_16 = affine_map_errors(blanked_train, X_train, blanked_test, X_test)
         blanked = mse(blanked_test, X_test)
         assert 0.0241 < network < 0.0259 and 0.0771 < blanked < 0.0819, (seed, network, blanked)
         assert 0.25 < network / blanked < 0.40, (seed, network, blanked)
