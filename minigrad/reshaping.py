@@ -136,9 +136,9 @@ class ReshapingOps:
         parts = tuple(_plain_part(i) for i in (index if isinstance(index, tuple) else (index,)))
         advanced = [i for i, p in enumerate(parts) if isinstance(p, np.ndarray)]
         if advanced and _moves_to_front(parts, advanced) != _moves_to_front(parts, advanced, torch=True):
-            raise IndexError(f"index: an integer and an array index separated by a slice put the "
-                             f"picked axis first in numpy, not in PyTorch; index in two steps "
-                             f"(x[0][:, [0, 1]] for x[0, :, [0, 1]])")
+            raise IndexError("index: an integer and an array index separated by a slice put the "
+                             "picked axis first in numpy, not in PyTorch; index in two steps "
+                             "(x[0][:, [0, 1]] for x[0, :, [0, 1]])")
         index = parts if isinstance(index, tuple) else parts[0]
         shape, dtype = self.shape, self.data.dtype
         try:

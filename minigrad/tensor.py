@@ -310,9 +310,6 @@ class Tensor(ElementwiseOps, ReductionOps, ReshapingOps, ConversionOps, InPlaceO
     def __eq__(self, other: Any) -> Tensor:  # type: ignore[override]
         return self._compare(np.equal, other, "==")
 
-    def eq(self, other: Any) -> Tensor:
-        return self == other
-
     def __ne__(self, other: Any) -> Tensor:  # type: ignore[override]
         return self._compare(np.not_equal, other, "!=")
 
