@@ -1,6 +1,7 @@
-"""Chapter 13 exercises: the attention mask of a padded batch, attention weights, layer
-normalisation, a transformer block's step with a key-value cache, sampling with a temperature
-and a learning-rate schedule, all with numpy.
+"""Chapter 13 exercises: the attention mask of a padded batch, attention weights and their
+limits, layer normalisation and what it forgets, a transformer block's step with a key-value
+cache, sampling with a temperature, a learning-rate schedule and an experiment on the scale of
+the scores, all with numpy.
 
 minigrad's own attention and layer norm are switched off while grading: write them yourself.
 (Escriu-ho tu mateix: el corrector desactiva l'atenció i la normalització de minigrad.)
@@ -44,6 +45,19 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
     raise NotImplementedError("a masked key must get weight exactly 0: mask before or after the softmax?")
 
 
+def limit_weights(scores: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where the weights of the scores c · scores go as c → 0 and as c → +∞, without a softmax.
+
+    scores: (T_q, T_k) finite scores; mask: (T_q, T_k) booleans, True where a query may look,
+    at least one True per row. attention_weights gives, for the scores multiplied by c > 0,
+    weights that depend on c: return (flat, sharp), both (T_q, T_k), their limits as c → 0 and
+    as c → +∞. Work them out first, then compute them without exponentials; check them with
+    your attention_weights and a tiny and a huge c. Scores may be exactly equal (ties).
+    (Els límits dels pesos quan les puntuacions es multipliquen per c → 0 i per c → +∞.)
+    """
+    raise NotImplementedError("what does a softmax see when every score is nearly the same?")
+
+
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
     """Layer normalisation of each row of x, the chapter's LN with γ = weight and β = bias.
 
@@ -53,6 +67,19 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     (Normalitza cada fila: mitjana 0 i variància 1, i després escala i desplaça.)
     """
     raise NotImplementedError("each row on its own: which axis, and what shape must the mean have?")
+
+
+def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, a: float,
+                        c: float) -> np.ndarray:
+    """layer_norm(a · x + c, weight, bias), from y = layer_norm(x, weight, bias) alone.
+
+    x: (..., d), rows that are not constant, is not given: only y, its layer norm with
+    weight and bias (d,). a ≠ 0 and c are numbers. Return what layer_norm gives for a · x + c,
+    with eps taken as 0 (the grader's rows have variances far above eps, and |a| ≥ 0.5).
+    Predict it on paper first, then check it with your layer_norm.
+    (La normalització de a · x + c a partir només de y, la normalització de x.)
+    """
+    raise NotImplementedError("what do the mean and the spread of a · x + c become?")
 
 
 def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],
@@ -110,3 +137,15 @@ def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float
     (Escalfament lineal fins a peak_lr i després mig cosinus que baixa de peak_lr cap a min_lr.)
     """
     raise NotImplementedError("a fraction from 0 to 1 for each phase: at which steps is it 0, and 1?")
+
+
+def peak_weight(d: int, seed: int, scaled: bool = True, T: int = 16) -> float:
+    """The mean, over T queries, of the largest attention weight each one gives to T keys.
+
+    Draw rng = np.random.default_rng(seed), then q = rng.standard_normal((T, d)) and
+    k = rng.standard_normal((T, d)), in that order: entries independent, of mean 0 and variance
+    1. With scaled, the weights are your attention_weights(q, k), no mask; without it, those of
+    the scores q kᵀ not divided by √d. Return the mean of the T rows' largest weights, a float.
+    (La mitjana del pes més gran de cada consulta, amb l'escala √d o sense.)
+    """
+    raise NotImplementedError("scores without the √d: what can you pass to attention_weights?")

@@ -1,6 +1,7 @@
 """Graders for chapter 13 (exercises/ch13_attention.py): the attention mask of a padded batch,
-attention weights, layer norm, a transformer block's step with a key-value cache, sampling with a
-temperature, a warm-up and cosine schedule.
+attention weights and their limits, layer norm and what it forgets, a transformer block's step
+with a key-value cache, sampling with a temperature, a warm-up and cosine schedule, the peak
+attention weight with and without the √d scale.
 
 minigrad already computes attention and layer norm: an autouse fixture switches them off before
 the learner's module is loaded, so calling them cannot pass. Every expected value is computed
@@ -18,6 +19,9 @@ import numpy as np
 import pytest
 
 import grading
+from grading import shown
+from grading.arrays import got_shape, layer_norm as expected_norm, shape_words, softmax_rows
+from grading.ch13_hints import HINTS  # test_hint_spoilers.py reads them here
 import minigrad.attention
 import minigrad.functional
 import minigrad.optim.lr_scheduler
@@ -26,258 +30,6 @@ import minigrad.normalization
 
 SWITCHED_OFF = ("minigrad's own version is switched off for this exercise: write it with numpy "
                 "/ la versió de minigrad està desactivada en aquest exercici: escriu-la amb numpy")
-
-HINTS = {
-    "mask_shape": {
-        "en": "Return a numpy array of booleans (dtype bool) of shape (B, size, size): one "
-              "(size, size) mask per sequence of the batch, one row per query position and one "
-              "column per key position.",
-        "ca": "Retorna un array de numpy de booleans (dtype bool) de forma (B, size, size): una "
-              "màscara (size, size) per seqüència del lot, amb una fila per posició de consulta i "
-              "una columna per posició de clau.",
-    },
-    "mask_future": {
-        "en": "A query reads a later key (j > i). Reread 'The causal mask' in chapter 13: which "
-              "part of each (size, size) square is the future, and what must it hold?",
-        "ca": "Una consulta llegeix una clau posterior (j > i). Rellegeix «La màscara causal» al "
-              "capítol 13: quina part de cada quadrat (size, size) és el futur, i què hi ha "
-              "d'haver?",
-    },
-    "mask_padding": {
-        "en": "A query reads a padding key: in sequence b, the keys from lengths[b] on are not "
-              "real characters, so no query, real or padded, may read them. Is your test on the "
-              "key or on the query, and is it strict?",
-        "ca": "Una consulta llegeix una clau de farciment: a la seqüència b, les claus a partir "
-              "de lengths[b] no són caràcters reals, i cap consulta, real o de farciment, no les "
-              "pot llegir. La comprovació es fa sobre la clau o sobre la consulta, i és estricta?",
-    },
-    "mask_self": {
-        "en": "The diagonal is wrong: may a real position look at itself (j = i)? Without it, "
-              "position 0 would read nothing at all.",
-        "ca": "La diagonal no és correcta: una posició real es pot mirar a si mateixa (j = i)? "
-              "Sense la diagonal, la posició 0 no llegiria res.",
-    },
-    "mask_past": {
-        "en": "A real query misses a key it may read: query i of sequence b reads every key j "
-              "that is neither in its future nor padding.",
-        "ca": "A una consulta real li falta una clau que pot llegir: la consulta i de la "
-              "seqüència b llegeix totes les claus j que no són ni del seu futur ni de farciment.",
-    },
-    "mask_padded_queries": {
-        "en": "The row of a padded query (i ≥ lengths[b]) is wrong. A row without any True gives "
-              "a softmax of nan; the docstring says which keys a padded query reads: the same "
-              "rule as a real one.",
-        "ca": "La fila d'una consulta de farciment (i ≥ lengths[b]) no és correcta. Una fila sense "
-              "cap True dona una softmax de nan; el docstring diu quines claus llegeix una "
-              "consulta de farciment: la mateixa regla que una de real.",
-    },
-    "mask_refuse": {
-        "en": "Every length must be from 1 to size: a length of 0 leaves a sequence without any "
-              "key to read, one above size does not fit. Raise a ValueError whose message names "
-              "attention_mask, the wrong length and size.",
-        "ca": "Cada longitud ha de ser d'1 a size: una longitud 0 deixa una seqüència sense cap "
-              "clau per llegir, i una de més gran que size no hi cap. Llança un ValueError amb un "
-              "missatge que digui attention_mask, la longitud incorrecta i size.",
-    },
-    "weights_shape": {
-        "en": "Return one row of weights per query and one column per key: shape (T_q, T_k).",
-        "ca": "Retorna una fila de pesos per consulta i una columna per clau: forma (T_q, T_k).",
-    },
-    "weights_finite": {
-        "en": "Some weights are inf or nan: np.exp overflowed. Reread 'Softmax without overflow' "
-              "in chapter 6: what can you subtract from each row's scores without changing its "
-              "softmax? (A masked score of -inf gives exp(-inf) = 0, which is fine.)",
-        "ca": "Hi ha pesos inf o nan: np.exp s'ha desbordat. Rellegeix «La softmax sense "
-              "desbordaments» al capítol 6: què pots restar a les puntuacions de cada fila sense "
-              "canviar-ne la softmax? (Una puntuació emmascarada a -inf dona exp(-inf) = 0, i "
-              "això és correcte.)",
-    },
-    "weights_rows": {
-        "en": "Each ROW (one query) must add up to 1. Along which axis, queries or keys, does "
-              "your softmax run?",
-        "ca": "Cada FILA (una consulta) ha de sumar 1. Al llarg de quin eix, el de les consultes "
-              "o el de les claus, fas la softmax?",
-    },
-    "weights_masked": {
-        "en": "Where the mask is False the weight must be exactly 0 and the row must still add up "
-              "to 1. If you zero weights after the softmax, what happens to the row's sum? Which "
-              "score gives a weight of exactly 0 when it goes through the softmax?",
-        "ca": "On la màscara és False el pes ha de ser exactament 0 i la fila ha de continuar "
-              "sumant 1. Si poses pesos a zero després de la softmax, què passa amb la suma de la "
-              "fila? Quina puntuació dona un pes d'exactament 0 quan passa per la softmax?",
-    },
-    "weights_scale": {
-        "en": "Each row adds up to 1, but the weights are not the expected ones. Are the scores "
-              "scaled as in 'Attention' in chapter 13? By what, computed from the number of "
-              "features of a query, are they divided, and why?",
-        "ca": "Cada fila suma 1, però els pesos no són els esperats. S'escalen les puntuacions "
-              "com a «Atenció» al capítol 13? Per quin nombre, calculat a partir del nombre de "
-              "característiques d'una consulta, es divideixen, i per què?",
-    },
-    "norm_shape": {
-        "en": "Return an array of x's shape: one normalised value per input value.",
-        "ca": "Retorna un array de la forma de x: un valor normalitzat per cada valor d'entrada.",
-    },
-    "norm_axis": {
-        "en": "Each ROW must be normalised on its own: over which axis do you take the mean and "
-              "the variance, and do they keep a shape that broadcasts against x?",
-        "ca": "Cada FILA s'ha de normalitzar per separat: al llarg de quin eix calcules la mitjana i la "
-              "variància, i conserven una forma que es pugui difondre amb x?",
-    },
-    "norm_values": {
-        "en": "Each row is centred, but the numbers are wrong. Compare each part with the "
-              "docstring's formula: which variance (dividing by d or by d − 1?), where eps goes "
-              "relative to the square root, and are weight and bias applied?",
-        "ca": "Cada fila està centrada, però els nombres no són correctes. Compara cada part amb "
-              "la fórmula del docstring: quina variància (dividint per d o per d − 1?), on va eps "
-              "respecte de l'arrel quadrada, i s'apliquen weight i bias?",
-    },
-    "step_return": {
-        "en": "Return a pair (y_t, new_cache): the block's output for the new token, then the "
-              "cache with the new token in it.",
-        "ca": "Retorna una parella (y_t, new_cache): la sortida del bloc per al token nou i "
-              "després la memòria cau amb el token nou a dins.",
-    },
-    "step_shape": {
-        "en": "y_t is the block's output for the new token only: one vector of shape (d,), like "
-              "x_t, not a row per token so far.",
-        "ca": "y_t és la sortida del bloc només per al token nou: un vector de forma (d,), com "
-              "x_t, no una fila per cada token fins ara.",
-    },
-    "step_cache_keys": {
-        "en": "The cache is a dict with exactly two entries, \"k\" and \"v\": the keys and the "
-              "values of the tokens so far, nothing else. Why are these two enough?",
-        "ca": "La memòria cau és un diccionari amb exactament dues entrades, \"k\" i \"v\": les "
-              "claus i els valors dels tokens fins ara, res més. Per què n'hi ha prou amb aquests "
-              "dos?",
-    },
-    "step_cache_shape": {
-        "en": "After token t the cache holds t + 1 keys and t + 1 values, one row of d numbers "
-              "per token: the given rows, then the new token's. Did the new row get in?",
-        "ca": "Després del token t la memòria cau té t + 1 claus i t + 1 valors, una fila de d "
-              "nombres per token: les files que has rebut i després la del token nou. Hi has "
-              "afegit la fila nova?",
-    },
-    "step_cache_kept": {
-        "en": "The cache you were given changed. The docstring asks for a new dict and leaves the "
-              "given one as it was: whoever calls you may continue the same cache with another "
-              "token. Does your code assign into the dict it received?",
-        "ca": "La memòria cau que has rebut ha canviat. El docstring demana un diccionari nou i "
-              "deixa el que reps tal com era: el codi que crida la teva funció pot continuar la "
-              "mateixa memòria cau amb un altre token. El teu codi assigna dins del diccionari "
-              "que ha rebut?",
-    },
-    "step_cache_old": {
-        "en": "The first t rows of the new cache must be the given ones, unchanged: the earlier "
-              "tokens' keys and values do not depend on the new token.",
-        "ca": "Les t primeres files de la memòria cau nova han de ser les que has rebut, sense "
-              "canvis: les claus i els valors dels tokens anteriors no depenen del token nou.",
-    },
-    "step_cache_new": {
-        "en": "The new row of \"k\" or \"v\" is wrong. The docstring says what row t holds: "
-              "computed from which vector, x_t or a copy of it, and with which matrix? Is it the "
-              "key and the value, not the query?",
-        "ca": "La fila nova de \"k\" o de \"v\" no és correcta. El docstring diu què conté la "
-              "fila t: calculada a partir de quin vector, x_t o una còpia seva, i amb quina "
-              "matriu? És la clau i el valor, no la consulta?",
-    },
-    "step_first": {
-        "en": "The output for the first token, from an empty cache, is wrong. With one token the "
-              "attention can only read that token itself. Compare the rest with the docstring's "
-              "block: which vector does each sub-layer read, a normalised copy or x, and what "
-              "is its result added to?",
-        "ca": "La sortida del primer token, amb la memòria cau buida, no és correcta. Amb un sol "
-              "token, l'atenció només pot llegir aquest mateix token. Compara la resta amb el "
-              "bloc del docstring: quin vector llegeix cada subcapa, una còpia normalitzada o x, "
-              "i a què se suma el resultat?",
-    },
-    "step_later": {
-        "en": "The first token is right, a later one is wrong: the attention, the one part where "
-              "the tokens meet. Which keys may the newest query read (look at the last row of "
-              "the causal mask), and are its weights those of exercise 13.2, scaled?",
-        "ca": "El primer token és correcte, però un de posterior no: l'atenció, l'única part on "
-              "els tokens es troben. Quines claus pot llegir la consulta més nova (mira l'última "
-              "fila de la màscara causal), i els pesos són els de l'exercici 13.2, escalats?",
-    },
-    "sample_int": {
-        "en": "Return the index of the token as a Python or numpy integer, not an array or a "
-              "probability: int(...).",
-        "ca": "Retorna l'índex del token com a enter de Python o de numpy, no un array ni una "
-              "probabilitat: int(...).",
-    },
-    "sample_greedy": {
-        "en": "With temperature 0 there is no randomness and dividing by 0 is not an option: "
-              "which token is the one the distribution tends to as the temperature goes to 0?",
-        "ca": "Amb temperatura 0 no hi ha atzar i dividir per 0 no és una opció: cap a quin token "
-              "tendeix la distribució quan la temperatura tendeix a 0?",
-    },
-    "sample_rng": {
-        "en": "Draw with the generator you receive (rng.choice or rng.random), not with np.random: "
-              "the same seed must give the same tokens, and different seeds different ones.",
-        "ca": "Tria amb el generador que reps (rng.choice o rng.random), no amb np.random: la "
-              "mateixa llavor ha de donar els mateixos tokens, i llavors diferents, tokens diferents.",
-    },
-    "sample_top_k": {
-        "en": "With top_k = k, only the k tokens of largest logit may come out, and among them as "
-              "often, relative to one another, as without top_k. What must the other tokens' "
-              "probability be, and does it matter whether you set it before or after you "
-              "normalise? (The causal mask faced the same question.)",
-        "ca": "Amb top_k = k, només poden sortir els k tokens de logit més gran, i entre ells tan "
-              "sovint, els uns respecte dels altres, com sense top_k. Quina ha de ser la "
-              "probabilitat dels altres tokens, i importa si la fixes abans o després de "
-              "normalitzar? (La màscara causal es trobava amb la mateixa pregunta.)",
-    },
-    "sample_frequencies": {
-        "en": "The tokens do not come out as often as softmax(logits / temperature) says. Reread "
-              "'Sampling with a temperature' in chapter 13: should a high temperature flatten the "
-              "distribution or sharpen it, and does yours? Are you drawing with those "
-              "probabilities?",
-        "ca": "Els tokens no surten tan sovint com diu softmax(logits / temperatura). Rellegeix "
-              "«Mostrejar amb una temperatura» al capítol 13: una temperatura alta hauria "
-              "d'aplanar la distribució o fer-la més punxeguda, i la teva què fa? Tries amb "
-              "aquestes probabilitats?",
-    },
-    "schedule_warmup": {
-        "en": "Wrong rate during the warm-up (step < warmup_steps). The docstring's straight line "
-              "is 0 one step BEFORE the first and peak_lr at step warmup_steps − 1: what is it "
-              "at step 0 (not 0), and by how much does it grow at each step?",
-        "ca": "La taxa durant l'escalfament (step < warmup_steps) no és correcta. La recta del "
-              "docstring val 0 un pas ABANS del primer i peak_lr al pas warmup_steps − 1: quant "
-              "val al pas 0 (no 0), i quant creix a cada pas?",
-    },
-    "schedule_start": {
-        "en": "The decay must start from the top of the cosine, at peak_lr, at step "
-              "warmup_steps: is your cosine counted from the end of the warm-up?",
-        "ca": "El decaïment ha de començar dalt de tot del cosinus, a peak_lr, al pas "
-              "warmup_steps: comptes el cosinus des del final de l'escalfament?",
-    },
-    "schedule_monotone": {
-        "en": "After the warm-up the rate goes up again. The decay is HALF a cosine period, from "
-              "its top to its bottom: how far through the period are you at the last step?",
-        "ca": "Després de l'escalfament la taxa torna a pujar. El decaïment és MIG període d'un "
-              "cosinus, de dalt de tot fins a baix de tot: quina part del període has recorregut "
-              "a l'últim pas?",
-    },
-    "schedule_end": {
-        "en": "Wrong rate at the last step (total_steps − 1): it must still be above min_lr, "
-              "which the half cosine would reach only at step total_steps, one step after the "
-              "last. Does yours arrive one step too early, or fall towards 0 instead of min_lr?",
-        "ca": "La taxa de l'últim pas (total_steps − 1) no és correcta: encara ha de ser per "
-              "sobre de min_lr, que el mig cosinus només assoliria al pas total_steps, un pas "
-              "després de l'últim. El teu hi arriba un pas massa d'hora, o baixa cap a 0 en lloc "
-              "de cap a min_lr?",
-    },
-    "schedule_shape": {
-        "en": "The decay starts at peak_lr and goes down, but a rate between its ends is wrong. "
-              "Half a cosine falls slowly near peak_lr, fastest halfway, slowly again near "
-              "min_lr: a straight line does not. What fraction of the half period has the step "
-              "gone through, and what is the cosine of that?",
-        "ca": "El decaïment comença a peak_lr i baixa, però una taxa entre els extrems no és "
-              "correcta. Mig cosinus baixa a poc a poc a prop de peak_lr, més de pressa a la "
-              "meitat i a poc a poc de nou a prop de min_lr: una recta no. Quina fracció del mig "
-              "període ha recorregut el pas, i quin n'és el cosinus?",
-    },
-}
 
 
 @pytest.fixture(autouse=True)
@@ -294,19 +46,6 @@ def library_switched_off(monkeypatch):
         monkeypatch.setattr(minigrad.nn, name, refuse)
     for name in ("LambdaLR", "LinearLR", "CosineAnnealingLR", "SequentialLR"):
         monkeypatch.setattr(minigrad.optim.lr_scheduler, name, refuse)
-
-
-def shown(x: np.ndarray) -> str:
-    """An array as Python code the learner can paste (``from numpy import array``)."""
-    return " ".join(repr(np.asarray(x)).split())
-
-
-def shape_words(shape: tuple) -> dict:
-    return {"en": f"an array of shape {shape}", "ca": f"un array de forma {shape}"}
-
-
-def got_shape(got) -> dict:
-    return {"en": f"shape {np.shape(got)}: {got!r}", "ca": f"forma {np.shape(got)}: {got!r}"}
 
 
 # --- 13.1 the attention mask of a padded batch -------------------------------------------------
@@ -375,11 +114,7 @@ class TestAttentionMask:
 
 # --- 13.2 attention weights --------------------------------------------------------------------
 def expected_weights(q, k, mask):
-    scores = q @ k.T / math.sqrt(q.shape[-1])
-    if mask is not None:
-        scores = np.where(mask, scores, -np.inf)
-    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    return softmax_rows(q @ k.T / math.sqrt(q.shape[-1]), mask)
 
 
 def check_weights(submission, grade, q, k, mask) -> None:
@@ -429,11 +164,50 @@ class TestAttentionWeights:
             check_weights(submission, grade, *attention_case(rng, 60.0))
 
 
+def check_limits(submission, grade, scores, mask) -> None:
+    grade.trying(f"limit_weights({shown(scores)}, {shown(mask)})")
+    with np.errstate(all="ignore"):
+        got = submission.limit_weights(scores.copy(), mask.copy())
+    flat = mask / mask.sum(axis=-1, keepdims=True)
+    best = mask & np.isclose(scores, np.where(mask, scores, -np.inf).max(axis=-1, keepdims=True),
+                             rtol=0, atol=0)
+    expected = (flat, best / best.sum(axis=-1, keepdims=True))
+    grade.check(isinstance(got, tuple) and len(got) == 2
+                and all(np.shape(g) == scores.shape for g in got), hint=HINTS["limit_pair"],
+                expected={"en": f"a pair of arrays of shape {scores.shape}",
+                          "ca": f"una parella d'arrays de forma {scores.shape}"}, got=got)
+    got = tuple(np.asarray(g, dtype=float) for g in got)
+    grade.check(all(np.all(g[~mask] == 0) and np.allclose(g.sum(axis=-1), 1) for g in got),
+                expected=expected, got=got, hint=HINTS["limit_masked"])
+    for g, want, key in zip(got, expected, ("limit_flat", "limit_sharp")):
+        grade.check(np.allclose(g, want, rtol=1e-9, atol=1e-12), expected=want, got=g, hint=HINTS[key])
+
+
+def limit_case(rng, ties=False):
+    shape = (int(rng.integers(1, 6)), int(rng.integers(1, 7)))
+    scores = rng.integers(-1, 2, shape).astype(float) if ties else rng.standard_normal(shape) * 3
+    mask = rng.random(shape) < 0.6
+    mask[np.arange(shape[0]), rng.integers(0, shape[1], shape[0])] = True
+    return scores, mask
+
+
+@pytest.mark.exercise("ch13.limit_weights", points=2)
+class TestLimitWeights:
+    def test_distinct_scores(self, submission, grade):
+        rng = grading.rng(1314)
+        for _ in range(20):
+            check_limits(submission, grade, *limit_case(rng))
+
+    def test_ties_and_the_causal_mask(self, submission, grade):
+        rng = grading.rng(1315)
+        causal = np.tril(np.ones((5, 5), dtype=bool))
+        check_limits(submission, grade, np.zeros((5, 5)), causal)
+        check_limits(submission, grade, rng.standard_normal((5, 5)), causal)
+        for _ in range(20):
+            check_limits(submission, grade, *limit_case(rng, ties=True))
+
+
 # --- 13.3 layer norm ---------------------------------------------------------------------------
-def expected_norm(x, w, b, eps):
-    return w * (x - x.mean(axis=-1, keepdims=True)) / np.sqrt(x.var(axis=-1, keepdims=True) + eps) + b
-
-
 def check_norm(submission, grade, x, w, b, eps=None) -> None:
     extra = "" if eps is None else f", eps={eps}"
     grade.trying(f"layer_norm({shown(x)}, {shown(w)}, {shown(b)}{extra})")
@@ -475,6 +249,33 @@ class TestLayerNorm:
         rng = np.random.default_rng(1307)
         for eps in (0.1, 1e-3):
             check_norm(submission, grade, *norm_case(rng, spread=0.2), eps=eps)
+
+
+def check_rescaled(submission, grade, rng, a) -> None:
+    x, w, b = norm_case(rng, spread=2.0)
+    c = float(rng.standard_normal() * 3)
+    y = expected_norm(x, w, b, 0.0)
+    grade.trying(f"rescaled_layer_norm({shown(y)}, {shown(w)}, {shown(b)}, {a}, {c})")
+    with np.errstate(all="ignore"):
+        got = submission.rescaled_layer_norm(y.copy(), w.copy(), b.copy(), a, c)
+    grade.check(np.shape(got) == y.shape, expected=shape_words(y.shape), got=got_shape(got),
+                hint=HINTS["rescaled_shape"])
+    expected = expected_norm(a * x + c, w, b, 0.0)
+    grade.check(np.allclose(got, expected, rtol=1e-6, atol=1e-8), expected=expected, got=got,
+                hint=HINTS["rescaled_positive" if a > 0 else "rescaled_negative"])
+
+
+@pytest.mark.exercise("ch13.rescaled_layer_norm", points=2)
+class TestRescaledLayerNorm:
+    def test_positive_scales(self, submission, grade):
+        rng = grading.rng(1316)
+        for a in (1.0, 0.5, 3.0, *rng.uniform(0.5, 5, 5)):
+            check_rescaled(submission, grade, rng, float(a))
+
+    def test_negative_scales(self, submission, grade):
+        rng = grading.rng(1317)
+        for a in (-1.0, -0.5, *rng.uniform(-5, -0.5, 5)):
+            check_rescaled(submission, grade, rng, float(a))
 
 
 # --- 13.4 a transformer block's step with a key-value cache ------------------------------------
@@ -599,29 +400,33 @@ class TestBlockStep:
 
 # --- 13.5 sampling with a temperature ----------------------------------------------------------
 def probabilities(logits, temperature):
-    z = logits / temperature
-    e = np.exp(z - z.max())
-    return e / e.sum()
+    return softmax_rows(logits / temperature)
 
 
-def check_frequencies(submission, grade, logits, temperature, draws=4000, seed=0) -> None:
-    grade.trying(f"[sample({shown(logits)}, {temperature}, rng) for _ in range({draws})], "
+def check_frequencies(submission, grade, logits, temperature, draws=4000, seed=0, k=None) -> None:
+    top = "" if k is None else f", top_k={k}"
+    grade.trying(f"[sample({shown(logits)}, {temperature}, rng{top}) for _ in range({draws})], "
                  f"rng = np.random.default_rng({seed})")
     rng = np.random.default_rng(seed)
     with np.errstate(all="ignore"):
-        tokens = [submission.sample(logits.copy(), temperature, rng) for _ in range(draws)]
+        tokens = [submission.sample(logits.copy(), temperature, rng, **({} if k is None else
+                                                                       {"top_k": k}))
+                  for _ in range(draws)]
     grade.check(all(isinstance(t, numbers.Integral) and 0 <= t < len(logits) for t in tokens),
                 expected={"en": f"integers from 0 to {len(logits) - 1}",
                           "ca": f"enters de 0 a {len(logits) - 1}"},
                 got=tokens[:5], hint=HINTS["sample_int"])
-    expected = probabilities(logits, temperature)
+    kept = np.argsort(logits)[-(k or len(logits)):]
+    expected = np.zeros(len(logits))
+    expected[kept] = probabilities(logits[kept], temperature)
     frequencies = np.bincount(tokens, minlength=len(logits)) / draws
-    grade.check(np.abs(frequencies - expected).max() < 0.03,
+    grade.check(set(tokens) <= set(kept.tolist())
+                and np.abs(frequencies - expected).max() < (0.03 if k is None else 0.035),
                 expected={"en": f"frequencies close to {np.round(expected, 3).tolist()}",
                           "ca": f"freqüències properes a {np.round(expected, 3).tolist()}"},
                 got={"en": f"frequencies {np.round(frequencies, 3).tolist()}",
                      "ca": f"freqüències {np.round(frequencies, 3).tolist()}"},
-                hint=HINTS["sample_frequencies"])
+                hint=HINTS["sample_frequencies" if k is None else "sample_top_k"])
 
 
 @pytest.mark.exercise("ch13.sample", points=2)
@@ -651,28 +456,7 @@ class TestSample:
             logits = rng.standard_normal(int(rng.integers(5, 9))) * 2
             cases.append((logits, float(rng.choice([0.5, 1.0, 2.0])), int(rng.integers(1, len(logits)))))
         for seed, (logits, temperature, k) in enumerate(cases):
-            draws = 3000
-            grade.trying(f"[sample({shown(logits)}, {temperature}, rng, top_k={k}) for _ in "
-                         f"range({draws})], rng = np.random.default_rng({seed})")
-            generator = np.random.default_rng(seed)
-            with np.errstate(all="ignore"):
-                tokens = [submission.sample(logits.copy(), temperature, generator, top_k=k)
-                          for _ in range(draws)]
-            grade.check(all(isinstance(t, numbers.Integral) and 0 <= t < len(logits) for t in tokens),
-                        expected={"en": f"integers from 0 to {len(logits) - 1}",
-                                  "ca": f"enters de 0 a {len(logits) - 1}"},
-                        got=tokens[:5], hint=HINTS["sample_int"])
-            kept = np.argsort(logits)[-k:]
-            expected = np.zeros(len(logits))
-            expected[kept] = probabilities(logits[kept], temperature)
-            frequencies = np.bincount(tokens, minlength=len(logits)) / draws
-            grade.check(set(tokens) <= set(kept.tolist())
-                        and np.abs(frequencies - expected).max() < 0.035,
-                        expected={"en": f"frequencies close to {np.round(expected, 3).tolist()}",
-                                  "ca": f"freqüències properes a {np.round(expected, 3).tolist()}"},
-                        got={"en": f"frequencies {np.round(frequencies, 3).tolist()}",
-                             "ca": f"freqüències {np.round(frequencies, 3).tolist()}"},
-                        hint=HINTS["sample_top_k"])
+            check_frequencies(submission, grade, logits, temperature, draws=3000, seed=seed, k=k)
         logits = rng.standard_normal(6)
         grade.trying(f"sample({shown(logits)}, 0, rng, top_k=3)")
         got = submission.sample(logits.copy(), 0, rng, top_k=3)
@@ -746,3 +530,28 @@ class TestWarmupCosine:
 
     def test_no_warm_up(self, submission, grade):
         check_schedule(submission, grade, 10, 0, 0.1, 0.0)
+
+
+# --- 13.7 the peak attention weight, with and without the √d ----------------------------------
+def check_peak(submission, grade, d, seed, scaled, T=None) -> None:
+    extra = "" if T is None else f", T={T}"
+    grade.trying(f"peak_weight({d}, {seed}, scaled={scaled}{extra})")
+    rng = np.random.default_rng(seed)
+    q, k = rng.standard_normal((T or 16, d)), rng.standard_normal((T or 16, d))
+    expected = float(softmax_rows(q @ k.T / (math.sqrt(d) if scaled else 1.0)).max(axis=-1).mean())
+    got = submission.peak_weight(d, seed, scaled, **({} if T is None else {"T": T}))
+    grade.check(isinstance(got, numbers.Real) and not isinstance(got, bool), expected=expected,
+                got=got, hint=HINTS["peak_number"])
+    grade.close(float(got), expected, rel=1e-9, abs=1e-12,
+                hint=HINTS["peak_scaled" if scaled else "peak_unscaled"])
+
+
+@pytest.mark.exercise("ch13.peak_weight", points=2)
+class TestPeakWeight:
+    def test_scaled(self, submission, grade):
+        for seed, d, T in ((0, 1, None), (1, 8, None), (2, 64, None), (3, 512, None), (4, 16, 5)):
+            check_peak(submission, grade, d, seed, True, T)
+
+    def test_unscaled(self, submission, grade):
+        for seed, d, T in ((0, 1, None), (1, 8, None), (2, 64, None), (3, 512, None), (4, 16, 5)):
+            check_peak(submission, grade, d, seed, False, T)

@@ -45,3 +45,31 @@ def test_ch13_longer_contexts_help_a_table_of_counts_up_to_three_characters():
         ids, V = ns["vocab"][lang].encode(ns["texts"][lang]), len(ns["vocab"][lang])
         for b, loss in zip(splits, losses[lang, 1.0, 2]):
             assert abs(ns["bigram_loss"](*ns["split"](ids, held_out=b), V) - loss) < 1e-9
+
+
+def test_ch13_exercise_13_7_the_peak_weight_with_and_without_the_scale():
+    """Exercise 13.7's dropdown: its means ± standard deviations over the seeds 0 to 9,
+    "above 0.9 on every seed" at d = 1024 unscaled, "0.06 at most" of spread, each unscaled step
+    larger than it up to d = 256, and on each seed the unscaled peak above the scaled one from
+    d = 4 on (the reference solution, run as the exercise asks)."""
+    import importlib.util
+    path = CHAPTERS.parents[1] / "exercises" / "solutions" / "ch13_attention.py"
+    spec = importlib.util.spec_from_file_location("ch13_solution", path)
+    solution = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(solution)
+    peak_weight = solution.peak_weight
+    dims, seeds = (1, 4, 16, 64, 256, 1024), range(10)
+    peaks = {scaled: np.array([[peak_weight(d, s, scaled) for d in dims] for s in seeds])
+             for scaled in (True, False)}
+    source = " ".join((CHAPTERS / "13-attention-and-transformers.md").read_text().split())
+    for scaled in (True, False):
+        cells = [f"{m:.2f} ± {s:.2f}" for m, s in zip(peaks[scaled].mean(0), peaks[scaled].std(0))]
+        series = ", ".join(cells[:-1]) + " and " + cells[-1]
+        assert f"{series} with{'' if scaled else 'out'} " in source, (scaled, series)
+    assert np.all(peaks[False][:, -1] > 0.9)
+    spread = max(peaks[True].std(0).max(), peaks[False].std(0).max())
+    assert spread < 0.065
+    assert np.all(np.diff(peaks[False].mean(0))[:4] > spread)
+    assert np.all(peaks[False][:, 1:] > peaks[True][:, 1:])
+    assert np.all((0.18 < peaks[True].mean(0)) & (peaks[True].mean(0) < 0.26))
+    assert 3.5 < peaks[True].mean() * 16 < 4.1

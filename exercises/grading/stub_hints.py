@@ -164,6 +164,15 @@ STUB_HINTS = {
     'ch13.layer_norm': {
         "en": 'each row on its own: which axis, and what shape must the mean have?',
         "ca": 'cada fila per separat: al llarg de quin eix, i quina forma ha de tenir la mitjana?'},
+    'ch13.limit_weights': {
+        "en": 'what does a softmax see when every score is nearly the same?',
+        "ca": 'què veu una softmax quan totes les puntuacions són gairebé iguals?'},
+    'ch13.peak_weight': {
+        "en": 'scores without the √d: what can you pass to attention_weights?',
+        "ca": 'puntuacions sense la √d: què pots passar a attention_weights?'},
+    'ch13.rescaled_layer_norm': {
+        "en": 'what do the mean and the spread of a · x + c become?',
+        "ca": 'què esdevenen la mitjana i la dispersió de a · x + c?'},
     'ch13.sample': {
         "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
         "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},

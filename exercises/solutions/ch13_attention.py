@@ -28,10 +28,27 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def limit_weights(scores: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """As c → 0 every allowed score tends to 0: equal weights on the allowed keys. As c → +∞
+    a key below the row's top allowed score gets e^(c (s − top)) → 0 relative to the top ones,
+    which keep equal shares."""
+    flat = mask / mask.sum(axis=-1, keepdims=True)
+    top = np.where(mask, scores, -np.inf).max(axis=-1, keepdims=True)
+    best = mask & (scores == top)
+    return flat, best / best.sum(axis=-1, keepdims=True)
+
+
 def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float = 1e-5) -> np.ndarray:
     mean = x.mean(axis=-1, keepdims=True)
     var = x.var(axis=-1, keepdims=True)
     return weight * (x - mean) / np.sqrt(var + eps) + bias
+
+
+def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, a: float,
+                        c: float) -> np.ndarray:
+    """a · x + c has mean a μ + c and standard deviation |a| σ: the standardised row is
+    (a / |a|) (x − μ) / σ, the same for a > 0, reversed for a < 0; c is gone either way."""
+    return bias + np.sign(a) * (y - bias)
 
 
 def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],
@@ -66,3 +83,12 @@ def warmup_cosine(step: int, total_steps: int, warmup_steps: int, peak_lr: float
         return peak_lr * (step + 1) / warmup_steps
     t = (step - warmup_steps) / (total_steps - warmup_steps)   # 0 at the top, 1 at total_steps
     return min_lr + (peak_lr - min_lr) * (1 + math.cos(math.pi * t)) / 2   # cos from 1 to -1
+
+
+def peak_weight(d: int, seed: int, scaled: bool = True, T: int = 16) -> float:
+    rng = np.random.default_rng(seed)
+    q = rng.standard_normal((T, d))
+    k = rng.standard_normal((T, d))
+    if not scaled:                     # attention_weights divides by √d: undo it on the queries
+        q = q * math.sqrt(d)
+    return float(attention_weights(q, k).max(axis=-1).mean())

@@ -1,0 +1,9 @@
+"""Wrong: for a < 0 reverses the whole output, the bias with it."""
+
+import numpy as np
+
+EXERCISE = "ch13.rescaled_layer_norm"
+
+
+def rescaled_layer_norm(y, weight, bias, a, c):
+    return np.sign(a) * y
