@@ -1,4 +1,4 @@
-"""The hints of chapter 2's engine graders (test_ch02_engine.py), in English and Catalan.
+"""The hints of chapter 2's engine graders (exercises/test_ch02_engine.py), in English and Catalan.
 
 Each names what to look at, never the formula: tests/test_hint_spoilers.py checks that no hint
 holds an expression of the reference solution.

@@ -1,4 +1,4 @@
-"""The hints of chapter 9's graders (test_ch09_autoencoders.py), in English and Catalan.
+"""The hints of chapter 9's graders (exercises/test_ch09_autoencoders.py), in English and Catalan.
 
 Each says what to look at, never the answer: tests/test_hint_spoilers.py checks that no hint
 holds an expression of the reference solution.
