@@ -1,9 +1,10 @@
 """Chapter 7 exercises, part 2: the pieces of a training step, then a network trained on them.
 
-A loss with its gradient, a layer with its backward, the largest learning rate that gradient
-descent survives, what Adam's bias correction changes and, to finish, a digits classifier that
-trains on these functions. Work with numpy arrays: the grader switches off minigrad's
-backpropagation and optimisers, so the numbers must come from your code. (Una pèrdua, una
+A loss with its gradient, the size of each example's share of a layer's gradient, the largest
+learning rate that gradient descent survives, what Adam's bias correction changes and, to
+finish, a layer with its backward and a digits classifier that trains on these functions. Work
+with numpy arrays: the grader switches off minigrad's backpropagation and optimisers, so the
+numbers must come from your code. (Una pèrdua, la part de cada exemple en el gradient d'una
 capa, la taxa d'aprenentatge límit, la correcció del biaix d'Adam i una xarxa entrenada amb
 les teves peces.)
 
@@ -44,9 +45,23 @@ def linear(x: np.ndarray, weight: np.ndarray,
     (out_features,); out: (..., out_features). Return ``(out, backward)``, where
     ``backward(grad)`` takes dL/dout (the shape of out) and returns ``(dx, dweight, dbias)``,
     each of the shape of its input; every axis of x but the last counts examples.
-    (La capa lineal: la seva sortida i la funció que en calcula els gradients.)
+    Part of exercise 7.8, which trains a network on it. (La capa lineal, part de l'exercici 7.8:
+    la seva sortida i la funció que en calcula els gradients.)
     """
-    raise NotImplementedError("each gradient has its input's shape: let the shapes pick the products")
+    raise NotImplementedError  # part of exercise 7.8: its grader checks this layer
+
+
+def example_gradient_norms(x: np.ndarray, grad: np.ndarray) -> np.ndarray:
+    """The size of each example's share of a linear layer's parameter gradient.
+
+    The layer is Z = X Wᵀ + b, x is its input X (N, in_features) and grad is dL/dZ
+    (N, out_features), whose row i, g_i, is example i's. The gradients dweight = Gᵀ X and
+    dbias add up one share per example. Return an array (N,): entry i is the Euclidean norm
+    of example i's share of the weight and the bias together, √(‖its dweight‖² + ‖its dbias‖²),
+    where ‖·‖ adds up the squares of every entry. Do not modify ``x`` or ``grad``.
+    (La mida de la part de cada exemple en el gradient dels paràmetres d'una capa lineal.)
+    """
+    raise NotImplementedError("write example i's share of Gᵀ X alone: what is its norm?")
 
 
 def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:

@@ -1,12 +1,14 @@
 """Graders for chapter 7, part 2 (exercises/ch07_engine.py): cross-entropy with PyTorch's
-label smoothing and ignored rows, a linear layer, the largest stable learning rate of gradient
-descent, what Adam's bias correction changes, and a digits classifier trained on the learner's
-cross-entropy and linear layer.
+label smoothing and ignored rows, the size of each example's share of a linear layer's gradient,
+the largest stable learning rate of gradient descent, what Adam's bias correction changes, and
+a digits classifier trained on the learner's cross-entropy and linear layer.
 
 The grader's oracles are its own numpy references (written differently from the reference
 solutions: the cross-entropy as log-sum-exp through np.logaddexp minus a weighted sum of the
-scores, products through np.einsum), PyTorch's F.cross_entropy when torch is installed (that
-test is skipped otherwise) and, for the gradients, central differences in float64. The stable
+scores, products through np.einsum; each example's gradient share built as a whole outer
+product), PyTorch's F.cross_entropy when torch is installed (that test is skipped otherwise;
+torch is imported off the clock, so its import does not count in the time limit) and, for the
+gradients, central differences in float64. The stable
 learning rate is graded against its analytic value, and the grader runs gradient descent itself
 just below and above the learner's value to say what that value does. Adam's ratio is measured: minigrad's Adam (its step taken
 before the switch-off) against the grader's uncorrected one, on the same random gradients.
@@ -16,8 +18,9 @@ switched off by an autouse fixture.
 The capstone, ``train_digits``, must reach 0.95 accuracy on held-out digits (the grader keeps 20 %
 back and passes the other 80 % as X_train) using the learner's own pieces. The messages say
 only pass or fail against that threshold, never the held-out accuracy, so that the learner
-tunes on a validation split of X_train and not on the grader. When it fails, the grader finds
-the culprit: it checks each piece alone, then trains again with each piece swapped for the
+tunes on a validation split of X_train and not on the grader. Its ``linear`` layer is part of
+that exercise, graded through it. When it fails, the grader finds the culprit: it checks each
+piece alone, then trains again with each piece swapped for the
 reference one, and names the piece whose swap fixes training (or says that the training loop
 itself is at fault)."""
 
@@ -32,6 +35,7 @@ from _engine_checks import (as_pair, check_close, check_untouched, numerical_gra
                             switch_off_minigrad, words)
 from minigrad import Tensor, optim
 from minigrad.data import load_digits, train_test_split
+from grading import limits
 
 GRADE_IT = "pytest exercises/test_ch07_engine.py -m ch07.{}"
 
@@ -113,6 +117,18 @@ HINTS = {
         "de matrius al capítol 6 («El producte de matrius»): cada producte és el correcte, o "
         "només té la forma correcta? El biaix se suma a cada exemple: els seus gradients se sumen "
         "o se'n fa la mitjana?"),
+    "norms_shape": words(
+        "Return a numpy array of shape (N,): one norm per example, a row of x and of grad.",
+        "Retorna un array de numpy de forma (N,): una norma per exemple, una fila de x i de grad."),
+    "norms_values": words(
+        "Not the norms. dweight = Gᵀ X adds up one matrix per example: write example i's "
+        "alone, from its rows g_i and x_i, and its share of dbias. What is each entry of that "
+        "matrix, and what do their squares add up to? The bias's share counts too, and a norm "
+        "is the square root of a sum of squares.",
+        "No són les normes. dweight = Gᵀ X suma una matriu per exemple: escriu la de l'exemple "
+        "i tota sola, a partir de les seves files g_i i x_i, i la seva part de dbias. Quin és "
+        "cada element d'aquesta matriu, i quant sumen els seus quadrats? La part del biaix també "
+        "compta, i una norma és l'arrel quadrada d'una suma de quadrats."),
     "lr_float": words(
         "Return one positive number, a float: the learning rate.",
         "Retorna un sol nombre positiu, un float: la taxa d'aprenentatge."),
@@ -164,6 +180,16 @@ def library_switched_off(monkeypatch):
     switch_off_minigrad(monkeypatch)  # before the learner's module loads: autouse runs first
 
 
+@pytest.fixture(scope="module")
+def torch():
+    """PyTorch, the oracle of one test, imported off the clock: its import (seconds, more on a
+    busy machine) is the grader's time, not the learner's."""
+    with limits.paused():
+        return pytest.importorskip(
+            "torch", reason="PyTorch is not installed: the grader's own formula is the reference "
+                            "/ PyTorch no està instal·lat: la referència és la fórmula del corrector")
+
+
 # --- the grader's references --------------------------------------------------------------
 def reference_loss(logits, target, label_smoothing=0.0, ignore_index=-100) -> float:
     """PyTorch's mean cross-entropy, in float64 and without a softmax.
@@ -190,8 +216,9 @@ def reference_cross_entropy(logits, target):
 def reference_linear(x, weight, bias):
     out = np.einsum("...i,oi->...o", x, weight) + bias
     def backward(grad):
-        return (np.einsum("...o,oi->...i", grad, weight), np.einsum("...o,...i->oi", grad, x),
-                grad.reshape(-1, len(bias)).sum(axis=0))
+        rows, inputs = grad.reshape(-1, len(bias)), x.reshape(-1, x.shape[-1])  # examples
+        return (np.einsum("...o,oi->...i", grad, weight), np.einsum("no,ni->oi", rows, inputs),
+                rows.sum(axis=0))
     return out, backward
 
 
@@ -311,10 +338,7 @@ class TestCrossEntropy:
             target, options = random_options(rng, logits, target)
             check_cross_entropy(submission, grade, logits, target, **options)
 
-    def test_agrees_with_pytorch(self, submission, grade):
-        torch = pytest.importorskip(
-            "torch", reason="PyTorch is not installed: the grader's own formula is the reference "
-                            "/ PyTorch no està instal·lat: la referència és la fórmula del corrector")
+    def test_agrees_with_pytorch(self, submission, grade, torch):
         rng = np.random.default_rng(7079)
         for _ in range(20):
             logits, target = random_logits(rng)
@@ -325,7 +349,7 @@ class TestCrossEntropy:
             grade.close(loss, float(expected), rel=1e-9, abs=1e-9, hint=HINTS["ce_loss"])
 
 
-# --- 7.5 linear ---------------------------------------------------------------------------
+# --- the capstone's linear layer, checked alone when train_digits fails -------------------
 def check_linear(submission, grade, x, weight, bias, grad):
     grade.trying(f"out, backward = linear({shown(x)}, {shown(weight)}, {shown(bias)}); "
                  f"backward({shown(grad)})")
@@ -362,19 +386,55 @@ def linear_case(rng, batch):
 LINEAR_BATCHES = [(), (1,), (5,), (2, 3), (2, 1, 2)]
 
 
-@pytest.mark.exercise("ch07.linear", points=2)
-class TestLinear:
-    @pytest.mark.parametrize("batch", LINEAR_BATCHES, ids=str)
-    def test_batch_shapes(self, submission, grade, batch):
-        rng = np.random.default_rng(775)
-        for _ in range(4):
-            check_linear(submission, grade, *linear_case(rng, batch))
+# --- 7.5 example_gradient_norms ------------------------------------------------------------
+def reference_norms(x, grad):
+    """Each example's share of (dweight, dbias), built whole, then measured."""
+    shares = np.einsum("no,ni->noi", grad, x)                       # g_i x_iᵀ, one per example
+    return np.sqrt(np.sum(shares ** 2, axis=(1, 2)) + np.sum(grad ** 2, axis=1))
+
+
+def check_norms(submission, grade, x, grad):
+    grade.trying(f"example_gradient_norms({shown(x)}, {shown(grad)})")
+    originals = [x.copy(), grad.copy()]
+    got = submission.example_gradient_norms(x, grad)
+    check_untouched(grade, [x, grad], originals, HINTS["untouched"])
+    grade.array_shape(got, (len(x),), hint=HINTS["norms_shape"])
+    check_close(grade, got, reference_norms(*originals), HINTS["norms_values"], rtol=1e-9,
+                atol=1e-12)
+
+
+NORM_CASES = [  # (x, grad): one input, one output, a zero row, inputs of very different sizes
+    (np.array([[3.0, 4.0]]), np.array([[1.0]])),
+    (np.array([[1.0], [0.0], [-2.0]]), np.array([[2.0, -1.0], [1.0, 1.0], [0.0, 0.0]])),
+    (np.array([[0.1, 0.2, 0.3], [10.0, 20.0, 30.0]]), np.array([[1.0, 2.0], [1.0, 2.0]])),
+]
+
+
+@pytest.mark.exercise("ch07.example_gradient_norms", points=2)
+class TestExampleGradientNorms:
+    @pytest.mark.parametrize("x, grad", NORM_CASES, ids=range(len(NORM_CASES)))
+    def test_small_cases(self, submission, grade, x, grad):
+        check_norms(submission, grade, x, grad)
 
     def test_random_layers(self, submission, grade):
         rng = np.random.default_rng(7075)
         for _ in range(30):
-            batch = tuple(int(v) for v in rng.integers(1, 5, size=rng.integers(1, 3)))
-            check_linear(submission, grade, *linear_case(rng, batch))
+            n, n_in, n_out = (int(v) for v in rng.integers(1, 7, size=3))
+            scale = float(rng.choice([1e-3, 1.0, 100.0]))
+            check_norms(submission, grade, np.round(rng.normal(size=(n, n_in)) * scale, 3),
+                        np.round(rng.normal(size=(n, n_out)), 3))
+
+    def test_one_example_is_the_whole_gradient(self, submission, grade):
+        # With one example its share is the layer's whole gradient, as a linear backward gives it.
+        rng = np.random.default_rng(7085)
+        x, grad = rng.normal(size=(1, 5)), rng.normal(size=(1, 4))
+        _, backward = reference_linear(x, rng.normal(size=(4, 5)), rng.normal(size=4))
+        _, dweight, dbias = backward(grad)
+        grade.trying(f"example_gradient_norms({shown(x)}, {shown(grad)})  # one example")
+        got = submission.example_gradient_norms(x.copy(), grad.copy())
+        grade.array_shape(got, (1,), hint=HINTS["norms_shape"])
+        grade.close(float(got[0]), float(np.sqrt(np.sum(dweight ** 2) + np.sum(dbias ** 2))),
+                    rel=1e-9, abs=1e-12, hint=HINTS["norms_values"])
 
 
 # --- 7.6 largest_stable_lr ----------------------------------------------------------------
@@ -517,6 +577,12 @@ class TestUncorrectedAdamRatio:
 
 # --- 7.8 train_digits: the capstone -------------------------------------------------------
 PIECES = ("linear", "cross_entropy")
+GRADED_ALONE = ("cross_entropy",)  # linear is graded here, as part of the capstone
+LINEAR_CHECK = words(
+    "compare out and its three gradients with the chapter's Z = XWᵀ + b and its backward "
+    "('Inside the loss and the layers'), for an x of two axes and of more",
+    "compara out i els seus tres gradients amb Z = XWᵀ + b i la seva passada enrere del "
+    "capítol («Dins de la pèrdua i de les capes»), per a una x de dos eixos i de més")
 TARGET = 0.95
 TARGET_CA = str(TARGET).replace(".", ",")  # Catalan prose writes a decimal comma
 
@@ -539,10 +605,11 @@ def piece_is_right(name: str, function) -> bool:
     """Does the learner's piece pass, on its own, a few of its exercise's checks?"""
     rng, pieces, quiet = np.random.default_rng(778), SimpleNamespace(**{name: function}), Quiet()
     try:
-        for _ in range(5):
-            if name == "linear":
-                check_linear(pieces, quiet, *linear_case(rng, (3,)))
-            else:
+        if name == "linear":
+            for batch in LINEAR_BATCHES:
+                check_linear(pieces, quiet, *linear_case(rng, batch))
+        else:
+            for _ in range(5):
                 check_cross_entropy(pieces, quiet, *random_logits(rng))
     except Exception:
         return False
@@ -599,15 +666,19 @@ def diagnosis(submission, digits, used) -> dict[str, str]:
              [f"Amb les teves peces, la xarxa no arriba a {TARGET_CA} en els dígits reservats."]
     if wrong:
         listed = ", ".join(wrong)
-        commands = "; ".join(f"`{GRADE_IT.format(name)}`" for name in wrong)
+        # cross_entropy has an exercise of its own; linear, part of this one, is checked here.
+        commands = "; ".join(f"`{GRADE_IT.format(name)}`" if name in GRADED_ALONE else
+                             LINEAR_CHECK["en"] for name in wrong)
+        commands_ca = "; ".join(f"`{GRADE_IT.format(name)}`" if name in GRADED_ALONE else
+                                LINEAR_CHECK["ca"] for name in wrong)
         if len(wrong) == 1:
             en.append(f"Checked alone, your {listed} gives wrong results: {commands}.")
             ca.append(f"Comprovada sola, la teva peça {listed} dona resultats incorrectes: "
-                      f"{commands}.")
+                      f"{commands_ca}.")
         else:
             en.append(f"Checked alone, your {listed} give wrong results: {commands}.")
             ca.append(f"Comprovades soles, les teves peces {listed} donen resultats "
-                      f"incorrectes: {commands}.")
+                      f"incorrectes: {commands_ca}.")
 
     def accuracy_with(swapped):
         return accuracy_of(train(submission, digits, {n: REFERENCES[n] for n in swapped})[1],

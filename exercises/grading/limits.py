@@ -56,3 +56,21 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise
     finally:
         timer.cancel()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stop the clock of ``time_limit`` while the grader does slow work of its own (such as
+    importing PyTorch as an oracle), so that it does not count against the learner's code.
+
+    Unix only: the timer signal is put off by the time spent inside. Elsewhere the clock runs on.
+    """
+    remaining = signal.getitimer(signal.ITIMER_REAL)[0] if hasattr(signal, "getitimer") else 0.0
+    if remaining <= 0:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, remaining)

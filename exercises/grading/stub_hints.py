@@ -86,12 +86,12 @@ STUB_HINTS = {
     'ch07.early_stopping_epoch': {
         "en": 'track the best loss and how many epochs since it improved',
         "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},
+    'ch07.example_gradient_norms': {
+        "en": "write example i's share of Gᵀ X alone: what is its norm?",
+        "ca": "escriu sola la part de l'exemple i en Gᵀ X: quina norma té?"},
     'ch07.largest_stable_lr': {
         "en": 'one step maps (w, v) to a matrix times (w, v): when do its powers shrink?',
         "ca": 'un pas porta (w, v) a una matriu per (w, v): quan es fan petites les seves potències?'},
-    'ch07.linear': {
-        "en": "each gradient has its input's shape: let the shapes pick the products",
-        "ca": 'cada gradient té la forma de la seva entrada: deixa que les formes triïn els productes'},
     'ch07.train_digits': {
         "en": 'initialise as Linear does; per batch: forward, loss, back, step',
         "ca": 'inicialitza com ho fa Linear; per lot: endavant, pèrdua, enrere, pas'},

@@ -50,6 +50,18 @@ def linear(x: np.ndarray, weight: np.ndarray,
     return out, backward
 
 
+def example_gradient_norms(x: np.ndarray, grad: np.ndarray) -> np.ndarray:
+    """The size of each example's share of a linear layer's parameter gradient."""
+    # dweight = Gᵀ X = Σ_i g_i x_iᵀ and dbias = Σ_i g_i: example i adds the outer product
+    # g_i x_iᵀ and g_i. Entry (j, k) of g xᵀ is g_j x_k, so ‖g xᵀ‖² = Σ_j Σ_k g_j² x_k²
+    # = ‖g‖² ‖x‖², and with the bias, ‖g‖² ‖x‖² + ‖g‖² = ‖g‖² (‖x‖² + 1): no outer product
+    # is needed, and the cost is that of reading x and grad once. An example's share grows
+    # with the size of its input: unscaled inputs let the examples with large values steer
+    # the step. The batch gradient, a sum of these shares, is at most the sum of their
+    # sizes, and much smaller when they point different ways.
+    return np.linalg.norm(grad, axis=1) * np.sqrt(np.sum(x * x, axis=1) + 1.0)
+
+
 def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
     """The learning rate above which gradient descent with momentum diverges on L(w) = ½ wᵀ H w."""
     # ∇L(w) = H w. Along an eigenvector of H with eigenvalue a (the curvature in that direction),
