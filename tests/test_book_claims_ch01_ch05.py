@@ -163,3 +163,79 @@ def test_ch05_gradients_vanish_through_sigmoids_over_five_seeds():
                 assert 1.5e4 < sizes[-1] / sizes[0] < 6e5
             else:
                 assert sizes[-1] / sizes[0] < 6.5 and max(sizes) / min(sizes) < 26
+
+
+def test_ch05_descent_first_passes_the_coordinate_search_after_about_1040_steps():
+    """Chapter 5: with eta = 0.023 from w = b = 0, L - L* first falls below the search's 5.7e-9
+    (200 rounds, 800 losses) at n = 1041, about 1.3 times 800."""
+    x, y, _ = films()
+    solution = load_solution("ch01_learning")
+    w, b = solution.fit_line(x.tolist(), y.tolist(), 200, 1.0)
+    w_best, b_best = np.polyfit(x, y, 1)
+    search_gap = np.mean((w * x + b - y) ** 2) - np.mean((w_best * x + b_best - y) ** 2)
+    passes = int(np.argmax(descend_line(x, y, 0.023, 1600) < search_gap))
+    assert 1030 <= passes <= 1050 and round(passes / 800, 1) == 1.3
+
+
+def test_ch05_chapter_4s_own_wage_network_rescaled_keeps_or_kills_its_neurons():
+    """Chapter 5: chapter 4's weights, rewritten for scaled education and wages, start at
+    L = 511.4; 300 steps with eta = 0.01 reach L = 53.7 with both neurons off for the 45 workers
+    outside tech; with 0.1 and 0.5 both neurons die for all 100 workers and L = Var(y) = 904.8."""
+    from minigrad import data
+    from minigrad.scalar_nn import MLP
+
+    X, y = data.make_wages(100, noise=2.0, seed=0)
+    education, wages = X[:, 0].astype(float), y.astype(float)
+    m, s, mean, std = education.mean(), education.std(), wages.mean(), wages.std()
+    inputs = [[(a - m) / s, float(b)] for a, b in X]
+    targets = [(t - mean) / std for t in wages]
+
+    def network():
+        net = MLP(2, [2, 1], activation="relu")
+        for neuron, (w1, w2), b in zip(net.layers[0].neurons, [(2, 30), (1, 15)], [-50, -24]):
+            neuron.w[0].data, neuron.w[1].data, neuron.b.data = w1 * s, w2, b + w1 * m
+        out = net.layers[1].neurons[0]
+        out.w[0].data, out.w[1].data, out.b.data = 5 / std, 2 / std, -mean / std
+        return net
+
+    def loss(net):
+        return sum((net(x) - t) ** 2 for x, t in zip(inputs, targets)) / len(targets)
+
+    def switched_on(net, xs):
+        return [sum(n(x).data > 0 for x in xs) for n in net.layers[0].neurons]
+
+    outside = [x for x in inputs if x[1] == 0]
+    assert len(outside) == 45 and abs(loss(network()).data * std ** 2 - 511.4) < 0.05
+    for rate in (0.01, 0.1, 0.5):
+        net = network()
+        for _ in range(300):
+            L = loss(net)
+            net.zero_grad()
+            L.backward()
+            for p in net.parameters():
+                p.data -= rate * p.grad
+        final = loss(net).data * std ** 2
+        if rate == 0.01:
+            assert abs(final - 53.7) < 0.05 and switched_on(net, outside) == [0, 0]
+        else:
+            assert switched_on(net, inputs) == [0, 0] and abs(final - std ** 2) < 0.05
+            assert abs(std ** 2 - 904.8) < 0.05
+
+
+def test_ch05_pixels_between_0_and_1_still_make_a_narrow_valley():
+    """Chapter 5: on the 52 digit pixels with std > 0.05, lambda_max/lambda_min of a linear
+    model's least squares is 3.0e4 as they are, 2.6e3 centred and 143 standardised."""
+    from minigrad.data import load_digits
+
+    pixels = load_digits()[0].reshape(-1, 64).astype(float)
+    pixels = pixels[:, pixels.std(axis=0) > 0.05]
+
+    def ratio(inputs):
+        design = np.column_stack([inputs, np.ones(len(inputs))])
+        eigenvalues = np.linalg.eigvalsh(design.T @ design / len(design))
+        return eigenvalues[-1] / eigenvalues[0]
+
+    centred = pixels - pixels.mean(axis=0)
+    assert pixels.shape[1] == 52
+    assert round(ratio(pixels), -3) == 3.0e4 and round(ratio(centred), -2) == 2.6e3
+    assert round(ratio(centred / pixels.std(axis=0))) == 143
