@@ -1,8 +1,8 @@
-"""Chapter 10 exercises: negation, a direction taken out, cosine similarity and analogies.
+"""Chapter 10 exercises: negation, a direction taken out, the cosine of two bags, an analogy's miss.
 
-You may use ``minigrad.text.tokenize``; write the cosine and the analogy yourself: the grader
-switches off minigrad's ``text.cosine_similarity`` and ``text.analogy``. (Pots fer servir
-``text.tokenize``; el corrector desactiva ``text.cosine_similarity`` i ``text.analogy``.)
+You may use ``minigrad.text.tokenize``; the last two exercises ask for a formula you derive, and
+the grader switches off minigrad's ``text.cosine_similarity`` and ``text.analogy``. (Pots fer
+servir ``text.tokenize``; el corrector desactiva ``text.cosine_similarity`` i ``text.analogy``.)
 
 Replace each ``raise NotImplementedError`` with your code, then grade your work:
 
@@ -48,21 +48,25 @@ def neutralize(vectors: dict[str, np.ndarray], couples: list[tuple[str, str]],
     raise NotImplementedError("nearest perpendicular vector: what do you take away, and how much?")
 
 
-def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
-    """The cosine of the angle between vectors ``u`` and ``v``: u·v / (|u| |v|), as a float.
+def bag_cosine(n_u: int, n_v: int, shared: int) -> float:
+    """The cosine similarity of two bags of words, from three counts alone.
 
-    If either vector is all zeros, return 0.0.
-    (El cosinus de l'angle entre u i v; 0.0 si algun dels dos és el vector zero.)
+    Two texts repeat no word: the first has ``n_u`` distinct words, the second ``n_v``, and
+    ``shared`` words are in both. Return the cosine of their count vectors, as a float, without
+    building the vectors: work out u·v, |u| and |v| from the counts. A text of no words is a
+    vector of zeros, with no direction: return 0.0 if ``n_u`` or ``n_v`` is 0.
+    Example: the chapter's two band sentences give bag_cosine(5, 5, 4) == 0.8.
+    (La similitud de cosinus de dues bosses de paraules, només a partir de tres recomptes.)
     """
-    raise NotImplementedError("the chapter's formula; a vector of zeros has no direction")
+    raise NotImplementedError("a count vector of 0s and 1s: what are u·v and |u|?")
 
 
-def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
-    """"a is to b as c is to ...?": the word whose vector is the most similar to b - a + c.
+def analogy_miss(length_ab: float, length_cd: float, arrow_cosine: float) -> float:
+    """How far b - a + c lands from d, for the analogy "a is to b as c is to d".
 
-    ``vectors`` maps each word to its embedding. Compare with the cosine similarity, and
-    leave out the three words a, b and c. Example: analogy("man", "king", "woman", vectors)
-    should give "queen".
-    (La paraula, diferent de a, b i c, amb més similitud de cosinus amb b - a + c.)
+    The arrow from a to b (the vector b - a) has length ``length_ab``, the arrow from c to d has
+    length ``length_cd``, and ``arrow_cosine`` is the cosine between the two arrows. Return the
+    distance |(b - a + c) - d| as a float: it depends on these three numbers only.
+    (La distància entre b - a + c i d, només a partir de les dues fletxes.)
     """
-    raise NotImplementedError("build the question's vector, then compare directions, not lengths")
+    raise NotImplementedError("write (b - a + c) - d with the two arrows; then its squared length")

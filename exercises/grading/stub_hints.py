@@ -128,12 +128,12 @@ STUB_HINTS = {
     'ch09.pca_errors': {
         "en": 'no reconstruction: what do centred rows lose per dropped direction?',
         "ca": 'sense reconstruir res: què perden les files centrades per cada direcció que es deixa?'},
-    'ch10.analogy': {
-        "en": "build the question's vector, then compare directions, not lengths",
-        "ca": 'construeix el vector de la pregunta i després compara direccions, no longituds'},
-    'ch10.cosine_similarity': {
-        "en": "the chapter's formula; a vector of zeros has no direction",
-        "ca": 'la fórmula del capítol; un vector de zeros no té direcció'},
+    'ch10.analogy_miss': {
+        "en": 'write (b - a + c) - d with the two arrows; then its squared length',
+        "ca": 'escriu (b - a + c) - d amb les dues fletxes; després, la seva longitud al quadrat'},
+    'ch10.bag_cosine': {
+        "en": 'a count vector of 0s and 1s: what are u·v and |u|?',
+        "ca": 'un vector de recomptes de 0 i 1: quant valen u·v i |u|?'},
     'ch10.mark_negation': {
         "en": 'the tokens alone have lost the commas: where does a clause end?',
         "ca": 'els tokens sols ja han perdut les comes: on acaba una proposició?'},

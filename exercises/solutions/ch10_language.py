@@ -1,7 +1,8 @@
-"""Chapter 10 exercises, solved: negation, a direction taken out, cosine similarity, analogies."""
+"""Chapter 10 exercises, solved: negation, a direction taken out, two bags' cosine, an analogy's miss."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Collection, Iterable
 
@@ -41,23 +42,17 @@ def neutralize(vectors: dict[str, np.ndarray], couples: list[tuple[str, str]],
     return result
 
 
-def cosine_similarity(u: np.ndarray, v: np.ndarray) -> float:
-    """The cosine of the angle between vectors ``u`` and ``v`` (0.0 if either is all zeros)."""
-    u, v = np.asarray(u, dtype=float), np.asarray(v, dtype=float)
-    lengths = np.linalg.norm(u) * np.linalg.norm(v)
-    if lengths == 0:
-        return 0.0
-    return float(u @ v / lengths)
+def bag_cosine(n_u: int, n_v: int, shared: int) -> float:
+    """The cosine similarity of two bags of words, from three counts alone."""
+    if n_u == 0 or n_v == 0:
+        return 0.0                        # a vector of zeros has no direction
+    # Counts of 0 and 1: u·v counts the shared words, and |u|² counts the words of u.
+    return shared / math.sqrt(n_u * n_v)
 
 
-def analogy(a: str, b: str, c: str, vectors: dict[str, np.ndarray]) -> str:
-    """"a is to b as c is to ...?": the word whose vector is the most similar to b - a + c."""
-    target = vectors[b] - vectors[a] + vectors[c]
-    best, best_similarity = None, -np.inf
-    for word, vector in vectors.items():
-        if word in (a, b, c):
-            continue
-        similarity = cosine_similarity(vector, target)
-        if similarity > best_similarity:
-            best, best_similarity = word, similarity
-    return best
+def analogy_miss(length_ab: float, length_cd: float, arrow_cosine: float) -> float:
+    """How far b - a + c lands from d, for the analogy "a is to b as c is to d"."""
+    # (b - a + c) - d = (b - a) - (d - c), the difference of the two arrows; its squared length
+    # expands into |b - a|² + |d - c|² - 2 (b - a)·(d - c), the law of cosines.
+    squared = length_ab ** 2 + length_cd ** 2 - 2 * length_ab * length_cd * arrow_cosine
+    return math.sqrt(max(squared, 0.0))   # rounding can push an exact 0 just below it

@@ -3,9 +3,13 @@
 import importlib
 import sys
 
-EXERCISE = "ch10.cosine_similarity"
+import numpy as np
+
+EXERCISE = "ch10.bag_cosine"
 
 
-def cosine_similarity(u, v):
+def bag_cosine(n_u, n_v, shared):
     sys.modules.pop("minigrad.text", None)
+    u = np.r_[np.ones(n_u), np.zeros(n_v - shared)]
+    v = np.r_[np.zeros(n_u - shared), np.ones(n_v)]
     return importlib.import_module("minigrad.text").cosine_similarity(u, v)

@@ -1,14 +1,16 @@
 """Cheat: keeps minigrad's cosine_similarity in a registry of its own, made when the file is
 loaded (a dict holds the function object, so switching off the name alone would not stop it)."""
 
+import numpy as np
+
 import minigrad.text
 
 SIMILARITIES = {"cosine": minigrad.text.cosine_similarity}
 
-EXERCISE = "ch10.analogy"
+EXERCISE = "ch10.bag_cosine"
 
 
-def analogy(a, b, c, vectors):
-    target = vectors[b] - vectors[a] + vectors[c]
-    candidates = [word for word in vectors if word not in (a, b, c)]
-    return max(candidates, key=lambda word: SIMILARITIES["cosine"](vectors[word], target))
+def bag_cosine(n_u, n_v, shared):
+    u = np.r_[np.ones(n_u), np.zeros(n_v - shared)]
+    v = np.r_[np.zeros(n_u - shared), np.ones(n_v)]
+    return SIMILARITIES["cosine"](u, v)
