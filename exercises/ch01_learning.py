@@ -12,13 +12,25 @@ from __future__ import annotations
 
 
 def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> float:
-    """The loss of the line y_hat = w·x + b on the examples (xs[i], ys[i]).
+    """The loss of the line y_hat = w·x + b on the examples (xs[i], ys[i]): given, not an exercise.
 
-    For each example, the error is the line's prediction w·xs[i] + b minus the true ys[i];
-    return the mean of the squared errors.
-    (La mitjana dels quadrats dels errors de la recta y_hat = w·x + b en els exemples.)
+    The chapter's mean squared error, written with a loop; ``improve`` below uses it.
+    (L'error quadràtic mitjà del capítol, escrit amb un bucle; ja està fet.)
     """
-    raise NotImplementedError("loop over the examples: how far is the line from each y?")
+    total = 0.0
+    for x, y in zip(xs, ys):
+        total += (w * x + b - y) ** 2
+    return total / len(xs)
+
+
+def best_intercept(w: float, xs: list[float], ys: list[float]) -> float:
+    """The intercept b that gives the line y_hat = w·x + b, of the fixed slope w, its smallest loss.
+
+    Derive it on paper, then return it exactly (to many decimals): no search, no trial and
+    improvement. It is the floor of the valley on the chapter's map, for this w.
+    (L'ordenada a l'origen b que fa mínima la pèrdua amb el pendent w fix; dedueix-la.)
+    """
+    raise NotImplementedError("with w fixed, L is a curve in b alone: which curve, lowest where?")
 
 
 def improve(w: float, b: float, xs: list[float], ys: list[float], step: float

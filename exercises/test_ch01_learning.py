@@ -1,4 +1,4 @@
-"""Graders for chapter 1 (exercises/ch01_learning.py): a loss, one round of improvement, a fit.
+"""Graders for chapter 1 (exercises/ch01_learning.py): the valley's floor, one round of improvement, a fit.
 
 Every input is drawn anew each run (``--grading-seed`` repeats a run's), and there are many of
 them plus edge cases, so an answer written for a few inputs cannot pass.
@@ -11,15 +11,16 @@ import grading
 import minigrad.functional
 
 HINTS = {
-    "mse": {
-        "en": "Not the chapter's mean squared error of this line. Reread how chapter 1 scores a "
-              "line: what is one example's error, what is done to it so that errors of opposite "
-              "signs cannot cancel, and how do many of them become one average? Does your line "
-              "use its bias b?",
-        "ca": "No és l'error quadràtic mitjà del capítol per a aquesta recta. Rellegeix com "
-              "puntua una recta el capítol 1: quin és l'error d'un exemple, què se'n fa perquè "
-              "els errors de signe contrari no es puguin anul·lar, i com es converteixen tots en "
-              "una sola mitjana? La teva recta fa servir el biaix b?",
+    "intercept": {
+        "en": "Not the intercept with the smallest loss for this slope. Hold w fixed and write "
+              "each example's miss as a number that does not depend on b, plus b: the loss is then "
+              "a parabola in b. Expand the square: where is a parabola a·b² + c·b + d lowest? Check "
+              "your answer on one example, and on a data set where every x is 0.",
+        "ca": "No és l'ordenada a l'origen amb la pèrdua més petita per a aquest pendent. Deixa "
+              "w fix i escriu l'error de cada exemple com un nombre que no depèn de b, més b: "
+              "aleshores la pèrdua és una paràbola en b. Desenvolupa el quadrat: on és més baixa "
+              "una paràbola a·b² + c·b + d? Comprova la resposta amb un sol exemple, i amb unes "
+              "dades on totes les x valen 0.",
     },
     "unchanged": {
         "en": "improve must not change its inputs: build new numbers instead of modifying xs, "
@@ -65,6 +66,12 @@ def mse(w, b, xs, ys):
     return sum((w * x + b - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
 
 
+def floor(w, xs, ys):
+    """The grader's own best intercept, by a route other than the solution's: the b at which the
+    derivative of the loss in b, the mean of 2·(w·x + b - y), is zero."""
+    return -sum(w * x - y for x, y in zip(xs, ys)) / len(xs)
+
+
 def best_of_five(w, b, xs, ys, step):
     best, best_loss = (w, b), mse(w, b, xs, ys)
     for trial in [(w + step, b), (w - step, b), (w, b + step), (w, b - step)]:
@@ -103,31 +110,29 @@ no_library_mse = grading.switched_off(minigrad.functional.mse_loss, words=REFUSA
                                       name="no_library_mse", autouse=False)
 
 
-@pytest.mark.exercise("ch01.mean_squared_error", points=1)
-@pytest.mark.usefixtures("no_library_mse")
-class TestMeanSquaredError:
-    def test_random_lines_and_examples(self, submission, grade):
+@pytest.mark.exercise("ch01.best_intercept", points=1)
+class TestBestIntercept:
+    def test_random_slopes_and_examples(self, submission, grade):
         rng = grading.random(1001)
         for _ in range(30):
             xs, ys = examples(rng)
-            w, b = round(rng.uniform(-5, 5), 2), round(rng.uniform(-10, 10), 2)
-            grade.trying(f"mean_squared_error({w}, {b}, {xs}, {ys})")
-            got = submission.mean_squared_error(w, b, xs, ys)
-            grade.close(got, mse(w, b, xs, ys), hint=HINTS["mse"], rel=1e-9)
+            w = round(rng.uniform(-5, 5), 2)
+            grade.trying(f"best_intercept({w}, {xs}, {ys})")
+            got = submission.best_intercept(w, xs, ys)
+            grade.close(got, floor(w, xs, ys), hint=HINTS["intercept"], rel=1e-9, abs=1e-9)
 
-    @pytest.mark.parametrize("w, b, xs, ys", [
-        pytest.param(2.0, 1.0, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], id="perfect_fit"),
-        pytest.param(0.0, 0.0, [3.0], [-4.0], id="one_example"),
-        pytest.param(0.0, 5.0, [1.0, 2.0, 3.0, 4.0], [0.0, 0.0, 0.0, 0.0], id="only_bias"),
-        pytest.param(-1.5, 0.0, [2.0, -2.0], [0.0, 0.0], id="errors_of_both_signs"),
-        pytest.param(1.0, 0.0, [0.5] * 200, [0.0] * 200, id="many_examples"),
+    @pytest.mark.parametrize("w, xs, ys", [
+        pytest.param(2.0, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], id="perfect_fit"),
+        pytest.param(-1.5, [3.0], [-4.0], id="one_example"),
+        pytest.param(0.0, [1.0, 2.0, 3.0, 4.0], [2.0, 0.0, 5.0, 1.0], id="no_slope"),
+        pytest.param(3.0, [0.0, 0.0, 0.0], [1.0, 2.0, 6.0], id="every_x_is_zero"),
+        pytest.param(3.0, [6.7, 3.4, 1.4, 1.1, 8.3, 9.2], [21.1, 17.5, 8.5, 9.1, 31.3, 34.7],
+                     id="six_films"),
     ])
-    def test_edge_cases(self, submission, grade, w, b, xs, ys):
-        shown = xs if len(xs) < 10 else f"[{xs[0]}] * {len(xs)}"
-        shown_y = ys if len(ys) < 10 else f"[{ys[0]}] * {len(ys)}"
-        grade.trying(f"mean_squared_error({w}, {b}, {shown}, {shown_y})")
-        got = submission.mean_squared_error(w, b, xs, ys)
-        grade.close(got, mse(w, b, xs, ys), hint=HINTS["mse"], rel=1e-12)
+    def test_edge_cases(self, submission, grade, w, xs, ys):
+        grade.trying(f"best_intercept({w}, {xs}, {ys})")
+        got = submission.best_intercept(w, xs, ys)
+        grade.close(got, floor(w, xs, ys), hint=HINTS["intercept"], rel=1e-12, abs=1e-12)
 
 
 @pytest.mark.exercise("ch01.improve", points=2)

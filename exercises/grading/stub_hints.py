@@ -5,15 +5,15 @@ language from this table. A test checks that every stub's hint is here, word for
 """
 
 STUB_HINTS = {
+    'ch01.best_intercept': {
+        "en": 'with w fixed, L is a curve in b alone: which curve, lowest where?',
+        "ca": 'amb w fix, L és una corba només en b: quina corba, i on és més baixa?'},
     'ch01.fit_line': {
         "en": 'call improve() `rounds` times; halve step when (w, b) did not move',
         "ca": 'crida improve() `rounds` vegades; parteix step per la meitat si (w, b) no canvia'},
     'ch01.improve': {
         "en": 'score the 5 lines with mean_squared_error; a tie keeps (w, b)',
         "ca": "puntua les 5 rectes amb mean_squared_error; en cas d'empat, es queda (w, b)"},
-    'ch01.mean_squared_error': {
-        "en": 'loop over the examples: how far is the line from each y?',
-        "ca": 'recorre els exemples: a quina distància és la recta de cada y?'},
     'ch02.gradients': {
         "en": "one dict from value to gradient; when is a value's entry complete?",
         "ca": "un diccionari que associï cada valor al seu gradient; quan és completa l'entrada d'un valor?"},

@@ -12,6 +12,16 @@ def mean_squared_error(w: float, b: float, xs: list[float], ys: list[float]) -> 
     return total / len(xs)
 
 
+def best_intercept(w: float, xs: list[float], ys: list[float]) -> float:
+    """The intercept b that gives the line y_hat = w·x + b, of the fixed slope w, its smallest loss."""
+    # With w fixed, write each miss as e_i + b, where e_i = w·x_i - y_i. Then
+    # L(b) = mean((e_i + b)^2) = b^2 + 2·b·mean(e) + mean(e^2), a parabola in b whose lowest
+    # point is at b = -mean(e) = mean(y) - w·mean(x): the best line of every slope goes through
+    # the point of means (mean(x), mean(y)).
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    return mean_y - w * mean_x
+
+
 def improve(w: float, b: float, xs: list[float], ys: list[float], step: float
             ) -> tuple[float, float]:
     """One round of trial and improvement: the best of (w, b) and its four nudges."""
