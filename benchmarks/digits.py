@@ -21,10 +21,11 @@ BOOK = {
         "loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)",
         "for epoch in range(1, 21):"]),
     "CNN conv16-conv32-pool-linear": ("08-convolutional-networks.md", [
+        "def cnn(dropout=0.25):",
         "nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(),",
         "nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(),",
         "nn.MaxPool2d(2),",
-        "nn.Flatten(), nn.Dropout(0.25),",
+        "nn.Flatten(), nn.Dropout(dropout),",
         "nn.Linear(32 * 4 * 4, 10),",
         "loader = DataLoader(X_train, y_train, batch_size=32, shuffle=True, seed=0)",
         "lr_schedule = [(3e-3, 8), (1e-3, 4), (3e-4, 4)]",
