@@ -49,3 +49,14 @@ def load_solution(module: str):
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)
     return loaded
+
+
+def descend(network, loss_of, rate: float, steps: int) -> None:
+    """Chapter 5's full-batch gradient descent on a scalar-engine network: ``steps`` steps of
+    ``p.data -= rate * p.grad`` on the loss ``loss_of(network)``."""
+    for _ in range(steps):
+        loss = loss_of(network)
+        network.zero_grad()
+        loss.backward()
+        for p in network.parameters():
+            p.data -= rate * p.grad

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import minigrad
-from book_claims_helpers import chapter_namespace, load_solution
+from book_claims_helpers import chapter_namespace, descend, load_solution
 
 
 def films():
@@ -257,12 +257,7 @@ def test_ch05_chapter_4s_own_wage_network_rescaled_keeps_or_kills_its_neurons():
     assert len(outside) == 45 and abs(loss(network()).data * std ** 2 - 511.4) < 0.05
     for rate in (0.01, 0.1, 0.5):
         net = network()
-        for _ in range(300):
-            L = loss(net)
-            net.zero_grad()
-            L.backward()
-            for p in net.parameters():
-                p.data -= rate * p.grad
+        descend(net, loss, rate, 300)
         final = loss(net).data * std ** 2
         if rate == 0.01:
             assert abs(final - 53.7) < 0.05 and switched_on(net, outside) == [0, 0]

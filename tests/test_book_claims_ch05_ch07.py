@@ -5,6 +5,8 @@ import numpy as np
 import minigrad
 from minigrad import Tensor, optim
 
+from book_claims_helpers import descend
+
 
 def test_ch07_adams_bias_corrections_keep_the_first_step_at_the_learning_rate():
     """Chapter 7: with betas (0.9, 0.999), m = 0.1 g and s = 0.001 g² at the first step; the
@@ -77,12 +79,7 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
         for seed in range(5):
             minigrad.manual_seed(seed)
             network = MLP(2, [3, 1], activation="relu")
-            for _ in range(300):
-                loss = loss_of(network)
-                network.zero_grad()
-                loss.backward()
-                for p in network.parameters():
-                    p.data -= rate * p.grad
+            descend(network, loss_of, rate, 300)
             losses[rate].append(loss_of(network).data * std ** 2)
             dead[rate].append(sum(all(neuron(x).data <= 0 for x in inputs)
                                   for neuron in network.layers[0].neurons))
