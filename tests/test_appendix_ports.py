@@ -69,6 +69,27 @@ def test_pytorch_loads_minigrad_weights_and_gives_the_same_scores(tmp_path):
     np.testing.assert_allclose(scores, train.predict(model, X), rtol=1e-5, atol=1e-5)
 
 
+def test_minigrad_loads_pytorch_weights_and_gives_the_same_scores(tmp_path):
+    """The appendix's "other direction": a torch state_dict saved with np.savez, read back with
+    minigrad.load, loads into minigrad's nn.Sequential and gives torch's scores."""
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: the port from PyTorch "
+                                "to minigrad is not run")
+    from minigrad import train
+
+    torch.manual_seed(0)
+    source = torch.nn.Sequential(torch.nn.Linear(64, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10))
+    path = tmp_path / "torch_mlp.npz"
+    np.savez(path, **{name: t.numpy() for name, t in source.state_dict().items()})
+    X = np.random.default_rng(0).uniform(0, 1, (8, 64)).astype(np.float32)
+
+    model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    model.load_state_dict(minigrad.load(path))
+    source.eval()
+    with torch.no_grad():
+        expected = source(torch.from_numpy(X)).numpy()
+    np.testing.assert_allclose(train.predict(model, X), expected, rtol=1e-5, atol=1e-5)
+
+
 def appendix_snippets(library: str) -> list[str]:
     """The appendix's ```python blocks that import ``library`` (shown, not run, by the book)."""
     import re
