@@ -1,6 +1,10 @@
 """The appendix's porting recipes, executed: PyTorch where it is installed, and the Keras
 reorderings of a convolutional network checked with numpy (Keras itself is not a dependency),
-and chapter 7's scikit-learn snippet where scikit-learn is installed."""
+and chapter 7's scikit-learn snippet where scikit-learn is installed.
+
+The tests that need Keras skip without it. They last passed, all of them, with Keras 3.15.1 on
+its torch backend (KERAS_BACKEND=torch, torch 2.13.0, numpy 2.4.6), in a separate virtual
+environment with minigrad installed in it."""
 import numpy as np
 import pytest
 
@@ -67,6 +71,27 @@ def test_pytorch_loads_minigrad_weights_and_gives_the_same_scores(tmp_path):
     with torch.no_grad():
         scores = ported(torch.from_numpy(X)).numpy()
     np.testing.assert_allclose(scores, train.predict(model, X), rtol=1e-5, atol=1e-5)
+
+
+def test_minigrad_loads_pytorch_weights_and_gives_the_same_scores(tmp_path):
+    """The appendix's "other direction": a torch state_dict saved with np.savez, read back with
+    minigrad.load, loads into minigrad's nn.Sequential and gives torch's scores."""
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed: the port from PyTorch "
+                                "to minigrad is not run")
+    from minigrad import train
+
+    torch.manual_seed(0)
+    source = torch.nn.Sequential(torch.nn.Linear(64, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10))
+    path = tmp_path / "torch_mlp.npz"
+    np.savez(path, **{name: t.numpy() for name, t in source.state_dict().items()})
+    X = np.random.default_rng(0).uniform(0, 1, (8, 64)).astype(np.float32)
+
+    model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+    model.load_state_dict(minigrad.load(path))
+    source.eval()
+    with torch.no_grad():
+        expected = source(torch.from_numpy(X)).numpy()
+    np.testing.assert_allclose(train.predict(model, X), expected, rtol=1e-5, atol=1e-5)
 
 
 def appendix_snippets(library: str) -> list[str]:
