@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fnmatch
 import json
 import os
 import shutil
@@ -44,6 +45,14 @@ WORDS = {
 }
 
 
+def graders_only(folder: str, names: list[str]) -> set[str]:
+    """What the copy of exercises/ leaves out: caches everywhere, and at its top the solutions and
+    the stubs (ch*.py: the student's files replace them). grading/ch13_hints.py and the like stay."""
+    top = Path(folder) == HERE
+    return {name for name in names if name == "__pycache__"
+            or (top and (name == "solutions" or fnmatch.fnmatch(name, "ch*.py")))}
+
+
 def read_submissions(folder: Path, modules: set[str]) -> dict[str, dict[str, str]]:
     """student -> {module: source}, read at once, before any student's code runs."""
     return {student.name: {path.stem: path.read_text(encoding="utf-8", errors="replace")
@@ -59,8 +68,7 @@ def grade_student(files: dict[str, str], lang: str, time_limit: float) -> tuple[
         work = Path(tmp)
         shutil.copytree(ROOT / "minigrad", work / "minigrad",
                         ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(HERE, work / "exercises",
-                        ignore=shutil.ignore_patterns("__pycache__", "solutions", "ch*.py"))
+        shutil.copytree(HERE, work / "exercises", ignore=graders_only)
         submission = work / "submission"
         submission.mkdir()
         for module, source in files.items():
