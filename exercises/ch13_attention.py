@@ -77,7 +77,7 @@ def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, a: 
     weight and bias (d,). a ≠ 0 and c are numbers. Return what layer_norm gives for a · x + c,
     with eps taken as 0 (the grader's rows have variances far above eps, and |a| ≥ 0.5).
     Predict it on paper first, then check it with your layer_norm.
-    (La normalització de a · x + c a partir només de y, la normalització de x.)
+    (La normalització per capa d'a · x + c a partir només de y, la de x.)
     """
     raise NotImplementedError("what do the mean and the spread of a · x + c become?")
 

@@ -80,8 +80,8 @@ HINTS = {
     "levels_members": {
         "en": "Return root and every value it was computed from, going up through .parents, "
               "and nothing else.",
-        "ca": "Retorna root i tots els valors dels quals s'ha calculat, pujant per .parents, i "
-              "res més.",
+        "ca": "Retorna root i tots els valors a partir dels quals s'ha calculat, pujant per "
+              ".parents, i res més.",
     },
     "levels_depth": {
         "en": "A value is on the wrong level. Its level depends on every parent, through the "
@@ -135,9 +135,10 @@ HINTS = {
         "en": "Compare the three parts of your gradients with 'Backpropagation in topological "
               "order' in chapter 2: where the pass starts (root's own gradient), in which order "
               "it visits the values, and how a parent combines the gradients it receives.",
-        "ca": "Compara les tres parts del teu gradients amb «La retropropagació en ordre "
-              "topològic» al capítol 2: on comença la passada (el gradient de root mateixa), en "
-              "quin ordre visita els valors i com combina un pare els gradients que rep.",
+        "ca": "Compara les tres parts de la teva funció gradients amb «La retropropagació en "
+              "ordre topològic» al capítol 2: on comença la passada (el gradient de root "
+              "mateixa), en quin ordre visita els valors i com combina un pare els gradients que "
+              "rep.",
     },
     "gradients_list": {
         "en": "Return a list of numbers, one per input and in the order of inputs: the "
@@ -178,13 +179,13 @@ HINTS = {
               "minigrad is switched off in this exercise, and your gradients must do the work "
               "(loss.backward() calls it).",
         "ca": "Calcula la pèrdua amb els Value d'exercises/ch02_engine.py i el teu motor: "
-              "minigrad està desactivat en aquest exercici, i la feina l'ha de fer el teu "
-              "gradients (el crida loss.backward()).",
+              "minigrad està desactivat en aquest exercici, i la feina l'ha de fer la teva "
+              "funció gradients (la crida loss.backward()).",
     },
     "result": {
         "en": "Return a pair (loss, grads): the loss as a float (the .data of your loss Value) "
               "and a list with one float per parameter, in the order of model.parameters().",
-        "ca": "Retorna un parell (loss, grads): la pèrdua com a float (el .data del Value de "
+        "ca": "Retorna una parella (loss, grads): la pèrdua com a float (el .data del Value de "
               "la pèrdua) i una llista amb un float per a cada paràmetre, en l'ordre de "
               "model.parameters().",
     },
@@ -192,7 +193,7 @@ HINTS = {
         "en": "The loss is the mean over the points of (-t * score).softplus(), with t = +1 "
               "for class 1 and t = -1 for class 0: check the targets, the sign and the "
               "division by the number of points.",
-        "ca": "La pèrdua és la mitjana sobre els punts de (-t * score).softplus(), amb t = +1 "
+        "ca": "La pèrdua és la mitjana de (-t * score).softplus() en tots els punts, amb t = +1 "
               "per a la classe 1 i t = -1 per a la classe 0: comprova els objectius, el signe "
               "i la divisió pel nombre de punts.",
     },
@@ -213,7 +214,7 @@ HINTS = {
               "their order?",
         "ca": "El teu motor és correcte (amb les peces del corrector en lloc de les teves no "
               "canvia res), així que compara loss_gradient amb el seu docstring: és tota la "
-              "pèrdua un sol Value que recorre backward(), i són els gradients els de "
+              "pèrdua un sol Value que backward() recorre, i són els gradients els de "
               "model.parameters(), en el seu ordre?",
     },
     "again": {
@@ -244,6 +245,7 @@ for _piece in PIECES:
     HINTS[f"fault_{_piece}"] = {
         "en": f"Your {_piece} is at fault: with the grader's own {_piece} in its place (and "
               f"the rest yours), this works. Grade it alone: `{COMMAND.format(_piece)}`.",
-        "ca": f"La culpa és del teu {_piece}: si es posa el {_piece} del corrector al seu lloc "
-              f"(i la resta és teu), funciona. Corregeix-lo sol: `{COMMAND.format(_piece)}`.",
+        "ca": f"La culpa és de la teva funció {_piece}: si poses la del corrector al seu lloc "
+              f"(i la resta és teva), funciona. Corregeix-la sola: "
+              f"`{COMMAND.format(_piece)}`.",
     }

@@ -16,8 +16,8 @@ HINTS = {
     "errors_untouched": {
         "en": "Do not modify X: `X -= mean` centres the caller's data in place. Write "
               "centred = X - mean, which makes a new array.",
-        "ca": "No modifiquis X: `X -= mean` centra les dades del codi que crida la teva funció. Escriu "
-              "centred = X - mean, que crea un array nou.",
+        "ca": "No modifiquis X: `X -= mean` centra in situ les dades del codi que crida la teva "
+              "funció. Escriu centred = X - mean, que crea un array nou.",
     },
     "errors_mean_only": {
         "en": "E_0 is wrong. With k = 0 PCA rebuilds every row as the mean μ, so E_0 is the mean of "
@@ -51,9 +51,9 @@ HINTS = {
         "en": "Each image must lose exactly m = round(fraction · d) pixels, not about that many. "
               "Does your draw decide pixel by pixel (then the count varies), or can it pick the "
               "same pixel twice?",
-        "ca": "Cada imatge ha de perdre exactament m = round(fraction · d) píxels, no més o menys "
-              "aquests. El teu sorteig decideix píxel per píxel (aleshores el nombre varia) o pot "
-              "triar dues vegades el mateix píxel?",
+        "ca": "Cada imatge ha de perdre exactament m = round(fraction · d) píxels, no "
+              "aproximadament aquest nombre. El teu sorteig decideix píxel per píxel (aleshores "
+              "el nombre varia) o pot triar dues vegades el mateix píxel?",
     },
     "mask_kept": {
         "en": "The pixels that are not masked must keep their value exactly: set the chosen ones "
@@ -73,7 +73,7 @@ HINTS = {
         "en": "Every image needs its own draw: masking the same pixels in every image teaches a "
               "denoiser to fill in those pixels only.",
         "ca": "Cada imatge necessita el seu propi sorteig: emmascarar els mateixos píxels a totes "
-              "les imatges ensenya un descodificador a omplir només aquells píxels.",
+              "les imatges ensenya un eliminador de soroll a omplir només aquells píxels.",
     },
     "mask_uniform": {
         "en": "Every pixel must be as likely to be masked as any other. Are some positions "

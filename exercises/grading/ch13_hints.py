@@ -112,13 +112,14 @@ HINTS = {
     },
     "rescaled_shape": {
         "en": "Return an array of y's shape: the layer norm of a · x + c, row by row.",
-        "ca": "Retorna un array de la forma de y: la normalització de a · x + c, fila per fila.",
+        "ca": "Retorna un array de la forma de y: la normalització per capa d'a · x + c, fila "
+              "per fila.",
     },
     "rescaled_positive": {
         "en": "Wrong for a > 0. Write the mean and the standard deviation of the row a · x + c "
               "from those of x: what is left of a and of c once the row is standardised?",
         "ca": "No és correcte per a a > 0. Escriu la mitjana i la desviació típica de la fila "
-              "a · x + c a partir de les de x: què queda de a i de c un cop estandarditzada?",
+              "a · x + c a partir de les de x: què queda d'a i de c un cop estandarditzada?",
     },
     "rescaled_negative": {
         "en": "Right for a > 0, wrong for a < 0. A standard deviation is never negative: what "
@@ -130,8 +131,8 @@ HINTS = {
     },
     "peak_number": {
         "en": "Return one number, a float: the mean over the rows of each row's largest weight.",
-        "ca": "Retorna un sol nombre, un float: la mitjana sobre les files del pes més gran de "
-              "cada fila.",
+        "ca": "Retorna un sol nombre, un float: la mitjana, per a totes les files, del pes "
+              "més gran de cada fila.",
     },
     "peak_scaled": {
         "en": "Wrong with scaled=True. Draw from the seed's generator q, then k, with the "
@@ -155,7 +156,7 @@ HINTS = {
         "en": "Each ROW must be normalised on its own: over which axis do you take the mean and "
               "the variance, and do they keep a shape that broadcasts against x?",
         "ca": "Cada FILA s'ha de normalitzar per separat: al llarg de quin eix calcules la mitjana i la "
-              "variància, i conserven una forma que es pugui difondre amb x?",
+              "variància, i conserven una forma que permeti el broadcasting amb x?",
     },
     "norm_values": {
         "en": "Each row is centred, but the numbers are wrong. Compare each part with the "
@@ -196,9 +197,9 @@ HINTS = {
               "given one as it was: whoever calls you may continue the same cache with another "
               "token. Does your code assign into the dict it received?",
         "ca": "La memòria cau que has rebut ha canviat. El docstring demana un diccionari nou i "
-              "deixa el que reps tal com era: el codi que crida la teva funció pot continuar la "
-              "mateixa memòria cau amb un altre token. El teu codi assigna dins del diccionari "
-              "que ha rebut?",
+              "que deixis el que reps tal com era: el codi que crida la teva funció pot "
+              "continuar la mateixa memòria cau amb un altre token. El teu codi assigna dins del "
+              "diccionari que ha rebut?",
     },
     "step_cache_old": {
         "en": "The first t rows of the new cache must be the given ones, unchanged: the earlier "

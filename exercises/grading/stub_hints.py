@@ -88,7 +88,7 @@ STUB_HINTS = {
         "ca": 'porta el compte de la millor pèrdua i de les èpoques des que va millorar'},
     'ch07.example_gradient_norms': {
         "en": "write example i's share of Gᵀ X alone: what is its norm?",
-        "ca": "escriu sola la part de l'exemple i en Gᵀ X: quina norma té?"},
+        "ca": "escriu per separat la part de l'exemple i a Gᵀ X: quina norma té?"},
     'ch07.largest_stable_lr': {
         "en": 'one step maps (w, v) to a matrix times (w, v): when do its powers shrink?',
         "ca": 'un pas porta (w, v) a una matriu per (w, v): quan es fan petites les seves potències?'},
@@ -172,7 +172,7 @@ STUB_HINTS = {
         "ca": 'puntuacions sense la √d: què pots passar a attention_weights?'},
     'ch13.rescaled_layer_norm': {
         "en": 'what do the mean and the spread of a · x + c become?',
-        "ca": 'què esdevenen la mitjana i la dispersió de a · x + c?'},
+        "ca": "com queden la mitjana i la dispersió d'a · x + c?"},
     'ch13.sample': {
         "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
         "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},
