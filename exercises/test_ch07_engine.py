@@ -703,19 +703,25 @@ def diagnosis(submission, digits, used) -> dict[str, str]:
                   "fault is in train_digits itself: shuffle X and y with the same order, pass "
                   "the gradient through the ReLU only where it was on, update every parameter "
                   "in place with its own gradient, and train for enough epochs with a learning rate "
-                  "that suits the optimiser (e.g. Adam with lr=3e-3, 15 epochs of batches of 32), "
-                  "chosen on a validation split of X_train.")
+                  "that suits the optimiser, both chosen on a validation split of X_train.")
         ca.append("Ni tan sols amb les peces del corrector en lloc de les teves no hi arriba, "
                   "així que l'error és al train_digits mateix: barreja X i y amb el mateix ordre, "
                   "deixa passar el gradient per la ReLU només on estava activa, actualitza cada "
                   "paràmetre al seu lloc amb el seu gradient, i entrena prou èpoques amb una taxa "
-                  "d'aprenentatge adequada a l'optimitzador (p. ex. Adam amb lr=3e-3, 15 èpoques "
-                  "de lots de 32), triada amb una validació separada de X_train.")
+                  "d'aprenentatge adequada a l'optimitzador, totes dues coses triades amb una part "
+                  "de validació separada de X_train.")
     return words(" ".join(en), " ".join(ca))
 
 
 @pytest.mark.exercise("ch07.train_digits", points=4)
 class TestTrainDigits:
+    def test_its_linear_on_every_batch_shape(self, submission, grade):
+        # Training can succeed with a wrong linear (Adam ignores a gradient's scale, and the
+        # digits are 2-D): the layer the exercise specifies is checked on its own as well.
+        rng = np.random.default_rng(781)
+        for batch in LINEAR_BATCHES * 4:
+            check_linear(submission, grade, *linear_case(rng, batch))
+
     @pytest.mark.timeout(120)
     def test_reaches_the_target_with_your_pieces(self, submission, grade, digits):
         # Code only: the tried line is shown as is in both languages.
