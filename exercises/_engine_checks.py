@@ -3,7 +3,8 @@
 Those exercises ask for backward passes, a loss, a layer and optimiser steps in numpy. The
 graders judge them with central differences (in float64, on small random inputs) and with
 their own numpy references, and switch off minigrad's backpropagation and optimisers, which
-would otherwise compute the answers for the learner.
+would otherwise compute the answers for the learner. PyTorch, where installed, is an extra
+oracle of two tests (the `torch` fixture), imported with the time limit paused.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 import minigrad
 import minigrad.autograd
 import minigrad.optim
+from grading import limits
 
 HERE = Path(__file__).resolve().parent
 SWITCHED_OFF = ("minigrad's own backpropagation and optimisers are switched off for this "
@@ -116,3 +118,13 @@ def as_pair(got: object, n: int = 2) -> tuple | None:
     if not isinstance(got, (tuple, list)) or len(got) != n:
         return None
     return tuple(np.asarray(g) if g is not None else None for g in got)
+
+
+@pytest.fixture(scope="module")
+def torch():
+    """PyTorch, the oracle of one test, imported off the clock: its import (seconds, more on a
+    busy machine) is the grader's time, not the learner's."""
+    with limits.paused():
+        return pytest.importorskip(
+            "torch", reason="PyTorch is not installed: this extra check is skipped / PyTorch no "
+                            "està instal·lat: aquesta comprovació addicional s'omet")

@@ -32,10 +32,9 @@ import numpy as np
 import pytest
 
 from _engine_checks import (as_pair, check_close, check_untouched, numerical_gradients, shown,
-                            switch_off_minigrad, words)
+                            switch_off_minigrad, torch, words)  # noqa: F401 - torch: a fixture
 from minigrad import Tensor, optim
 from minigrad.data import load_digits, train_test_split
-from grading import limits
 
 GRADE_IT = "pytest exercises/test_ch07_engine.py -m ch07.{}"
 
@@ -178,16 +177,6 @@ HINTS = {
 @pytest.fixture(autouse=True)
 def library_switched_off(monkeypatch):
     switch_off_minigrad(monkeypatch)  # before the learner's module loads: autouse runs first
-
-
-@pytest.fixture(scope="module")
-def torch():
-    """PyTorch, the oracle of one test, imported off the clock: its import (seconds, more on a
-    busy machine) is the grader's time, not the learner's."""
-    with limits.paused():
-        return pytest.importorskip(
-            "torch", reason="PyTorch is not installed: the grader's own formula is the reference "
-                            "/ PyTorch no està instal·lat: la referència és la fórmula del corrector")
 
 
 # --- the grader's references --------------------------------------------------------------
