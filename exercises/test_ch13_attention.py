@@ -20,7 +20,7 @@ import pytest
 
 import grading
 from grading import shown
-from grading.arrays import got_shape, layer_norm as expected_norm, shape_words, softmax_rows
+from grading.arrays import got_shape, layer_norm as expected_norm, shape_words, softmax
 from grading.ch13_hints import HINTS  # test_hint_spoilers.py reads them here
 import minigrad.attention
 import minigrad.functional
@@ -114,7 +114,7 @@ class TestAttentionMask:
 
 # --- 13.2 attention weights --------------------------------------------------------------------
 def expected_weights(q, k, mask):
-    return softmax_rows(q @ k.T / math.sqrt(q.shape[-1]), mask)
+    return softmax(q @ k.T / math.sqrt(q.shape[-1]), mask)
 
 
 def check_weights(submission, grade, q, k, mask) -> None:
@@ -400,7 +400,7 @@ class TestBlockStep:
 
 # --- 13.5 sampling with a temperature ----------------------------------------------------------
 def probabilities(logits, temperature):
-    return softmax_rows(logits / temperature)
+    return softmax(logits / temperature)
 
 
 def check_frequencies(submission, grade, logits, temperature, draws=4000, seed=0, k=None) -> None:
@@ -538,7 +538,7 @@ def check_peak(submission, grade, d, seed, scaled, T=None) -> None:
     grade.trying(f"peak_weight({d}, {seed}, scaled={scaled}{extra})")
     rng = np.random.default_rng(seed)
     q, k = rng.standard_normal((T or 16, d)), rng.standard_normal((T or 16, d))
-    expected = float(softmax_rows(q @ k.T / (math.sqrt(d) if scaled else 1.0)).max(axis=-1).mean())
+    expected = float(softmax(q @ k.T / (math.sqrt(d) if scaled else 1.0)).max(axis=-1).mean())
     got = submission.peak_weight(d, seed, scaled, **({} if T is None else {"T": T}))
     grade.check(isinstance(got, numbers.Real) and not isinstance(got, bool), expected=expected,
                 got=got, hint=HINTS["peak_number"])

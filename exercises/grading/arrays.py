@@ -1,5 +1,5 @@
-"""numpy references and words that graders of array exercises share: a row-wise softmax with a
-mask, a layer norm, and how to tell a learner that an array has the wrong shape."""
+"""numpy references and words that graders of array exercises share: a softmax with a mask, a
+layer norm, and how to tell a learner that an array has the wrong shape."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 import numpy as np
 
 
-def softmax_rows(scores: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-    """The softmax of each row of scores, 0 exactly where mask is False (no overflow)."""
+def softmax(scores: np.ndarray, mask: np.ndarray | None = None, axis: int = -1) -> np.ndarray:
+    """The softmax of scores along ``axis``, 0 exactly where mask is False (no overflow)."""
     if mask is not None:
         scores = np.where(mask, scores, -np.inf)
-    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    e = np.exp(scores - scores.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
 
 
 def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
