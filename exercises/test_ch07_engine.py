@@ -3,10 +3,10 @@ label smoothing and ignored rows, the size of each example's share of a linear l
 the largest stable learning rate of gradient descent, what Adam's bias correction changes, and
 a digits classifier trained on the learner's cross-entropy and linear layer.
 
-The grader's oracles are its own numpy references (written differently from the reference
-solutions: the cross-entropy as log-sum-exp through np.logaddexp minus a weighted sum of the
-scores, products through np.einsum; each example's gradient share built as a whole outer
-product), PyTorch's F.cross_entropy when torch is installed (that test is skipped otherwise;
+The grader's oracles are its own numpy references (in grading/ch07_engine_oracle.py, written
+differently from the reference solutions: the cross-entropy as log-sum-exp through np.logaddexp
+minus a weighted sum of the scores, products through np.einsum; each example's gradient share
+built as a whole outer product), PyTorch's F.cross_entropy when torch is installed (that test is skipped otherwise;
 torch is imported off the clock, so its import does not count in the time limit) and, for the
 gradients, central differences in float64. The stable
 learning rate is graded against its analytic value, and the grader runs gradient descent itself
@@ -33,145 +33,14 @@ import pytest
 
 from _engine_checks import (as_pair, check_close, check_untouched, numerical_gradients, shown,
                             switch_off_minigrad, torch, words)  # noqa: F401 - torch: a fixture
-from minigrad import Tensor, optim
+from grading.ch07_engine_hints import HINTS, LINEAR_CHECK  # test_hint_spoilers.py reads them here
+from grading.ch07_engine_oracle import (
+    AWKWARD_LOGITS, EVERY_ROW_IGNORED, IGNORED, LINEAR_BATCHES, NORM_CASES, PIECES, REFERENCES,
+    accuracy_of, gd_growth, linear_case, measured_ratio, random_logits, random_options,
+    reference_linear, reference_loss, reference_norms, reference_stable_lr, stable_lr_cases, train)
 from minigrad.data import load_digits, train_test_split
 
 GRADE_IT = "pytest exercises/test_ch07_engine.py -m ch07.{}"
-
-HINTS = {
-    "ce_pair": words(
-        "Return a pair (loss, grad): the mean loss as a float and dloss/dlogits, an array of "
-        "the shape of logits.",
-        "Retorna una parella (loss, grad): la pèrdua mitjana com a float i dloss/dlogits, un "
-        "array de la forma de logits."),
-    "ce_finite": words(
-        "Some values are inf or nan: e^z overflowed (z > 709) or a class's probability "
-        "underflowed to 0 before its log. Reread 'Softmax without overflow' in chapter 6: a row's "
-        "loss is made of log-softmaxes; how did the chapter keep every exp and every log finite?",
-        "Hi ha valors inf o nan: e^z s'ha desbordat (z > 709) o la probabilitat d'una classe ha "
-        "quedat en 0 abans del logaritme. Rellegeix «La softmax sense desbordaments» al capítol "
-        "6: la pèrdua d'una fila es fa amb log-softmax; com mantenia finits el capítol cada "
-        "exponencial i cada logaritme?"),
-    "ce_loss": words(
-        "The loss is not PyTorch's cross-entropy. Which entry of row i is the right class (the "
-        "one target[i] names)? With label_smoothing, what share of the target distribution does "
-        "each class get, the right one included, and do the shares add up to 1? Which rows have "
-        "their target equal to ignore_index, and how many rows does the mean divide by?",
-        "La pèrdua no és l'entropia creuada de PyTorch. Quin element de la fila i és la classe "
-        "correcta (la que indica target[i])? Amb label_smoothing, quina part de la distribució "
-        "objectiu rep cada classe, la correcta inclosa, i sumen 1 aquestes parts? Quines files "
-        "tenen un objectiu igual a ignore_index, i entre quantes files divideix la mitjana?"),
-    "ce_ignored": words(
-        "A row whose target is ignore_index got a gradient. That row adds nothing to the loss: "
-        "how much does the loss change when its scores change?",
-        "Una fila amb l'objectiu igual a ignore_index ha rebut gradient. Aquesta fila no aporta "
-        "res a la pèrdua: quant canvia la pèrdua quan canvien les puntuacions d'aquesta fila?"),
-    "ce_grad": words(
-        "The loss is right but not its gradient (the expected one is the loss's central "
-        "differences). Differentiate one row's loss by hand with respect to each logit, as "
-        "'Inside the loss and the layers' in chapter 7 does for a one-hot target, but against "
-        "the row's whole target distribution q_i: does label_smoothing change the result? Then "
-        "remember that the loss is a mean: over how many rows?",
-        "La pèrdua és correcta, però no el seu gradient (l'esperat són les diferències centrades "
-        "de la pèrdua). Deriva a mà la pèrdua d'una fila respecte de cada logit, com fa «Dins de "
-        "la pèrdua i de les capes» al capítol 7 per a un objectiu one-hot, però amb tota la "
-        "distribució objectiu q_i de la fila: canvia el resultat amb label_smoothing? I recorda "
-        "que la pèrdua és una mitjana: de quantes files?"),
-    "ce_all_ignored": words(
-        "Every target here is ignore_index, so the mean is over no rows at all: raise a "
-        "ValueError whose message names cross_entropy, as the docstring asks, instead of "
-        "returning a number.",
-        "Aquí tots els objectius són ignore_index, així que la mitjana no té cap fila: llança "
-        "un ValueError amb un missatge que esmenti cross_entropy, com demana el docstring, en "
-        "lloc de retornar un nombre."),
-    "untouched": words(
-        "Do not modify the arrays you receive (no -=, += or out=... on them), except those "
-        "the exercise asks you to update: work on new arrays.",
-        "No modifiquis els arrays que reps (res de -=, += o out=... sobre ells), tret dels "
-        "que l'exercici et demana d'actualitzar: treballa amb arrays nous."),
-    "linear_pair": words(
-        "Return a pair (out, backward), where backward is a function: backward(grad) returns "
-        "(dx, dweight, dbias).",
-        "Retorna una parella (out, backward), on backward és una funció: backward(grad) "
-        "retorna (dx, dweight, dbias)."),
-    "linear_out": words(
-        "out is wrong. The weight is stored as (out_features, in_features), as in PyTorch: which "
-        "product of x and weight gives (N, out_features), and where does the bias go?",
-        "out és incorrecte. El pes es guarda com a (out_features, in_features), com a PyTorch: "
-        "quin producte de x i weight dona (N, out_features), i on va el biaix?"),
-    "linear_shapes": words(
-        "backward(grad) must return three gradients of the shapes of x, weight and bias. Let the "
-        "shapes choose each product: which product of grad and x is (out, in), which of grad and "
-        "weight has x's shape, and how does the bias's gradient lose the examples' axis? When x "
-        "has more than two axes, its example axes all play the role of N.",
-        "backward(grad) ha de retornar tres gradients de les formes de x, weight i bias. Deixa "
-        "que les formes triïn cada producte: quin producte de grad i x és (out, in), quin de grad "
-        "i weight té la forma de x, i com perd l'eix dels exemples el gradient del biaix? Si x té "
-        "més de dos eixos, tots els eixos dels exemples fan el paper de N."),
-    "linear_values": words(
-        "The shapes are right but not the numbers. Reread the backward of a matrix product in "
-        "chapter 6 ('The matrix product'): is each product the right one, or only of the right "
-        "shape? The bias is added to every example: are their gradients added up or averaged?",
-        "Les formes són correctes, però els nombres no. Rellegeix la passada enrere d'un producte "
-        "de matrius al capítol 6 («El producte de matrius»): cada producte és el correcte, o "
-        "només té la forma correcta? El biaix se suma a cada exemple: els seus gradients se sumen "
-        "o se'n fa la mitjana?"),
-    "norms_shape": words(
-        "Return a numpy array of shape (N,): one norm per example, a row of x and of grad.",
-        "Retorna un array de numpy de forma (N,): una norma per exemple, una fila de x i de grad."),
-    "norms_values": words(
-        "Not the norms. dweight = Gᵀ X adds up one matrix per example: write example i's "
-        "alone, from its rows g_i and x_i, and its share of dbias. What is each entry of that "
-        "matrix, and what do their squares add up to? The bias's share counts too, and a norm "
-        "is the square root of a sum of squares.",
-        "No són les normes. dweight = Gᵀ X suma una matriu per exemple: escriu la de l'exemple "
-        "i tota sola, a partir de les seves files g_i i x_i, i la seva part de dbias. Quin és "
-        "cada element d'aquesta matriu, i quant sumen els seus quadrats? La part del biaix també "
-        "compta, i una norma és l'arrel quadrada d'una suma de quadrats."),
-    "lr_float": words(
-        "Return one positive number, a float: the learning rate.",
-        "Retorna un sol nombre positiu, un float: la taxa d'aprenentatge."),
-    "lr_value": words(
-        "Not the threshold. Take L(w) = ½ a w² and momentum 0 first: what does one step "
-        "multiply w by, and for which lr does the size of that factor stay below 1? With "
-        "momentum, a step maps the pair (w, v) to a 2 × 2 matrix times (w, v): for which lr do "
-        "both its eigenvalues stay inside the unit circle (their product and their sum tell a "
-        "lot)? Is momentum's effective step, lr / (1 − momentum), what sets the limit? With "
-        "several weights, which directions does H leave unmixed, and which one gives up first "
-        "as lr grows?",
-        "No és el llindar. Pensa primer en L(w) = ½ a w² i moment 0: per quin factor "
-        "multiplica w un pas, i per a quines lr la mida d'aquest factor es manté per sota d'1? "
-        "Amb moment, un pas porta la parella (w, v) a una matriu 2 × 2 per (w, v): per a quines "
-        "lr queden tots dos valors propis dins del cercle unitat (el seu producte i la seva "
-        "suma en diuen molt)? És el pas efectiu del moment, lr / (1 − momentum), el que fixa "
-        "el límit? Amb diversos pesos, quines direccions no barreja H, i quina és la primera "
-        "que cedeix quan lr creix?"),
-    "ratio_float": words(
-        "Return one positive number, a float: the ratio of two step sizes.",
-        "Retorna un sol nombre positiu, un float: el quocient de dues mides de pas."),
-    "ratio_value": words(
-        "Not the ratio. From m = s = 0, write m and s after t steps as sums over the gradients "
-        "g₁ … g_t: are they the same in both runs? The corrections divide them by numbers "
-        "that depend only on t. With ε = 0, divide the uncorrected step by the corrected one: "
-        "what is left, and do the gradients still matter? At the first step, with betas "
-        "(0.9, 0.999), the chapter found about 3.2: which of the two steps is the larger?",
-        "No és el quocient. Des de m = s = 0, escriu m i s després de t passos com a sumes "
-        "dels gradients g₁ … g_t: són els mateixos en totes dues execucions? Les "
-        "correccions els divideixen per nombres que només depenen de t. Amb ε = 0, divideix el "
-        "pas sense correcció pel pas corregit: què en queda, i hi importen encara els "
-        "gradients? Al primer pas, amb betas (0.9, 0.999), el capítol hi trobava 3,2: quin dels "
-        "dos passos és el més gran?"),
-    "predict": words(
-        "Return a function: predict(images) takes an array (M, 64) and returns the scores "
-        "(M, 10) of the trained network.",
-        "Retorna una funció: predict(images) rep un array (M, 64) i retorna les puntuacions "
-        "(M, 10) de la xarxa entrenada."),
-    "use_pieces": words(
-        "Train with your own pieces, called by their names: linear for every layer and "
-        "cross_entropy for the loss and its gradient.",
-        "Entrena amb les teves peces, cridades pel seu nom: linear per a cada capa i "
-        "cross_entropy per a la pèrdua i el seu gradient."),
-}
 
 
 @pytest.fixture(autouse=True)
@@ -179,94 +48,7 @@ def library_switched_off(monkeypatch):
     switch_off_minigrad(monkeypatch)  # before the learner's module loads: autouse runs first
 
 
-# --- the grader's references --------------------------------------------------------------
-def reference_loss(logits, target, label_smoothing=0.0, ignore_index=-100) -> float:
-    """PyTorch's mean cross-entropy, in float64 and without a softmax.
-
-    q_i adds up to 1, so a row's −Σ_j q_ij log softmax(z_i)_j is logsumexp(z_i) − Σ_j q_ij z_ij:
-    the right class's score weighs 1 − ε more than the others, and each weighs ε/C.
-    """
-    target = np.asarray(target)
-    counted = target != ignore_index
-    z, y = np.asarray(logits, dtype=np.float64)[counted], target[counted]
-    right = np.take_along_axis(z, y[:, None], axis=1)[:, 0]
-    losses = (np.logaddexp.reduce(z, axis=1) - (1 - label_smoothing) * right
-              - label_smoothing * z.mean(axis=1))
-    return float(np.sum(losses) / len(y))
-
-
-def reference_cross_entropy(logits, target):
-    """(loss, grad) with the defaults: the piece that train_digits' diagnosis swaps in."""
-    log_probs = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
-    one_hot = np.eye(logits.shape[1])[target]
-    return reference_loss(logits, target), (np.exp(log_probs) - one_hot) / len(target)
-
-
-def reference_linear(x, weight, bias):
-    out = np.einsum("...i,oi->...o", x, weight) + bias
-    def backward(grad):
-        rows, inputs = grad.reshape(-1, len(bias)), x.reshape(-1, x.shape[-1])  # examples
-        return (np.einsum("...o,oi->...i", grad, weight), np.einsum("no,ni->oi", rows, inputs),
-                rows.sum(axis=0))
-    return out, backward
-
-
-REFERENCES = {"linear": reference_linear, "cross_entropy": reference_cross_entropy}
-
-
 # --- 7.4 cross_entropy --------------------------------------------------------------------
-def random_logits(rng):
-    n, c = (int(v) for v in rng.integers(1, 7, size=2))
-    scale = rng.choice([0.1, 1.0, 10.0, 1e4])
-    logits = np.round(rng.normal(size=(n, c)) * scale + rng.choice([0.0, 1e4, -1e4]), 3)
-    return logits, rng.integers(0, c, size=n)
-
-
-def random_options(rng, logits, target):
-    """``target`` with some rows ignored (never all) and the options that say so, drawn."""
-    n, c = logits.shape
-    options = {}
-    if rng.random() < 0.7:
-        options["label_smoothing"] = float(rng.choice([0.05, 0.1, 0.3, 0.5, 1.0]))
-    if rng.random() < 0.7:
-        # The default, another negative, one past every class (255, as in segmentation masks)
-        # and a real class: an ignored row's target need not be a class at all.
-        ignore = int(rng.choice([-100, -1, 255] + ([int(rng.integers(c))] if c > 1 else [])))
-        target = np.where(rng.random(n) < 0.4, ignore, target)
-        if np.all(target == ignore):
-            target[rng.integers(n)] = (ignore + 1) % c
-        if ignore != -100 or rng.random() < 0.5:  # the default, sometimes said out loud
-            options["ignore_index"] = ignore
-    return target, options
-
-
-AWKWARD_LOGITS = [  # (logits, target): overflow, underflow, rows far apart, one class
-    (np.array([[1e4, 0.0, -1e4]]), [0]),
-    (np.array([[1e4, 0.0, -1e4]]), [2]),
-    (np.array([[-1e4, -1e4 + 1.0], [1e4, 1e4 - 2.0]]), [0, 1]),
-    (np.array([[0.0, 1.0, 2.0], [-1e4, -1e4 - 1.0, -1e4 - 2.0]]), [2, 1]),   # one max fails
-    (np.array([[3.0, 3.0, 3.0, 3.0]]), [1]),
-    (np.array([[5.0], [-2.0]]), [0, 0]),                                      # loss 0
-    (np.array([[710.0, 0.0], [0.0, 710.0], [2.0, 1.0]]), [1, 1, 0]),
-    (np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 999.0]]), [2, 2]),
-]
-
-IGNORED = [  # (logits, target, options): which rows count, and what the mean divides by
-    (np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [0.0, 0.0, 9.0]]), [2, -100, 0], {}),
-    (np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [0.0, 0.0, 9.0]]), [2, 1, 1],
-     {"ignore_index": 1}),
-    (np.array([[0.5, -1.0], [2.0, 2.0], [1000.0, 0.0]]), [255, 0, 255],
-     {"ignore_index": 255, "label_smoothing": 0.1}),
-    (np.array([[3.0, 1.0], [1.0, 3.0], [0.0, 0.0], [-2.0, 7.0]]), [-1, 0, -1, 1],
-     {"ignore_index": -1, "label_smoothing": 0.2}),
-]
-
-EVERY_ROW_IGNORED = [
-    (np.array([[1.0, 2.0], [3.0, 4.0]]), [-100, -100], {}),
-    (np.array([[1.0, 2.0, 3.0]]), [2], {"ignore_index": 2, "label_smoothing": 0.1}),
-]
-
-
 def check_cross_entropy(submission, grade, logits, target, **options) -> float:
     """Grade one call: its loss against the grader's formula, its gradient against that
     formula's central differences; return the loss."""
@@ -365,23 +147,7 @@ def check_linear(submission, grade, x, weight, bias, grad):
         check_close(grade, g, e, HINTS["linear_values"], rtol=1e-6, atol=1e-8)
 
 
-def linear_case(rng, batch):
-    n_in, n_out = (int(v) for v in rng.integers(1, 5, size=2))
-    x = np.round(rng.normal(size=(*batch, n_in)), 2)
-    weight, bias = np.round(rng.normal(size=(n_out, n_in)), 2), np.round(rng.normal(size=n_out), 2)
-    return x, weight, bias, np.round(rng.normal(size=(*batch, n_out)), 2)
-
-
-LINEAR_BATCHES = [(), (1,), (5,), (2, 3), (2, 1, 2)]
-
-
 # --- 7.5 example_gradient_norms ------------------------------------------------------------
-def reference_norms(x, grad):
-    """Each example's share of (dweight, dbias), built whole, then measured."""
-    shares = np.einsum("no,ni->noi", grad, x)                       # g_i x_iᵀ, one per example
-    return np.sqrt(np.sum(shares ** 2, axis=(1, 2)) + np.sum(grad ** 2, axis=1))
-
-
 def check_norms(submission, grade, x, grad):
     grade.trying(f"example_gradient_norms({shown(x)}, {shown(grad)})")
     originals = [x.copy(), grad.copy()]
@@ -390,13 +156,6 @@ def check_norms(submission, grade, x, grad):
     grade.array_shape(got, (len(x),), hint=HINTS["norms_shape"])
     check_close(grade, got, reference_norms(*originals), HINTS["norms_values"], rtol=1e-9,
                 atol=1e-12)
-
-
-NORM_CASES = [  # (x, grad): one input, one output, a zero row, inputs of very different sizes
-    (np.array([[3.0, 4.0]]), np.array([[1.0]])),
-    (np.array([[1.0], [0.0], [-2.0]]), np.array([[2.0, -1.0], [1.0, 1.0], [0.0, 0.0]])),
-    (np.array([[0.1, 0.2, 0.3], [10.0, 20.0, 30.0]]), np.array([[1.0, 2.0], [1.0, 2.0]])),
-]
 
 
 @pytest.mark.exercise("ch07.example_gradient_norms", points=2)
@@ -427,34 +186,6 @@ class TestExampleGradientNorms:
 
 
 # --- 7.6 largest_stable_lr ----------------------------------------------------------------
-def stable_lr_cases(rng):
-    """Hessians: 1 × 1, diagonal, and rotated ones whose diagonal hides the largest curvature."""
-    cases = [np.array([[a]]) for a in (1.0, 4.0, 0.3, 250.0)]
-    cases += [np.diag(d) for d in ([1.0, 10.0], [7.0, 0.5], [2.0, 2.0, 30.0])]
-    for n in (2, 2, 3, 5):
-        q, _ = np.linalg.qr(rng.normal(size=(n, n)))                 # a random rotation
-        curvatures = np.exp(rng.uniform(np.log(0.1), np.log(100.0), size=n))
-        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(a) Qᵀ
-    return [(h + h.T) / 2 for h in cases]
-
-
-def reference_stable_lr(hessian, momentum=0.0) -> float:
-    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·a): |trace| < 1 + μ."""
-    sharpest = float(np.max(np.linalg.eigvals(hessian).real))   # numpy's general solver
-    return (1.0 + momentum) * 2.0 / sharpest
-
-
-def gd_growth(hessian, lr, momentum, steps=400) -> float:
-    """How many times longer w is after ``steps`` of gradient descent with momentum."""
-    w = np.ones(len(hessian)) / np.sqrt(len(hessian))
-    v = np.zeros_like(w)
-    with np.errstate(all="ignore"):
-        for _ in range(steps):
-            v = momentum * v + hessian @ w
-            w = w - lr * v
-        return float(np.linalg.norm(w))
-
-
 def what_gd_does(hessian, lr, momentum) -> dict[str, str]:
     """The grader's own run of gradient descent just below and just above ``lr``, in words."""
     def fate(factor, ca_factor):
@@ -502,33 +233,6 @@ class TestLargestStableLr:
 
 
 # --- 7.7 uncorrected_adam_ratio ----------------------------------------------------------
-ADAM_STEP = optim.Adam.step  # taken before the autouse fixture switches it off
-
-
-def measured_ratio(step: int, betas, rng) -> float:
-    """Step ``step`` of an Adam without corrections over that of minigrad's Adam, measured.
-
-    Both run ``step`` steps on the same random gradients (ε = 0 for the grader's, a negligible
-    1e-300 for minigrad's, which refuses 0); the ratio must be one number for every weight.
-    """
-    shape = tuple(int(v) for v in rng.integers(1, 4, size=2))
-    scale = float(rng.choice([1e-3, 1.0, 100.0]))
-    lr = float(rng.choice([1e-3, 1e-2]))
-    weight = Tensor(np.zeros(shape), requires_grad=True)
-    adam = optim.Adam([weight], lr=lr, betas=betas, eps=1e-300)
-    m, s = np.zeros(shape), np.zeros(shape)
-    for k, g in enumerate(rng.normal(size=(step, *shape)) * scale, start=1):
-        before = weight.data.copy()
-        weight.grad = Tensor(g)
-        ADAM_STEP(adam)
-        m, s = betas[0] * m + (1 - betas[0]) * g, betas[1] * s + (1 - betas[1]) * g ** 2
-        if k == 1:  # the corrections' promise: a first step of lr for every weight, downhill
-            assert np.allclose(weight.data - before, -lr * np.sign(g), rtol=1e-9, atol=0)
-    ratios = (lr * np.abs(m) / np.sqrt(s)) / np.abs(weight.data - before)
-    assert np.allclose(ratios, ratios.flat[0], rtol=1e-8), ratios  # the grader's own check
-    return float(ratios.flat[0])
-
-
 def check_ratio(submission, grade, step, betas, rng):
     grade.trying(f"uncorrected_adam_ratio({step}, betas={betas})")
     got = submission.uncorrected_adam_ratio(step, betas)
@@ -565,13 +269,7 @@ class TestUncorrectedAdamRatio:
 
 
 # --- 7.8 train_digits: the capstone -------------------------------------------------------
-PIECES = ("linear", "cross_entropy")
 GRADED_ALONE = ("cross_entropy",)  # linear is graded here, as part of the capstone
-LINEAR_CHECK = words(
-    "compare out and its three gradients with the chapter's Z = XWᵀ + b and its backward "
-    "('Inside the loss and the layers'), for an x of two axes and of more",
-    "compara out i els seus tres gradients amb Z = XWᵀ + b i la seva passada enrere del "
-    "capítol («Dins de la pèrdua i de les capes»), per a una x de dos eixos i de més")
 TARGET = 0.95
 TARGET_CA = str(TARGET).replace(".", ",")  # Catalan prose writes a decimal comma
 
@@ -609,40 +307,6 @@ def piece_is_right(name: str, function) -> bool:
 def digits():
     images, labels = load_digits()
     return train_test_split(images.reshape(len(images), -1), labels, test_size=0.2, seed=0)
-
-
-def train(submission, digits, swaps=None, calls=None):
-    """``predict`` and its held-out scores, with the pieces in ``swaps`` replaced (None: failed).
-
-    The pieces are swapped where train_digits looks them up: its module's global names.
-    ``calls``, if given, counts how often each piece was called; errors then propagate.
-    """
-    X_train, X_test, y_train, y_test = digits
-    names = submission.train_digits.__globals__
-    saved = {name: names[name] for name in PIECES if name in names}
-    def counted(name, function):
-        def piece(*args, **kwargs):
-            calls[name] = calls.get(name, 0) + 1
-            return function(*args, **kwargs)
-        return piece
-    for name, function in {**saved, **(swaps or {})}.items():
-        names[name] = counted(name, function) if calls is not None else function
-    try:
-        with np.errstate(all="ignore"):
-            predict = submission.train_digits(X_train, y_train, seed=0)
-            return predict, predict(X_test) if callable(predict) else None
-    except Exception:
-        if calls is not None:
-            raise
-        return None, None
-    finally:
-        names.update(saved)
-
-
-def accuracy_of(scores, y_test) -> float | None:
-    if scores is None or np.shape(scores) != (len(y_test), 10):
-        return None
-    return float(np.mean(np.asarray(scores).argmax(axis=1) == y_test))
 
 
 def diagnosis(submission, digits, used) -> dict[str, str]:

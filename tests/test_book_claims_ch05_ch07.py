@@ -119,6 +119,38 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
     assert 5.95 <= larger_in_tech.min() and larger_in_tech.max() < 7.45 < product[3]
 
 
+def test_ch05_chapter_4s_two_neurons_from_random_starts_survive():
+    """Chapter 5: the matched row, chapter 4's two hidden ReLUs from random starts (seeds 0-4,
+    300 steps on scaled inputs): at eta = 0.1 no neuron dies and L = 5.7, 7.5, 7.8, 42.5, 70.8
+    (far below Var(y) = 904.8, where chapter 4's own start ends); at eta = 0.5 one of the two dies
+    in seeds 0 and 4, never both."""
+    from minigrad import data
+    from minigrad.scalar_nn import MLP
+
+    X, y = data.make_wages(100, noise=2.0, seed=0)
+    education = X[:, 0]
+    inputs = [[(a - education.mean()) / education.std(), float(b)] for a, b in X]
+    mean, std = y.mean(), y.std()
+    targets = [(t - mean) / std for t in y]
+
+    def loss_of(network):
+        return sum((network(x) - t) ** 2 for x, t in zip(inputs, targets)) / len(targets)
+
+    losses, dead = {}, {}
+    for rate in (0.1, 0.5):
+        losses[rate], dead[rate] = [], []
+        for seed in range(5):
+            minigrad.manual_seed(seed)
+            network = MLP(2, [2, 1], activation="relu")
+            descend(network, loss_of, rate, 300)
+            losses[rate].append(loss_of(network).data * std ** 2)
+            dead[rate].append(sum(all(neuron(x).data <= 0 for x in inputs)
+                                  for neuron in network.layers[0].neurons))
+    assert dead[0.1] == [0, 0, 0, 0, 0] and dead[0.5] == [1, 0, 0, 0, 1]
+    assert np.allclose(losses[0.1], [5.7, 7.8, 7.5, 42.5, 70.8], atol=0.05)
+    assert max(losses[0.5]) < 0.7 * std ** 2
+
+
 def test_ch05_one_weight_descent_diverges_above_the_printed_limit():
     """Chapter 5: for the tech workers' loss mean((26 + w x - y)²), L''(w) = 2 mean(x²) and the
     printed limit 2 / L''(w) is 0.0352; twelve steps from w = 0 converge at 0.035 and grow at 0.036."""
