@@ -132,14 +132,14 @@ HINTS = {
         "Return one positive number, a float: the learning rate.",
         "Retorna un sol nombre positiu, un float: la taxa d'aprenentatge."),
     "lr_value": words(
-        "Not the threshold. Take L(w) = ½ a w² and momentum 0 first: what does one step "
+        "Not the threshold. Take L(w) = ½ λ w² and momentum 0 first: what does one step "
         "multiply w by, and for which lr does the size of that factor stay below 1? With "
         "momentum, a step maps the pair (w, v) to a 2 × 2 matrix times (w, v): for which lr do "
         "both its eigenvalues stay inside the unit circle (their product and their sum tell a "
         "lot)? Is momentum's effective step, lr / (1 − momentum), what sets the limit? With "
         "several weights, which directions does H leave unmixed, and which one gives up first "
         "as lr grows?",
-        "No és el llindar. Pensa primer en L(w) = ½ a w² i moment 0: per quin factor "
+        "No és el llindar. Pensa primer en L(w) = ½ λ w² i moment 0: per quin factor "
         "multiplica w un pas, i per a quines lr la mida d'aquest factor es manté per sota d'1? "
         "Amb moment, un pas porta la parella (w, v) a una matriu 2 × 2 per (w, v): per a quines "
         "lr queden tots dos valors propis dins del cercle unitat (el seu producte i la seva "
@@ -434,12 +434,12 @@ def stable_lr_cases(rng):
     for n in (2, 2, 3, 5):
         q, _ = np.linalg.qr(rng.normal(size=(n, n)))                 # a random rotation
         curvatures = np.exp(rng.uniform(np.log(0.1), np.log(100.0), size=n))
-        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(a) Qᵀ
+        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(λ) Qᵀ
     return [(h + h.T) / 2 for h in cases]
 
 
 def reference_stable_lr(hessian, momentum=0.0) -> float:
-    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·a): |trace| < 1 + μ."""
+    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·λ): |trace| < 1 + μ."""
     sharpest = float(np.max(np.linalg.eigvals(hessian).real))   # numpy's general solver
     return (1.0 + momentum) * 2.0 / sharpest
 
