@@ -67,7 +67,7 @@ def example_gradient_norms(x: np.ndarray, grad: np.ndarray) -> np.ndarray:
 def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
     """The learning rate above which gradient descent with momentum diverges on L(w) = ½ wᵀ H w.
 
-    ``hessian`` is H, a symmetric positive-definite (n, n) array (for n = 1, L(w) = ½ a w²).
+    ``hessian`` is H, a symmetric positive-definite (n, n) array (for n = 1, L(w) = ½ λ w²).
     The steps are the chapter's: v ← momentum · v + ∇L(w), then w ← w − lr · v, with v = 0 at
     the start and 0 ≤ momentum < 1. Return the learning rate η* such that, from every start,
     w converges to the minimum 0 for every 0 < lr < η*, and, from almost every start, it

@@ -1,4 +1,5 @@
-"""Chapter 8 exercises: a convolution with loops, max pooling, and the receptive field.
+"""Chapter 8 exercises: a convolution with loops, a filter that moves an image, max pooling
+and what it commutes with, and the receptive field.
 
 Work with numpy arrays only: the grader switches off minigrad's convolution and pooling
 (``F.conv2d``, ``F.max_pool2d``, ...), so the numbers must come from your code.
@@ -29,6 +30,16 @@ def conv2d_loops(image: np.ndarray, kernel: np.ndarray, stride: int = 1,
     raise NotImplementedError("pad with np.pad, then loop over the output positions")
 
 
+def shift_right_kernel() -> np.ndarray:
+    """A 3 × 3 filter that, with ``padding=1`` and ``stride=1``, moves an image one pixel right.
+
+    Convolved with it, an image (H, W) gives the map (H, W) whose column j is the image's column
+    j − 1, and whose column 0 is zeros (the padding). Predict the filter before you run anything.
+    (Un filtre de 3 × 3 que desplaça la imatge un píxel cap a la dreta.)
+    """
+    raise NotImplementedError("which pixel must out[i, j] copy, and which weight multiplies it?")
+
+
 def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.ndarray:
     """The largest value of every ``size`` × ``size`` window of ``image`` (H, W).
 
@@ -38,6 +49,17 @@ def max_pool(image: np.ndarray, size: int = 2, stride: int | None = None) -> np.
     (El valor més gran de cada finestra; només compten les finestres senceres.)
     """
     raise NotImplementedError("stride None means size; take the max of each whole window")
+
+
+def commutes_with_max_pool() -> dict[str, bool]:
+    """For each function f applied to every pixel: is max_pool(f(x)) equal to f(max_pool(x))?
+
+    The keys name the functions: "relu" is max(0, x), "negative" is −x, "square" is x² and
+    "double_plus_one" is 2x + 1. Return True for a function when the two maps are equal for every
+    map x, window size and stride, and False when some x makes them differ.
+    (Per a cada funció: fer el max pooling abans o després d'aplicar-la dona el mateix mapa?)
+    """
+    raise NotImplementedError("try one window of two pixels, one of them negative")
 
 
 def receptive_field(layers: list[tuple]) -> int:

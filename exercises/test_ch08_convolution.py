@@ -1,4 +1,5 @@
-"""Graders for chapter 8 (exercises/ch08_convolution.py): convolution, max pooling, receptive field.
+"""Graders for chapter 8 (exercises/ch08_convolution.py): convolution, a filter that moves an
+image, max pooling and what commutes with it, receptive field.
 
 The learner's functions take and return numpy arrays, and the grader computes every expected
 value itself, in a different way from the reference solution (numpy's sliding windows instead
@@ -68,6 +69,40 @@ HINTS = {
               "capítol 8: quins píxels són a la finestra (i, j) (compte amb el pas), i quin "
               "nombre d'aquesta finestra es conserva? Un mapa de característiques pot ser negatiu "
               "pertot arreu: el teu codi encara funciona, aleshores?",
+    },
+    "shift_kernel": {
+        "en": "Return the filter as a numpy array of shape (3, 3), of numbers.",
+        "ca": "Retorna el filtre com un array de numpy de forma (3, 3), de nombres.",
+    },
+    "shift_direction": {
+        "en": "The map is not the image moved one pixel to the right. With padding 1, out[i, j] "
+              "is the weighted sum of the 3 × 3 window centred on pixel (i, j) of the image. Which "
+              "pixel of the image must out[i, j] be after the move, and which entry of the filter "
+              "multiplies that pixel (the filter is not flipped)?",
+        "ca": "El mapa no és la imatge desplaçada un píxel cap a la dreta. Amb farciment 1, "
+              "out[i, j] és la suma ponderada de la finestra de 3 × 3 centrada en el píxel (i, j) "
+              "de la imatge. Quin píxel de la imatge ha de ser out[i, j] després del desplaçament, "
+              "i quin element del filtre multiplica aquest píxel (el filtre no es gira)?",
+    },
+    "commutes_type": {
+        "en": "Return a dict with the four keys 'relu', 'negative', 'square' and "
+              "'double_plus_one', each with True or False.",
+        "ca": "Retorna un diccionari amb les quatre claus 'relu', 'negative', 'square' i "
+              "'double_plus_one', cadascuna amb True o False.",
+    },
+    "commutes_false": {
+        "en": "They are not always equal: look at the map the grader tried, pixel by pixel. Which "
+              "pixel is the largest before f, and which one after it?",
+        "ca": "No sempre són iguals: mira el mapa que ha provat el corrector, píxel a píxel. Quin "
+              "píxel és el més gran abans d'aplicar f, i quin ho és després?",
+    },
+    "commutes_true": {
+        "en": "The grader found no map where they differ, over many random maps, windows and "
+              "strides. What does f do to the order of the pixels of a window: does the largest "
+              "stay the largest?",
+        "ca": "El corrector no ha trobat cap mapa en què siguin diferents, entre molts mapes, "
+              "finestres i passos a l'atzar. Què fa f a l'ordre dels píxels d'una finestra: el "
+              "més gran continua sent el més gran?",
     },
     "rf_type": {
         "en": "Return the side of the patch as one whole number (an int), not a tuple, a list or "
@@ -205,6 +240,51 @@ class TestConv2dLoops:
                     hint=HINTS["shape"])
 
 
+# --- 8.1, second part: a filter that moves an image -------------------------------------------
+def moved_right(image: np.ndarray) -> np.ndarray:
+    out = np.zeros(image.shape)
+    out[:, 1:] = image[:, :-1]
+    return out
+
+
+def where_it_moves(kernel: np.ndarray) -> dict[str, str]:
+    """What the grader's convolution with ``kernel`` does to an image, in words."""
+    image = grading.rng(8181).normal(size=(6, 7))
+    got = expected_conv(image, kernel, 1, 1)
+    moves = {("right", "a la dreta"): moved_right(image),
+             ("left", "a l'esquerra"): moved_right(image[:, ::-1])[:, ::-1],
+             ("down", "avall"): moved_right(image.T).T,
+             ("up", "amunt"): moved_right(image.T[:, ::-1])[:, ::-1].T}
+    for (en, ca), moved in moves.items():
+        if np.allclose(got, moved):
+            return {"en": f"the image moved one pixel {en}",
+                    "ca": f"la imatge desplaçada un píxel {ca}"}
+    if np.allclose(got, image):
+        return {"en": "the image, unmoved", "ca": "la imatge, sense moure's"}
+    return {"en": "a map that is no move of the image", "ca": "un mapa que no és cap desplaçament "
+            "de la imatge"}
+
+
+@pytest.mark.exercise("ch08.shift_right_kernel", points=1)
+class TestShiftRightKernel:
+    def test_moves_images_one_pixel_right(self, submission, grade):
+        grade.trying("shift_right_kernel()")
+        got = submission.shift_right_kernel()
+        grade.check(isinstance(got, np.ndarray) and got.shape == (3, 3)
+                    and np.issubdtype(got.dtype, np.number) and bool(np.all(np.isfinite(got))),
+                    expected="np.ndarray (3, 3)",
+                    got=got if isinstance(got, np.ndarray) else repr(got), hint=HINTS["shift_kernel"])
+        kernel = np.asarray(got, dtype=float)
+        rng = grading.rng(8181)
+        for _ in range(10):
+            image = np.round(rng.normal(size=tuple(int(n) for n in rng.integers(2, 9, size=2))), 2)
+            grade.trying(f"conv2d({shown(image)}, shift_right_kernel(), stride=1, padding=1)")
+            grade.check(np.allclose(expected_conv(image, kernel, 1, 1), moved_right(image)),
+                        expected={"en": "the image moved one pixel right",
+                                  "ca": "la imatge desplaçada un píxel a la dreta"},
+                        got=where_it_moves(kernel), hint=HINTS["shift_direction"])
+
+
 # --- 8.2 max pooling --------------------------------------------------------------------------
 def expected_pool(image: np.ndarray, size: int, stride: int | None) -> np.ndarray:
     stride = size if stride is None else stride
@@ -248,6 +328,50 @@ class TestMaxPool:
             h, w = (int(n) for n in rng.integers(size, 10, size=2))
             image = np.round(rng.normal(size=(h, w)) * 2 + rng.choice([0.0, -5.0]), 2)
             check_pool(submission, grade, image, size, stride)
+
+
+# --- 8.2, second part: what commutes with max pooling ------------------------------------------
+POINTWISE = {"relu": lambda x: np.maximum(x, 0.0), "negative": lambda x: -x,
+             "square": lambda x: x * x, "double_plus_one": lambda x: 2.0 * x + 1.0}
+
+
+def counterexample(f) -> tuple | None:
+    """A map, window size and stride where max_pool(f(x)) and f(max_pool(x)) differ, if any."""
+    rng = grading.rng(8282)
+    cases = [(np.array([[-3.0, 1.0], [0.0, -2.0]]), 2, None)]
+    for _ in range(300):
+        size = int(rng.integers(1, 4))
+        h, w = (int(n) for n in rng.integers(size, 8, size=2))
+        cases.append((np.round(rng.normal(size=(h, w)) * 3, 1), size, int(rng.integers(1, 4))))
+    for x, size, stride in cases:
+        if not np.allclose(expected_pool(f(x), size, stride), f(expected_pool(x, size, stride))):
+            return x, size, stride
+    return None
+
+
+@pytest.mark.exercise("ch08.commutes_with_max_pool", points=1)
+class TestCommutesWithMaxPool:
+    def test_each_function(self, submission, grade):
+        grade.trying("commutes_with_max_pool()")
+        got = submission.commutes_with_max_pool()
+        grade.check(isinstance(got, dict) and sorted(got) == sorted(POINTWISE)
+                    and all(isinstance(v, (bool, np.bool_)) for v in got.values()),
+                    expected="{" + ", ".join(f"{k!r}: bool" for k in POINTWISE) + "}",
+                    got=repr(got), hint=HINTS["commutes_type"])
+        for name, f in POINTWISE.items():
+            found = counterexample(f)
+            if found is None:
+                grade.trying(f"commutes_with_max_pool()[{name!r}]")
+                grade.check(bool(got[name]), expected=True, got=got[name],
+                            hint=HINTS["commutes_true"])
+            else:
+                x, size, stride = found
+                grade.trying(f"commutes_with_max_pool()[{name!r}], with x = {shown(x)}, "
+                             f"size={size}, stride={stride}: max_pool(f(x)) = "
+                             f"{shown(expected_pool(f(x), size, stride))}, f(max_pool(x)) = "
+                             f"{shown(f(expected_pool(x, size, stride)))}")
+                grade.check(not bool(got[name]), expected=False, got=got[name],
+                            hint=HINTS["commutes_false"])
 
 
 # --- 8.3 the receptive field ------------------------------------------------------------------

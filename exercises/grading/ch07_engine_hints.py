@@ -100,14 +100,14 @@ HINTS = {
         "Return one positive number, a float: the learning rate.",
         "Retorna un sol nombre positiu, un float: la taxa d'aprenentatge."),
     "lr_value": words(
-        "Not the threshold. Take L(w) = ½ a w² and momentum 0 first: what does one step "
+        "Not the threshold. Take L(w) = ½ λ w² and momentum 0 first: what does one step "
         "multiply w by, and for which lr does the size of that factor stay below 1? With "
         "momentum, a step maps the pair (w, v) to a 2 × 2 matrix times (w, v): for which lr do "
         "both its eigenvalues stay inside the unit circle (their product and their sum tell a "
         "lot)? Is momentum's effective step, lr / (1 − momentum), what sets the limit? With "
         "several weights, which directions does H leave unmixed, and which one gives up first "
         "as lr grows?",
-        "No és el llindar. Pensa primer en L(w) = ½ a w² i moment 0: per quin factor "
+        "No és el llindar. Pensa primer en L(w) = ½ λ w² i moment 0: per quin factor "
         "multiplica w un pas, i per a quines lr la mida d'aquest factor es manté per sota d'1? "
         "Amb moment, un pas porta la parella (w, v) a una matriu 2 × 2 per (w, v): per a quines "
         "lr queden tots dos valors propis dins del cercle unitat (el seu producte i la seva "

@@ -134,12 +134,12 @@ def stable_lr_cases(rng):
     for n in (2, 2, 3, 5):
         q, _ = np.linalg.qr(rng.normal(size=(n, n)))                 # a random rotation
         curvatures = np.exp(rng.uniform(np.log(0.1), np.log(100.0), size=n))
-        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(a) Qᵀ
+        cases.append(np.round((q * curvatures) @ q.T, 6))            # H = Q diag(λ) Qᵀ
     return [(h + h.T) / 2 for h in cases]
 
 
 def reference_stable_lr(hessian, momentum=0.0) -> float:
-    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·a): |trace| < 1 + μ."""
+    """Jury's test on each direction's 2 × 2 step matrix (det μ, trace 1 + μ − lr·λ): |trace| < 1 + μ."""
     sharpest = float(np.max(np.linalg.eigvals(hessian).real))   # numpy's general solver
     return (1.0 + momentum) * 2.0 / sharpest
 

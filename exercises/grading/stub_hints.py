@@ -101,6 +101,9 @@ STUB_HINTS = {
     'ch07.train_epoch_accumulated': {
         "en": "gradients add up between zero_grad calls: how should each batch's loss count?",
         "ca": 'els gradients se sumen entre crides a zero_grad: quant ha de comptar la pèrdua de cada lot?'},
+    'ch08.commutes_with_max_pool': {
+        "en": 'try one window of two pixels, one of them negative',
+        "ca": "prova amb una finestra de dos píxels, un d'ells negatiu"},
     'ch08.conv2d_backward': {
         "en": 'taps dilation apart: which pixel does each read, and where does its gradient go?',
         "ca": 'elements del filtre separats per dilation: quin píxel llegeix cadascun, i on va el seu gradient?'},
@@ -116,6 +119,9 @@ STUB_HINTS = {
     'ch08.receptive_field': {
         "en": 'start from one output value and go back to the input, a layer at a time',
         "ca": "parteix d'un valor de la sortida i torna cap a l'entrada, capa per capa"},
+    'ch08.shift_right_kernel': {
+        "en": 'which pixel must out[i, j] copy, and which weight multiplies it?',
+        "ca": 'quin píxel ha de copiar out[i, j], i quin pes el multiplica?'},
     'ch09.flag_anomalies': {
         "en": 'at most m normal errors may lie above t: how low can t go?',
         "ca": 'com a molt m errors normals poden quedar per sobre de t: fins on pot baixar t?'},

@@ -64,11 +64,11 @@ def example_gradient_norms(x: np.ndarray, grad: np.ndarray) -> np.ndarray:
 
 def largest_stable_lr(hessian: np.ndarray, momentum: float = 0.0) -> float:
     """The learning rate above which gradient descent with momentum diverges on L(w) = ½ wᵀ H w."""
-    # ∇L(w) = H w. Along an eigenvector of H with eigenvalue a (the curvature in that direction),
-    # a step maps (w, v) to (v' = μ v + a w, w' = w − lr · v'): a 2 × 2 matrix M with
-    # trace 1 + μ − lr · a and determinant μ. Its eigenvalues z solve z² − trace · z + μ = 0, and
-    # both have |z| < 1 exactly when μ < 1 and |trace| < 1 + μ, that is 0 < lr · a < 2 (1 + μ).
-    # (With μ = 0, M is the number 1 − lr · a, and the condition is |1 − lr · a| < 1.) Every
+    # ∇L(w) = H w. Along an eigenvector of H with eigenvalue λ (the curvature in that direction),
+    # a step maps (w, v) to (v' = μ v + λ w, w' = w − lr · v'): a 2 × 2 matrix M with
+    # trace 1 + μ − lr · λ and determinant μ. Its eigenvalues z solve z² − trace · z + μ = 0, and
+    # both have |z| < 1 exactly when μ < 1 and |trace| < 1 + μ, that is 0 < lr · λ < 2 (1 + μ).
+    # (With μ = 0, M is the number 1 − lr · λ, and the condition is |1 − lr · λ| < 1.) Every
     # direction must shrink, so the sharpest one, the largest eigenvalue, sets the limit.
     return float(2.0 * (1.0 + momentum) / np.linalg.eigvalsh(hessian).max())
 

@@ -1,5 +1,5 @@
 """Wrong: treats momentum as plain gradient descent with the effective step lr / (1 − momentum),
-so the limit shrinks with momentum, where in fact it grows to 2 (1 + momentum) / a_max."""
+so the limit shrinks with momentum, where in fact it grows to 2 (1 + momentum) / λ_max."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""Wrong: plain gradient descent's limit, 2 / a_max, whatever the momentum."""
+"""Wrong: plain gradient descent's limit, 2 / λ_max, whatever the momentum."""
 
 import numpy as np
 
