@@ -58,6 +58,101 @@ def test_ch10_the_word_not_and_the_verdict_on_not_bad_over_five_seeds(
     assert int(np.sum(ns["p_not_bad"] > ns["p_bad"])) == not_bad_higher
 
 
+@pytest.mark.parametrize("lang, named, emb_mistakes", [
+    ("en", {12: 5, 15: 4}, 3),   # "never" on every seed, "waste" on four: 9 of the 11 mistakes
+    ("ca", {4: 3}, 1),           # «veuria de nou...» on three seeds: 3 of the 7
+])
+def test_ch10_which_test_reviews_hold_the_mistakes(monkeypatch, lang, named, emb_mistakes):
+    """Chapter 10, in each edition: the test reviews that the prose names hold most of the bag of
+    words' mistakes over five seeds, and the word vectors misread none of them."""
+    monkeypatch.setenv("MINIGRAD_BOOK_LANG", lang)
+    ns = chapter_namespace("10-language.md")
+    bow_wrong, emb_wrong = ns["bow_wrong"], ns["emb_wrong"]
+    assert {i: int(bow_wrong[i]) for i in named} == named and bow_wrong.max() == max(named.values())
+    assert all(emb_wrong[i] == 0 for i in named) and int(emb_wrong.sum()) == emb_mistakes
+
+
+@pytest.mark.parametrize("lang, negations, count, higher, range_not_bad, range_bad, dropped", [
+    # not_bad once in English, and the sentence more positive on every seed, mostly thanks to
+    # its columns; not_dolent never in Catalan, whose marked tokens are all unknown
+    ("en", ("not", "no", "never"), 1, 5, (0.66, 0.91), (0.16, 0.59), (0.21, 0.77)),
+    ("ca", ("no", "mai"), 0, 4, (0.05, 0.85), (0.06, 0.78), None),
+])
+def test_ch10_exercise_10_1_marking_negation_over_five_seeds(
+        monkeypatch, lang, negations, count, higher, range_not_bad, range_bad, dropped):
+    """Exercise 10.1's answer: how often the marked "not bad" occurs in the training reviews, and
+    how the classifier trained on the marked unigrams and bigrams (seeds 0 to 4) rates "the
+    concert was not bad" against "the concert was bad"."""
+    from minigrad import data, nn, text, train
+
+    monkeypatch.setenv("MINIGRAD_BOOK_LANG", lang)
+    ns = chapter_namespace("10-language.md")
+    solution = load_solution("ch10_language")
+    marked = [solution.mark_negation(r, negations) for r in ns["reviews"]]
+    not_bad = "not_" + {"en": "bad", "ca": "dolent"}[lang]
+    assert sum(m.count(not_bad) for m in marked) == count
+    terms = text.Vocabulary.build(marked, ngram_range=(1, 2))
+    X = text.bag_of_words(marked, terms, ngram_range=(1, 2))
+    sentences = [solution.mark_negation(s, negations) for s in ns["new"][2:4]]
+    X_new = text.bag_of_words(sentences, terms, ngram_range=(1, 2))
+    columns = [terms[t] for t in (not_bad, "not " + not_bad) if t in terms]
+    X_dropped = X_new.copy()
+    X_dropped[:, columns] = 0
+    p, p_dropped = [], []
+    for seed in range(5):
+        minigrad.manual_seed(seed)
+        model = nn.MLP([len(terms), 16, 2])
+        train.fit(model, nn.CrossEntropyLoss(), optim.Adam(model.parameters(), lr=0.01),
+                  data.DataLoader(X, ns["labels"], batch_size=8, shuffle=True), epochs=30,
+                  metrics=(), progress=False)
+        p.append(Tensor(train.predict(model, X_new)).softmax(axis=1).data[:, 1])
+        p_dropped.append(Tensor(train.predict(model, X_dropped)).softmax(axis=1).data[1, 1])
+    p, p_dropped = np.array(p), np.array(p_dropped)
+    p_bad, p_not_bad = p[:, 0], p[:, 1]
+    assert int(np.sum(p_not_bad > p_bad)) == higher
+    assert (round(p_not_bad.min(), 2), round(p_not_bad.max(), 2)) == range_not_bad
+    assert (round(p_bad.min(), 2), round(p_bad.max(), 2)) == range_bad
+    if dropped:
+        assert (round(p_dropped.min(), 2), round(p_dropped.max(), 2)) == dropped
+        assert np.all(p_dropped > p_bad) and np.all(p_dropped < p_not_bad)
+    else:
+        assert not columns and all(t not in terms for t in sentences[1] if t.startswith("not_"))
+
+
+@pytest.mark.parametrize("lang, keep, twins, surviving", [
+    # seed 0: "school" keeps its three neighbours, "palace" its first (each word with its cosine
+    # with the direction); the cosines within the couples (at most before, at least after); on
+    # how many of the five seeds all four answers survive
+    ("en", (("school", 3, 0.02), ("palace", 1, -0.23)), (0.77, 0.97), 5),
+    ("ca", (("escola", 3, -0.06), ("palau", 1, -0.12)), (0.65, 0.97), 4),
+])
+def test_ch10_exercise_10_2_analogies_survive_neutralizing_because_the_question_words_are_left_out(
+        monkeypatch, lang, keep, twins, surviving):
+    """Exercise 10.2's answer: neutralizing a word that says nothing about gender keeps its
+    nearest neighbours; neutralizing the eight people makes each couple near twins, so that
+    b - a + c is nearly b and the analogy returns b's twin, the right answer."""
+    from minigrad import text
+
+    monkeypatch.setenv("MINIGRAD_BOOK_LANG", lang)
+    ns = chapter_namespace("10-language.md")
+    solution = load_solution("ch10_language")
+    couples, vectors, nearest = ns["couples"][lang], ns["vectors"], ns["nearest"]
+    direction = np.mean([vectors[b] - vectors[a] for a, b in couples], axis=0)
+    neutral = solution.neutralize(vectors, couples, [w for w, _, _ in keep])
+    for word, k, cosine in keep:
+        assert nearest(word, table=neutral)[:k] == nearest(word, table=vectors)[:k]
+        assert round(text.cosine_similarity(vectors[word], direction), 2) == cosine
+    people = solution.neutralize(vectors, couples, list(ns["PEOPLE"]))
+    before = max(text.cosine_similarity(vectors[a], vectors[b]) for a, b in couples)
+    after = min(text.cosine_similarity(people[a], people[b]) for a, b in couples)
+    assert before < twins[0] + 0.005 and after > twins[1] - 0.005
+    assert [text.analogy(a, b, c, people) for a, b, c in ns["questions"]] == ns["answers"]
+    right = [[text.analogy(a, b, c, solution.neutralize(t, couples, list(ns["PEOPLE"])))
+              for a, b, c in ns["questions"]] == ns["answers"] for t in ns["seed_vectors"]]
+    assert sum(right) == surviving
+    assert all(right) or right.index(False) == 3    # Catalan: seed 3's second analogy
+
+
 def test_ch11_adams_first_step_is_the_learning_rate_times_the_sign():
     """Chapter 11: Adam's first step is about -lr * sign(g), whatever the gradient's size."""
     minigrad.manual_seed(0)
