@@ -213,9 +213,10 @@ def test_ch12_group_errors_and_the_explainable_model_over_five_seeds():
     wrong labels, of 120 to 125. A systematic error (30% of the 7s labelled 1) makes the
     network read about a quarter of the test 7s as 1s (9% to 73%), against none with the
     correct labels and fewer on every seed with the same 7s given random other digits. The
-    scattered errors send at most 0.09 of the test 7s to one digit (M), the systematic ones M = P. On the 400
-    digits with 30% replaced, 105 to 111 labels are wrong, so 50 examples drawn at random would
-    hold about 13 or 14 of them, fewer than half of what either network's 50 highest losses hold.
+    scattered errors send about 0.09 of the test 7s to one digit (M), the systematic ones M = P.
+    On the 400 digits with 30% replaced, 105 to 111 labels are wrong, so 50 examples drawn at
+    random would hold about 13 or 14 of them, fewer than half of what either network's 50
+    highest losses hold.
     The saliency maps are about 1.4 times stronger on the ink than off it."""
     ns = chapter_namespace("12-limits.md")
     skewed, balanced, grouped = (ns["results"][k] for k in ("skewed", "balanced",
