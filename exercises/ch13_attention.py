@@ -46,14 +46,14 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
 
 
 def limit_weights(scores: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where the weights of the scores c · scores go as c → 0 and as c → +∞, without a softmax.
+    """Where the weights of the scores κ · scores go as κ → 0 and as κ → +∞, without a softmax.
 
     scores: (T_q, T_k) finite scores; mask: (T_q, T_k) booleans, True where a query may look,
-    at least one True per row. attention_weights gives, for the scores multiplied by c > 0,
-    weights that depend on c: return (flat, sharp), both (T_q, T_k), their limits as c → 0 and
-    as c → +∞. Work them out first, then compute them without exponentials; check them with
-    your attention_weights and a tiny and a huge c. Scores may be exactly equal (ties).
-    (Els límits dels pesos quan les puntuacions es multipliquen per c → 0 i per c → +∞.)
+    at least one True per row. attention_weights gives, for the scores multiplied by κ > 0,
+    weights that depend on κ: return (flat, sharp), both (T_q, T_k), their limits as κ → 0 and
+    as κ → +∞. Work them out first, then compute them without exponentials; check them with
+    your attention_weights and a tiny and a huge κ. Scores may be exactly equal (ties).
+    (Els límits dels pesos quan les puntuacions es multipliquen per κ → 0 i per κ → +∞.)
     """
     raise NotImplementedError("what does a softmax see when every score is nearly the same?")
 
@@ -69,17 +69,17 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     raise NotImplementedError("each row on its own: which axis, and what shape must the mean have?")
 
 
-def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, a: float,
-                        c: float) -> np.ndarray:
-    """layer_norm(a · x + c, weight, bias), from y = layer_norm(x, weight, bias) alone.
+def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, m: float,
+                        u: float) -> np.ndarray:
+    """layer_norm(m · x + u, weight, bias), from y = layer_norm(x, weight, bias) alone.
 
     x: (..., d), rows that are not constant, is not given: only y, its layer norm with
-    weight and bias (d,). a ≠ 0 and c are numbers. Return what layer_norm gives for a · x + c,
-    with eps taken as 0 (the grader's rows have variances far above eps, and |a| ≥ 0.5).
+    weight and bias (d,). m ≠ 0 and u are numbers. Return what layer_norm gives for m · x + u,
+    with eps taken as 0 (the grader's rows have variances far above eps, and |m| ≥ 0.5).
     Predict it on paper first, then check it with your layer_norm.
-    (La normalització per capa d'a · x + c a partir només de y, la de x.)
+    (La normalització per capa de m · x + u a partir només de y, la de x.)
     """
-    raise NotImplementedError("what do the mean and the spread of a · x + c become?")
+    raise NotImplementedError("what do the mean and the spread of m · x + u become?")
 
 
 def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],

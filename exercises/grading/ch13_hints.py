@@ -93,40 +93,40 @@ HINTS = {
         "ca": "Retorna una parella (flat, sharp) d'arrays, cadascun de la forma de scores.",
     },
     "limit_masked": {
-        "en": "A key the mask forbids has weight 0 for every c, so in both limits too; and each "
+        "en": "A key the mask forbids has weight 0 for every κ, so in both limits too; and each "
               "row of both limits still adds up to 1.",
-        "ca": "Una clau que la màscara prohibeix té pes 0 per a qualsevol c, i per tant també en "
+        "ca": "Una clau que la màscara prohibeix té pes 0 per a qualsevol κ, i per tant també en "
               "tots dos límits; i cada fila de tots dos límits continua sumant 1.",
     },
     "limit_flat": {
-        "en": "flat is wrong. As c goes to 0, what do the scores c · s of a row all tend to, and "
+        "en": "flat is wrong. As κ goes to 0, what do the scores κ · s of a row all tend to, and "
               "what does a softmax give to scores that are all the same?",
-        "ca": "flat no és correcte. Quan c tendeix a 0, cap a on tendeixen totes les puntuacions "
-              "c · s d'una fila, i què dona una softmax a puntuacions que són totes iguals?",
+        "ca": "flat no és correcte. Quan κ tendeix a 0, cap a on tendeixen totes les puntuacions "
+              "κ · s d'una fila, i què dona una softmax a puntuacions que són totes iguals?",
     },
     "limit_sharp": {
         "en": "sharp is wrong. Two allowed keys of scores s1 and s2 have weights in the ratio "
-              "e^(c (s1 − s2)): where does it go as c grows if s1 < s2, and if s1 = s2?",
+              "e^(κ (s1 − s2)): where does it go as κ grows if s1 < s2, and if s1 = s2?",
         "ca": "sharp no és correcte. Dues claus permeses de puntuacions s1 i s2 tenen pesos en la "
-              "proporció e^(c (s1 − s2)): cap a on va quan c creix si s1 < s2, i si s1 = s2?",
+              "proporció e^(κ (s1 − s2)): cap a on va quan κ creix si s1 < s2, i si s1 = s2?",
     },
     "rescaled_shape": {
-        "en": "Return an array of y's shape: the layer norm of a · x + c, row by row.",
-        "ca": "Retorna un array de la forma de y: la normalització per capa d'a · x + c, fila "
+        "en": "Return an array of y's shape: the layer norm of m · x + u, row by row.",
+        "ca": "Retorna un array de la forma de y: la normalització per capa de m · x + u, fila "
               "per fila.",
     },
     "rescaled_positive": {
-        "en": "Wrong for a > 0. Write the mean and the standard deviation of the row a · x + c "
-              "from those of x: what is left of a and of c once the row is standardised?",
-        "ca": "No és correcte per a a > 0. Escriu la mitjana i la desviació típica de la fila "
-              "a · x + c a partir de les de x: què queda d'a i de c un cop estandarditzada?",
+        "en": "Wrong for m > 0. Write the mean and the standard deviation of the row m · x + u "
+              "from those of x: what is left of m and of u once the row is standardised?",
+        "ca": "No és correcte per a m > 0. Escriu la mitjana i la desviació típica de la fila "
+              "m · x + u a partir de les de x: què queda de m i de u un cop estandarditzada?",
     },
     "rescaled_negative": {
-        "en": "Right for a > 0, wrong for a < 0. A standard deviation is never negative: what "
-              "does a < 0 do to the standardised row, and which part of y do weight and bias "
+        "en": "Right for m > 0, wrong for m < 0. A standard deviation is never negative: what "
+              "does m < 0 do to the standardised row, and which part of y do weight and bias "
               "act on?",
-        "ca": "És correcte per a a > 0, però no per a a < 0. Una desviació típica no és mai "
-              "negativa: què li fa a < 0 a la fila estandarditzada, i sobre quina part de y "
+        "ca": "És correcte per a m > 0, però no per a m < 0. Una desviació típica no és mai "
+              "negativa: què li fa m < 0 a la fila estandarditzada, i sobre quina part de y "
               "actuen weight i bias?",
     },
     "peak_number": {

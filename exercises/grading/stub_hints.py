@@ -177,8 +177,8 @@ STUB_HINTS = {
         "en": 'scores without the √d: what can you pass to attention_weights?',
         "ca": 'puntuacions sense la √d: què pots passar a attention_weights?'},
     'ch13.rescaled_layer_norm': {
-        "en": 'what do the mean and the spread of a · x + c become?',
-        "ca": "com queden la mitjana i la dispersió d'a · x + c?"},
+        "en": 'what do the mean and the spread of m · x + u become?',
+        "ca": 'com queden la mitjana i la dispersió de m · x + u?'},
     'ch13.sample': {
         "en": 'treat temperature 0 apart; with top_k, what do the other logits become?',
         "ca": 'tracta la temperatura 0 a part; amb top_k, què passa amb els altres logits?'},

@@ -29,8 +29,8 @@ def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = No
 
 
 def limit_weights(scores: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """As c → 0 every allowed score tends to 0: equal weights on the allowed keys. As c → +∞
-    a key below the row's top allowed score gets e^(c (s − top)) → 0 relative to the top ones,
+    """As κ → 0 every allowed score tends to 0: equal weights on the allowed keys. As κ → +∞
+    a key below the row's top allowed score gets e^(κ (s − top)) → 0 relative to the top ones,
     which keep equal shares."""
     flat = mask / mask.sum(axis=-1, keepdims=True)
     top = np.where(mask, scores, -np.inf).max(axis=-1, keepdims=True)
@@ -44,11 +44,11 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     return weight * (x - mean) / np.sqrt(var + eps) + bias
 
 
-def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, a: float,
-                        c: float) -> np.ndarray:
-    """a · x + c has mean a μ + c and standard deviation |a| σ: the standardised row is
-    (a / |a|) (x − μ) / σ, the same for a > 0, reversed for a < 0; c is gone either way."""
-    return bias + np.sign(a) * (y - bias)
+def rescaled_layer_norm(y: np.ndarray, weight: np.ndarray, bias: np.ndarray, m: float,
+                        u: float) -> np.ndarray:
+    """m · x + u has mean m μ + u and standard deviation |m| σ: the standardised row is
+    (m / |m|) (x − μ) / σ, the same for m > 0, reversed for m < 0; u is gone either way."""
+    return bias + np.sign(m) * (y - bias)
 
 
 def block_step(x_t: np.ndarray, cache: dict[str, np.ndarray],

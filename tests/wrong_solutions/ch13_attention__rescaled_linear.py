@@ -3,5 +3,5 @@
 EXERCISE = "ch13.rescaled_layer_norm"
 
 
-def rescaled_layer_norm(y, weight, bias, a, c):
-    return a * y + c
+def rescaled_layer_norm(y, weight, bias, m, u):
+    return m * y + u

@@ -1,7 +1,7 @@
-"""Wrong: forgets the shift c but keeps the scale a on the standardised part."""
+"""Wrong: forgets the shift u but keeps the scale m on the standardised part."""
 
 EXERCISE = "ch13.rescaled_layer_norm"
 
 
-def rescaled_layer_norm(y, weight, bias, a, c):
-    return bias + a * (y - bias)
+def rescaled_layer_norm(y, weight, bias, m, u):
+    return bias + m * (y - bias)
