@@ -55,7 +55,7 @@ def logistic_derivative(z: float) -> float:
     formula asks math.exp for a number too large for a float.
     (La derivada de la funció logística, σ(z)·(1 − σ(z)), per a qualsevol z.)
     """
-    raise NotImplementedError("for which z does e^(−z) overflow? which form of σ needs only e^z there?")
+    raise NotImplementedError("try z = −1000 and z = 1000: which intermediate number is out of range?")
 
 
 def equivalent_start(weights: list[float], bias: float, lr: float, new_lr: float

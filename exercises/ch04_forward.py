@@ -36,7 +36,7 @@ def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Se
     the network's prediction for every input ``x``.
     (El model lineal únic que és, de fet, una xarxa sense activacions.)
     """
-    raise NotImplementedError("replace each h_j by its net input, then collect each x_i's terms")
+    raise NotImplementedError("write ŷ with x alone: what does each x_i end up multiplied by?")
 
 
 def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence[float]],

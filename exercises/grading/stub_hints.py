@@ -36,8 +36,8 @@ STUB_HINTS = {
         "en": 'write z after a few updates: which part grows with lr, which not?',
         "ca": "escriu z després d'uns quants canvis: quina part creix amb lr i quina no?"},
     'ch03.logistic_derivative': {
-        "en": 'for which z does e^(−z) overflow? which form of σ needs only e^z there?',
-        "ca": 'per a quines z desborda e^(−z)? quina forma de σ només hi necessita e^z?'},
+        "en": 'try z = −1000 and z = 1000: which intermediate number is out of range?',
+        "ca": "prova z = −1000 i z = 1000: quin nombre intermedi surt de l'interval?"},
     'ch03.perceptron_predict': {
         "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
         "ca": "decideixen la suma ponderada i el biaix; compte amb una suma d'exactament 0"},
@@ -48,8 +48,8 @@ STUB_HINTS = {
         "en": 'count each mistake before its update; one count per epoch',
         "ca": 'compta cada error abans d\'actualitzar; un recompte per època'},
     'ch04.collapse_linear': {
-        "en": "replace each h_j by its net input, then collect each x_i's terms",
-        "ca": 'substitueix cada h_j per la seva entrada neta i després agrupa els termes de cada x_i'},
+        "en": "write ŷ with x alone: what does each x_i end up multiplied by?",
+        "ca": 'escriu ŷ només amb x: per quin nombre acaba multiplicada cada x_i?'},
     'ch04.dead_neurons': {
         "en": 'compute each net input on every example: when does ReLU give 0?',
         "ca": 'calcula cada entrada neta per a tots els exemples: quan dona 0 la ReLU?'},
