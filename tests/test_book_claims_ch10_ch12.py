@@ -169,7 +169,8 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     n = 1, 2; the frozen features lose 2.6 ± 1.6 points at n = 10; at n = 20 the three means are
     within half a point; fine-tuning beats freezing on average at every n up to ten, by more
     than the spread at n = 1 and 10 but not at n = 2 and 5, where on some split freezing does as
-    well or better; the frozen strategy trains in a fraction of the time from scratch.
+    well or better. (The training times the chapter prints are measured once, as its prose says;
+    no test times them: a busy machine changes them.)
     On some split, training from scratch beats fine-tuning at n = 1 and at n = 2.
     Which layers transfer: against training from scratch on (c)'s own schedule (k = 0), the gain
     of copying all three convolutions (k = 3) is smaller than its spread at every n up to ten, and
@@ -182,7 +183,7 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     Exercise 11.2's answer: on the means, fine-tuning with 5 labels per digit, and the frozen
     features with 10, match training from scratch with about 7.3."""
     ns = chapter_namespace("11-transfer-learning.md")
-    per_split, accuracy, seconds = ns["per_split"], ns["accuracy"], ns["seconds"]
+    per_split, accuracy = ns["per_split"], ns["accuracy"]
     fine = per_split["fine-tuned"] - per_split["scratch"]
     frozen = per_split["frozen"] - per_split["scratch"]
     assert (round(fine[:, 2].mean(), 3), round(fine[:, 2].std(), 3)) == (0.031, 0.007)
@@ -197,7 +198,6 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     assert all(tuned[:, k].mean() < 1.1 * tuned[:, k].std() and tuned[:, k].min() <= 0
                for k in (1, 2))
     assert abs(tuned[:, 4].mean()) < 0.005
-    assert seconds["frozen"] < 0.7 * seconds["scratch"] and seconds["fine-tuned"] > seconds["scratch"]
     by_k, gains = ns["by_k"], ns["layer_gains"]
     matched = gains[(3, 0)]
     assert all(0 < g.mean() < g.std() and np.sum(g <= 0) == 2 for g in matched.T[:4])
