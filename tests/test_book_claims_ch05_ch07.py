@@ -53,14 +53,10 @@ def test_ch07_all_training_images_beat_100_in_each_of_five_seeds():
     assert 0.07 <= (every - few).min() and (every - few).max() <= 0.10
 
 
-def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
-    """Chapter 5: with scaled inputs and eta = 0.1, four seeds of five reach a loss of 4.0 to 5.6
-    (the noise's variance is 4); in seed 4 two hidden ReLUs die at every rate, in seed 3 all three
-    at eta = 0.5, whose seeds all end worse than at eta = 0.1. On 100 new workers (seed 1) those
-    four networks' loss is 4.7 to 7.5 against the linear model's 133.2, and a year of education
-    (12 -> 13) raises their wage by 3.0 to 5.9 outside tech and 9.6 to 11.9 in tech (6.0 to 7.4
-    more in tech); the linear model with the column x1 x2 does better (L_test = 3.9, raises 3.00 and
-    11.88); seed 4's network is the linear model (126.8 and 133.2, the same raise in both jobs)."""
+def wage_networks(width):
+    """Chapter 5's wage networks from random starts: MLP(2, [width, 1]) with ReLUs, seeds 0-4, 300
+    steps at eta = 0.1 and 0.5 on the 100 scaled workers. Returns the data, the losses (in wage
+    units) and dead neurons per rate, and the networks trained at eta = 0.1."""
     from minigrad import data
     from minigrad.scalar_nn import MLP
 
@@ -78,13 +74,27 @@ def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
         losses[rate], dead[rate] = [], []
         for seed in range(5):
             minigrad.manual_seed(seed)
-            network = MLP(2, [3, 1], activation="relu")
+            network = MLP(2, [width, 1], activation="relu")
             descend(network, loss_of, rate, 300)
             losses[rate].append(loss_of(network).data * std ** 2)
             dead[rate].append(sum(all(neuron(x).data <= 0 for x in inputs)
                                   for neuron in network.layers[0].neurons))
             if rate == 0.1:
                 networks.append(network)
+    return X, y, education, mean, std, losses, dead, networks
+
+
+def test_ch05_scaled_wage_network_over_five_seeds_and_its_dead_neurons():
+    """Chapter 5: with scaled inputs and eta = 0.1, four seeds of five reach a loss of 4.0 to 5.6
+    (the noise's variance is 4); in seed 4 two hidden ReLUs die at every rate, in seed 3 all three
+    at eta = 0.5, whose seeds all end worse than at eta = 0.1. On 100 new workers (seed 1) those
+    four networks' loss is 4.7 to 7.5 against the linear model's 133.2, and a year of education
+    (12 -> 13) raises their wage by 3.0 to 5.9 outside tech and 9.6 to 11.9 in tech (6.0 to 7.4
+    more in tech); the linear model with the column x1 x2 does better (L_test = 3.9, raises 3.00 and
+    11.88); seed 4's network is the linear model (126.8 and 133.2, the same raise in both jobs)."""
+    from minigrad import data
+
+    X, y, education, mean, std, losses, dead, networks = wage_networks(3)
     assert 3.95 <= min(losses[0.1][:4]) and max(losses[0.1][:4]) < 5.65 and losses[0.1][4] > 100
     assert dead[0.1] == [0, 0, 0, 0, 2] and dead[0.5] == [0, 0, 0, 3, 2]
     assert all(bad > good for bad, good in zip(losses[0.5], losses[0.1]))
@@ -124,28 +134,7 @@ def test_ch05_chapter_4s_two_neurons_from_random_starts_survive():
     300 steps on scaled inputs): at eta = 0.1 no neuron dies and L = 5.7, 7.5, 7.8, 42.5, 70.8
     (far below Var(y) = 904.8, where chapter 4's own start ends); at eta = 0.5 one of the two dies
     in seeds 0 and 4, never both."""
-    from minigrad import data
-    from minigrad.scalar_nn import MLP
-
-    X, y = data.make_wages(100, noise=2.0, seed=0)
-    education = X[:, 0]
-    inputs = [[(a - education.mean()) / education.std(), float(b)] for a, b in X]
-    mean, std = y.mean(), y.std()
-    targets = [(t - mean) / std for t in y]
-
-    def loss_of(network):
-        return sum((network(x) - t) ** 2 for x, t in zip(inputs, targets)) / len(targets)
-
-    losses, dead = {}, {}
-    for rate in (0.1, 0.5):
-        losses[rate], dead[rate] = [], []
-        for seed in range(5):
-            minigrad.manual_seed(seed)
-            network = MLP(2, [2, 1], activation="relu")
-            descend(network, loss_of, rate, 300)
-            losses[rate].append(loss_of(network).data * std ** 2)
-            dead[rate].append(sum(all(neuron(x).data <= 0 for x in inputs)
-                                  for neuron in network.layers[0].neurons))
+    *_, std, losses, dead, _ = wage_networks(2)
     assert dead[0.1] == [0, 0, 0, 0, 0] and dead[0.5] == [1, 0, 0, 0, 1]
     assert np.allclose(losses[0.1], [5.7, 7.8, 7.5, 42.5, 70.8], atol=0.05)
     assert max(losses[0.5]) < 0.7 * std ** 2
