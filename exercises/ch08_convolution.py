@@ -57,7 +57,7 @@ def commutes_with_max_pool() -> dict[str, bool]:
     The keys name the functions: "relu" is max(0, x), "negative" is −x, "square" is x² and
     "double_plus_one" is 2x + 1. Return True for a function when the two maps are equal for every
     map x, window size and stride, and False when some x makes them differ.
-    (Per a cada funció: fer el max pooling abans o després d'aplicar-la dona el mateix mapa?)
+    (Per a cada funció: agrupar per màxims abans o després d'aplicar-la dona el mateix mapa?)
     """
     raise NotImplementedError("try one window of two pixels, one of them negative")
 

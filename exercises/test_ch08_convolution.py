@@ -72,7 +72,7 @@ HINTS = {
     },
     "shift_kernel": {
         "en": "Return the filter as a numpy array of shape (3, 3), of numbers.",
-        "ca": "Retorna el filtre com un array de numpy de forma (3, 3), de nombres.",
+        "ca": "Retorna el filtre com a array de numpy de forma (3, 3), de nombres.",
     },
     "shift_direction": {
         "en": "The map is not the image moved one pixel to the right. With padding 1, out[i, j] "
@@ -260,7 +260,7 @@ def where_it_moves(kernel: np.ndarray) -> dict[str, str]:
             return {"en": f"the image moved one pixel {en}",
                     "ca": f"la imatge desplaçada un píxel {ca}"}
     if np.allclose(got, image):
-        return {"en": "the image, unmoved", "ca": "la imatge, sense moure's"}
+        return {"en": "the image, unmoved", "ca": "la imatge, sense desplaçar"}
     return {"en": "a map that is no move of the image", "ca": "un mapa que no és cap desplaçament "
             "de la imatge"}
 

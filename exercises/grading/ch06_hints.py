@@ -12,7 +12,7 @@ HINTS = {
               "back?",
         "ca": "El resultat ha de tenir exactament la forma de l'entrada. Rellegeix «El gradient "
               "d'un *broadcasting*» al capítol 6: quins eixos ha afegit el broadcasting davant "
-              "dels de l'entrada, quins ha estirat des de mida 1, i què n'ha de passar de "
+              "dels de l'entrada, quins ha estirat des de mida 1, i què ha de passar amb "
               "cadascun en el camí de tornada?",
     },
     "sum": {
@@ -58,7 +58,7 @@ HINTS = {
         "en": "The result has the wrong shape. The reduced axis goes away, as in np.sum(x, axis), "
               "unless keepdims is true: then it stays with size 1. Follow the keepdims argument "
               "you receive, and reduce along `axis`, whatever it is: 0, 1, -1, ...",
-        "ca": "El resultat no té la forma correcta. L'eix reduït desapareix, com a "
+        "ca": "El resultat no té la forma correcta. L'eix reduït desapareix, com amb "
               "np.sum(x, axis), tret que keepdims sigui cert: aleshores es manté amb mida 1. "
               "Segueix l'argument keepdims que reps, i redueix al llarg de `axis`, sigui quin "
               "sigui: 0, 1, -1, ...",

@@ -92,8 +92,8 @@ HINTS = {
         "alone, from its rows g_i and x_i, and its share of dbias. What is each entry of that "
         "matrix, and what do their squares add up to? The bias's share counts too, and a norm "
         "is the square root of a sum of squares.",
-        "No són les normes. dweight = Gᵀ X suma una matriu per exemple: escriu la de l'exemple "
-        "i tota sola, a partir de les seves files g_i i x_i, i la seva part de dbias. Quin és "
+        "No són les normes. dweight = Gᵀ X suma una matriu per exemple: escriu només la de "
+        "l'exemple i, a partir de les seves files g_i i x_i, i la seva part de dbias. Quin és "
         "cada element d'aquesta matriu, i quant sumen els seus quadrats? La part del biaix també "
         "compta, i una norma és l'arrel quadrada d'una suma de quadrats."),
     "lr_float": words(
@@ -108,12 +108,12 @@ HINTS = {
         "several weights, which directions does H leave unmixed, and which one gives up first "
         "as lr grows?",
         "No és el llindar. Pensa primer en L(w) = ½ λ w² i moment 0: per quin factor "
-        "multiplica w un pas, i per a quines lr la mida d'aquest factor es manté per sota d'1? "
-        "Amb moment, un pas porta la parella (w, v) a una matriu 2 × 2 per (w, v): per a quines "
-        "lr queden tots dos valors propis dins del cercle unitat (el seu producte i la seva "
-        "suma en diuen molt)? És el pas efectiu del moment, lr / (1 − momentum), el que fixa "
-        "el límit? Amb diversos pesos, quines direccions no barreja H, i quina és la primera "
-        "que cedeix quan lr creix?"),
+        "multiplica w un pas, i per a quines lr el valor absolut d'aquest factor es manté per "
+        "sota d'1? Amb moment, un pas transforma la parella (w, v) en el producte d'una matriu "
+        "2 × 2 per (w, v): per a quines lr queden tots dos valors propis dins del cercle unitat "
+        "(el seu producte i la seva suma en diuen molt)? És el pas efectiu del moment, "
+        "lr / (1 − momentum), el que fixa el límit? Amb diversos pesos, quines direccions no "
+        "barreja H, i quina és la primera que cedeix quan lr creix?"),
     "ratio_float": words(
         "Return one positive number, a float: the ratio of two step sizes.",
         "Retorna un sol nombre positiu, un float: el quocient de dues mides de pas."),
@@ -123,11 +123,11 @@ HINTS = {
         "that depend only on t. With ε = 0, divide the uncorrected step by the corrected one: "
         "what is left, and do the gradients still matter? At the first step, with betas "
         "(0.9, 0.999), the chapter found about 3.2: which of the two steps is the larger?",
-        "No és el quocient. Des de m = s = 0, escriu m i s després de t passos com a sumes "
+        "No és el quocient. Partint de m = s = 0, escriu m i s després de t passos com a sumes "
         "dels gradients g₁ … g_t: són els mateixos en totes dues execucions? Les "
         "correccions els divideixen per nombres que només depenen de t. Amb ε = 0, divideix el "
         "pas sense correcció pel pas corregit: què en queda, i hi importen encara els "
-        "gradients? Al primer pas, amb betas (0.9, 0.999), el capítol hi trobava 3,2: quin dels "
+        "gradients? Al primer pas, amb betas (0.9, 0.999), el capítol hi trobava uns 3,2: quin dels "
         "dos passos és el més gran?"),
     "predict": words(
         "Return a function: predict(images) takes an array (M, 64) and returns the scores "
@@ -144,4 +144,5 @@ LINEAR_CHECK = words(
     "compare out and its three gradients with the chapter's Z = XWᵀ + b and its backward "
     "('Inside the loss and the layers'), for an x of two axes and of more",
     "compara out i els seus tres gradients amb Z = XWᵀ + b i la seva passada enrere del "
-    "capítol («Dins de la pèrdua i de les capes»), per a una x de dos eixos i de més")
+    "capítol («Dins de la pèrdua i de les capes»), per a una x de dos eixos i per a una de "
+    "més de dos")

@@ -118,14 +118,14 @@ HINTS = {
     "rescaled_positive": {
         "en": "Wrong for m > 0. Write the mean and the standard deviation of the row m · x + u "
               "from those of x: what is left of m and of u once the row is standardised?",
-        "ca": "No és correcte per a m > 0. Escriu la mitjana i la desviació típica de la fila "
+        "ca": "No és correcte per a m > 0. Escriu la mitjana i la desviació estàndard de la fila "
               "m · x + u a partir de les de x: què queda de m i de u un cop estandarditzada?",
     },
     "rescaled_negative": {
         "en": "Right for m > 0, wrong for m < 0. A standard deviation is never negative: what "
               "does m < 0 do to the standardised row, and which part of y do weight and bias "
               "act on?",
-        "ca": "És correcte per a m > 0, però no per a m < 0. Una desviació típica no és mai "
+        "ca": "És correcte per a m > 0, però no per a m < 0. Una desviació estàndard no és mai "
               "negativa: què li fa m < 0 a la fila estandarditzada, i sobre quina part de y "
               "actuen weight i bias?",
     },

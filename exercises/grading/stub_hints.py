@@ -37,7 +37,7 @@ STUB_HINTS = {
         "ca": "escriu z després d'uns quants canvis: quina part creix amb lr i quina no?"},
     'ch03.logistic_derivative': {
         "en": 'try z = −1000 and z = 1000: which intermediate number is out of range?',
-        "ca": "prova z = −1000 i z = 1000: quin nombre intermedi surt de l'interval?"},
+        "ca": "prova z = −1000 i z = 1000: quin nombre intermedi surt del rang dels floats?"},
     'ch03.perceptron_predict': {
         "en": 'the weighted sum and the bias decide; mind a sum of exactly 0',
         "ca": "decideixen la suma ponderada i el biaix; compte amb una suma d'exactament 0"},
@@ -49,7 +49,7 @@ STUB_HINTS = {
         "ca": 'compta cada error abans d\'actualitzar; un recompte per època'},
     'ch04.collapse_linear': {
         "en": "write ŷ with x alone: what does each x_i end up multiplied by?",
-        "ca": 'escriu ŷ només amb x: per quin nombre acaba multiplicada cada x_i?'},
+        "ca": 'escriu ŷ només en funció de x: per quin nombre acaba multiplicada cada x_i?'},
     'ch04.dead_neurons': {
         "en": 'compute each net input on every example: when does ReLU give 0?',
         "ca": 'calcula cada entrada neta per a tots els exemples: quan dona 0 la ReLU?'},
