@@ -48,6 +48,17 @@ def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: 
     raise NotImplementedError("count each mistake before its update; one count per epoch")
 
 
+def xor_loop() -> tuple[int, list[float], float, int]:
+    """Your answers about ``train_perceptron`` on XOR, from zero weights, with lr = 1.0.
+
+    The inputs are the chapter's X = [[0, 0], [0, 1], [1, 0], [1, 1]], the targets [0, 1, 1, 0].
+    Return (n, weights, bias, mistakes): n is the first epoch at whose end the weights and the
+    bias are the same as at the end of every later epoch, ``weights`` and ``bias`` are those,
+    and ``mistakes`` is the number of mistakes that each epoch after n makes.
+    (Les teves respostes sobre XOR: l'època n, els pesos, el biaix i els errors de cada època.)
+    """
+    raise NotImplementedError("print the weights and bias at each epoch's end: when do they repeat?")
+
 def logistic_derivative(z: float) -> float:
     """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z)).
 

@@ -39,12 +39,17 @@ def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Se
     raise NotImplementedError("write ŷ with x alone: what does each x_i end up multiplied by?")
 
 
-def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence[float]],
-                 hidden_biases: Sequence[float]) -> list[int]:
-    """The hidden ReLU neurons that output 0 for every example of ``X``, in increasing order.
 
-    Hidden neuron ``j`` has the weights ``hidden_weights[j]`` and the bias ``hidden_biases[j]``,
-    as in ``forward``, and the activation ReLU. (Les neurones ReLU ocultes que donen 0 per a tots
-    els exemples de ``X``.)
+def relu_kinks(weights: Sequence[float], biases: Sequence[float],
+               output_weights: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Where the output of a one-input ReLU network bends, and its slope on each straight piece.
+
+    The network has one input x and one hidden layer: hidden neuron ``j`` outputs
+    ``max(0.0, weights[j] * x + biases[j])``, and the prediction adds up these outputs times
+    ``output_weights``, plus an output bias (which shifts the prediction and bends nothing).
+    Return ``(kinks, slopes)``: ``kinks`` are the inputs x, in increasing order, where the slope
+    of the prediction changes; ``slopes`` holds the slope of each straight piece, from left to
+    right, one more number than ``kinks``.
+    (On es doblega la predicció d'una xarxa ReLU d'una entrada, i el pendent de cada tram.)
     """
-    raise NotImplementedError("compute each net input on every example: when does ReLU give 0?")
+    raise NotImplementedError("where does each neuron switch, and on which side is it on?")

@@ -52,6 +52,36 @@ HINTS = {
               "o després? El recompte de cada època comença de 0, i cada època n'afegeix "
               "exactament un?",
     },
+    "loop_shape": {
+        "en": "Return four things, (n, weights, bias, mistakes): a whole number, a list of two "
+              "numbers, a number and a whole number.",
+        "ca": "Retorna quatre coses, (n, weights, bias, mistakes): un nombre enter, una llista de "
+              "dos nombres, un nombre i un nombre enter.",
+    },
+    "loop_weights": {
+        "en": "Not the weights and bias that XOR training keeps coming back to. Run your "
+              "train_perceptron on XOR for 1, 2, 3, 4 and 5 epochs and compare the weights and "
+              "the bias it returns each time.",
+        "ca": "No són els pesos i el biaix als quals torna sempre l'entrenament amb XOR. Executa "
+              "el teu train_perceptron amb XOR durant 1, 2, 3, 4 i 5 èpoques i compara els pesos "
+              "i el biaix que retorna cada vegada.",
+    },
+    "loop_epoch": {
+        "en": "Not the first epoch at whose end the weights and the bias take the values they "
+              "keep for ever after. Compare the end of each epoch with the end of the next one: "
+              "which is the first of a run of equal ends?",
+        "ca": "No és la primera època al final de la qual els pesos i el biaix prenen els valors "
+              "que ja mantenen per sempre. Compara el final de cada època amb el de la següent: "
+              "quin és el primer d'una sèrie de finals iguals?",
+    },
+    "loop_mistakes": {
+        "en": "Not the number of mistakes of each epoch in the loop. Count them as "
+              "train_perceptron does, each example judged just before its own update, not with "
+              "the weights at the end of the epoch.",
+        "ca": "No és el nombre d'errors de cada època del bucle. Compta'ls com ho fa "
+              "train_perceptron, jutjant cada exemple just abans de la seva pròpia actualització, "
+              "no amb els pesos del final de l'època.",
+    },
     "logistic": {
         "en": "Not the derivative of the logistic function. Reread 'A smooth threshold: the "
               "logistic function' in chapter 3, where the derivative is written with σ itself, "
@@ -246,6 +276,36 @@ class TestTrainPerceptron:
 
     def test_no_epochs(self, submission, grade):
         self.check(submission, grade, [[1.0, 2.0, 3.0]], [1], 0, 1.0)
+
+
+@pytest.mark.exercise("ch03.xor_loop", points=1)
+class TestXorLoop:
+    X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    XOR = [0, 1, 1, 0]
+
+    def the_loop(self):
+        """The grader's own answer: the ends of 12 epochs, the first of the run of equal ends."""
+        ends = [train(self.X, self.XOR, n, 1.0) for n in range(1, 13)]
+        n = next(k for k in range(1, 12) if all(e[:2] == ends[k - 1][:2] for e in ends[k - 1:]))
+        weights, bias, mistakes = ends[-1]
+        assert len(set(mistakes[n:])) == 1, "the grader's loop does not repeat"
+        return n, weights, bias, mistakes[n]
+
+    def test_the_answers(self, submission, grade):
+        n, weights, bias, mistakes = self.the_loop()
+        grade.trying("xor_loop()")
+        got = submission.xor_loop()
+        shaped = (isinstance(got, (tuple, list)) and len(got) == 4 and is_number(got[0])
+                  and isinstance(got[1], (list, tuple)) and len(got[1]) == 2
+                  and all(is_number(w) for w in got[1]) and is_number(got[2])
+                  and is_number(got[3]))
+        grade.check(shaped, expected={"en": "(n, [w1, w2], b, mistakes)",
+                                      "ca": "(n, [w1, w2], b, errors)"},
+                    got=got, hint=HINTS["loop_shape"])
+        grade.check(numbers_close(list(got[1]), weights) and numbers_close([got[2]], [bias]),
+                    expected=(weights, bias), got=(got[1], got[2]), hint=HINTS["loop_weights"])
+        grade.check(got[0] == n, expected=n, got=got[0], hint=HINTS["loop_epoch"])
+        grade.check(got[3] == mistakes, expected=mistakes, got=got[3], hint=HINTS["loop_mistakes"])
 
 
 @pytest.mark.exercise("ch03.logistic_derivative", points=1)

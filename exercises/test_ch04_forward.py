@@ -1,4 +1,4 @@
-"""Graders for chapter 4 (exercises/ch04_forward.py): forward pass, linear collapse, dead ReLUs.
+"""Graders for chapter 4 (exercises/ch04_forward.py): forward pass, linear collapse, ReLU kinks.
 
 Every input is drawn anew each run (``--grading-seed`` repeats a run's), and there are many of
 them plus edge cases, so an answer written for a few inputs cannot pass. The networks and prediction
@@ -48,13 +48,33 @@ HINTS = {
         "ca": "Desenvolupa la predicció a mà i busca els termes que no contenen cap entrada. "
               "Amb la xarxa del capítol, el teu biaix ha de donar -298.",
     },
-    "dead": {
-        "en": "A ReLU neuron is dead on X when its net input (weights times inputs, plus its "
-              "bias) is never positive on any example: ReLU(0) is 0 too. Check every example, "
-              "and return the indices in increasing order.",
-        "ca": "Una neurona ReLU és morta a X quan la seva entrada neta (pesos per entrades, més "
-              "el biaix) no és positiva per a cap exemple: ReLU(0) també és 0. Comprova tots "
-              "els exemples i retorna els índexs en ordre creixent.",
+    "kinks_shape": {
+        "en": "Return a pair (kinks, slopes): a list of the inputs where the slope changes, in "
+              "increasing order, and a list with one more number, the slope of each piece.",
+        "ca": "Retorna una parella (kinks, slopes): una llista de les entrades on canvia el "
+              "pendent, en ordre creixent, i una llista amb un nombre més, el pendent de cada "
+              "tram.",
+    },
+    "kinks_where": {
+        "en": "Not the inputs where the slope changes. A neuron switches where its net input is "
+              "0: solve w x + b = 0. Does a neuron whose weight is 0 ever switch? And if two "
+              "neurons switch at the same x, or their changes of slope cancel out there, how "
+              "many kinks are there? Compute the slope just left and just right of each point.",
+        "ca": "No són les entrades on canvia el pendent. Una neurona s'encén o s'apaga on la "
+              "seva entrada neta és 0: resol w x + b = 0. Una neurona de pes 0 canvia mai "
+              "d'estat? I si dues neurones canvien al mateix x, o els seus canvis de pendent "
+              "s'anul·len, quants colzes hi ha? Calcula el pendent just a l'esquerra i just a la "
+              "dreta de cada punt.",
+    },
+    "kinks_slopes": {
+        "en": "The kinks are right but not the slopes. On a piece, which neurons are on? A "
+              "neuron with a negative weight is on to the left of its switch, not to the right. "
+              "How much does one neuron that is on change the prediction when x grows by 1: "
+              "which two weights does that take?",
+        "ca": "Els colzes són correctes, però els pendents no. En un tram, quines neurones són "
+              "enceses? Una neurona de pes negatiu és encesa a l'esquerra del seu canvi, no a la "
+              "dreta. Quant canvia la predicció una neurona encesa quan x creix en 1: quins dos "
+              "pesos hi intervenen?",
     },
 }
 
@@ -179,45 +199,67 @@ class TestCollapseLinear:
                             hint=HINTS["collapse_weights"], abs=1e-7)
 
 
-def reference_dead(X, hidden_weights, hidden_biases):
-    return [j for j, (ws, b) in enumerate(zip(hidden_weights, hidden_biases))
-            if all(sum(w * xi for w, xi in zip(ws, x)) + b <= 0 for x in X)]
+def reference_kinks(weights, biases, output_weights):
+    """The grader's own way: the slope far to the left, then the jump of the slope at each
+    switch (a neuron that switches at c adds v |w| to the slope's jump there)."""
+    left = sum(v * w for w, v in zip(weights, output_weights) if w < 0)
+    jumps = {}
+    for w, b, v in zip(weights, biases, output_weights):
+        if w != 0:
+            jumps[-b / w] = jumps.get(-b / w, 0) + v * abs(w)
+    kinks, slopes = [], [left]
+    for x in sorted(jumps):
+        if jumps[x] != 0:
+            kinks.append(x)
+            slopes.append(slopes[-1] + jumps[x])
+    return kinks, slopes
 
 
-@pytest.mark.exercise("ch04.dead_neurons", points=2)
-class TestDeadNeurons:
-    def check(self, grade, X, weights, biases, got):
-        expected = reference_dead(X, weights, biases)
+@pytest.mark.exercise("ch04.relu_kinks", points=2)
+class TestReluKinks:
+    def check(self, submission, grade, weights, biases, output_weights):
+        kinks, slopes = reference_kinks(weights, biases, output_weights)
+        grade.trying(f"relu_kinks({weights}, {biases}, {output_weights})")
+        got = submission.relu_kinks(list(weights), list(biases), list(output_weights))
         try:
-            got = [int(j) for j in got]
-        except (TypeError, ValueError):
-            pass
-        grade.check(got == expected, expected=expected, got=got, hint=HINTS["dead"])
+            got_kinks, got_slopes = [float(k) for k in got[0]], [float(s) for s in got[1]]
+            ok = len(got) == 2 and len(got_slopes) == len(got_kinks) + 1
+        except (TypeError, ValueError, IndexError, KeyError):
+            ok = False
+        grade.check(ok, expected=(kinks, slopes), got=got, hint=HINTS["kinks_shape"])
+        grade.check(len(got_kinks) == len(kinks)
+                    and all(abs(g - k) <= 1e-9 * (1 + abs(k)) for g, k in zip(got_kinks, kinks)),
+                    expected=kinks, got=got_kinks, hint=HINTS["kinks_where"])
+        grade.check(all(abs(g - s) <= 1e-9 * (1 + abs(s)) for g, s in zip(got_slopes, slopes)),
+                    expected=slopes, got=got_slopes, hint=HINTS["kinks_slopes"])
 
-    def test_the_chapters_network_outside_tech(self, submission, grade):
-        # Every worker outside tech with 12 to 20 years: both hidden neurons are switched off.
-        X = [[float(e), 0.0] for e in range(12, 21)]
-        weights, biases, _, _ = CHAPTER
-        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
-        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
+    @pytest.mark.parametrize("x2", [0.0, 1.0])
+    def test_the_chapters_wage_network_along_education(self, submission, grade, x2):
+        # With x2 fixed, w_j2 * x2 joins the bias: outside tech the kinks are at 24 and 25 years,
+        # in tech at 9 and 10, with the slopes 0, 2 and 12 in both.
+        (hidden_weights, hidden_biases, output_weights, _) = CHAPTER
+        biases = [b + w[1] * x2 for w, b in zip(hidden_weights, hidden_biases)]
+        self.check(submission, grade, [w[0] for w in hidden_weights], biases, output_weights)
 
     def test_random_networks(self, submission, grade):
-        rng = grading.random(4040)
+        # Small whole numbers: some weights are 0, some neurons switch at the same x, and every
+        # slope is exact, so a slope that does not change is exactly the same number.
+        rng = grading.random(4041)
         for _ in range(40):
-            n_inputs, n_hidden = rng.randint(1, 3), rng.randint(1, 6)
-            # Integer weights and inputs: some net inputs are exactly 0.
-            weights = [[rng.randint(-2, 2) for _ in range(n_inputs)] for _ in range(n_hidden)]
-            biases = [rng.randint(-3, 1) for _ in range(n_hidden)]
-            X = [[rng.randint(-2, 2) for _ in range(n_inputs)] for _ in range(rng.randint(2, 6))]
-            grade.trying(f"dead_neurons({X}, {weights}, {biases})")
-            self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
+            n = rng.randint(1, 6)
+            weights = [rng.randint(-3, 3) for _ in range(n)]
+            biases = [rng.randint(-4, 4) for _ in range(n)]
+            output_weights = [rng.randint(-3, 3) for _ in range(n)]
+            self.check(submission, grade, weights, biases, output_weights)
 
-    def test_a_net_input_of_exactly_zero_is_dead(self, submission, grade):
-        X, weights, biases = [[1.0], [2.0]], [[1.0], [0.0], [-1.0]], [-2.0, 0.0, 1.0]
-        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
-        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
-
-    def test_alive_on_the_last_example_only(self, submission, grade):
-        X, weights, biases = [[-1.0, 0.0], [-2.0, 1.0], [3.0, 0.0]], [[1.0, 0.0]], [0.0]
-        grade.trying(f"dead_neurons({X}, {weights}, {biases})")
-        self.check(grade, X, weights, biases, submission.dead_neurons(X, weights, biases))
+    @pytest.mark.parametrize("weights, biases, output_weights", [
+        pytest.param([-1.0], [2.0], [3.0], id="negative_weight_on_to_the_left"),
+        pytest.param([1.0, 2.0], [-1.0, -2.0], [1.0, 1.0], id="two_neurons_one_kink"),
+        pytest.param([1.0, 1.0], [0.0, 0.0], [1.0, -1.0], id="cancelling_neurons"),
+        pytest.param([1.0, -1.0], [0.0, 0.0], [1.0, -1.0], id="relu_x_minus_relu_minus_x"),
+        pytest.param([0.0, 1.0], [5.0, 0.0], [4.0, 1.0], id="zero_weight_bends_nothing"),
+        pytest.param([1.0, 1.0], [0.0, -1.0], [0.0, 2.0], id="zero_output_weight"),
+        pytest.param([0.5, -4.0, 3.0], [1.5, 2.0, -0.75], [2.0, 0.5, -1.0], id="three_kinks"),
+    ])
+    def test_edge_cases(self, submission, grade, weights, biases, output_weights):
+        self.check(submission, grade, weights, biases, output_weights)

@@ -145,6 +145,28 @@ def test_ch03_from_zero_weights_the_learning_rate_only_scales_the_weights():
     assert train(X, [0, 0, 0, 1], 20, 0.1)[2] != train(X, [0, 0, 0, 1], 20, 1.0)[2]
 
 
+def test_ch03_xor_from_zero_weights_goes_round_one_loop():
+    """Exercise 3.2's answer: on XOR from zero weights at rate 1, epoch 1 ends at w = (-1, 0),
+    b = -1, epoch 2 and every later one at w = (-1, 0), b = 0, each epoch after 2 with 4
+    mistakes; the solution's xor_loop says so."""
+    solution = load_solution("ch03_perceptron")
+    X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    ends = [solution.train_perceptron(X, [0, 1, 1, 0], n, 1.0) for n in range(1, 31)]
+    assert ends[0][:2] == ([-1.0, 0.0], -1.0)
+    assert all(end[:2] == ([-1.0, 0.0], 0.0) for end in ends[1:])
+    assert ends[-1][2][:2] == [3, 3] and set(ends[-1][2][2:]) == {4}
+    assert solution.xor_loop() == (2, [-1.0, 0.0], 0.0, 4)
+
+
+def test_ch04_the_wage_network_bends_at_24_and_25_years_outside_tech():
+    """Exercise 4.3's answer: along education, the wage network bends at 24 and 25 years outside
+    tech and at 9 and 10 in tech, with the slopes 0, 2 and 12; ReLU(x) - ReLU(-x) has no kink."""
+    kinks = load_solution("ch04_forward").relu_kinks
+    assert kinks([2.0, 1.0], [-50.0, -24.0], [5.0, 2.0]) == ([24.0, 25.0], [0.0, 2.0, 12.0])
+    assert kinks([2.0, 1.0], [-50.0 + 30, -24.0 + 15], [5.0, 2.0]) == ([9.0, 10.0], [0.0, 2.0, 12.0])
+    assert kinks([1.0, -1.0], [0.0, 0.0], [1.0, -1.0]) == ([], [1.0])
+
+
 def test_ch04_the_sigmoid_network_moves_least_in_each_of_five_draws():
     """Chapter 4: over seeds 0-4 the sigmoid network's output moves by 0.66 at most, those of the
     tanh and ReLU networks (same weights) by 1.35 or more; the ratio of the sigmoid network's move

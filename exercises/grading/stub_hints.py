@@ -47,15 +47,18 @@ STUB_HINTS = {
     'ch03.train_perceptron': {
         "en": 'count each mistake before its update; one count per epoch',
         "ca": 'compta cada error abans d\'actualitzar; un recompte per època'},
+    'ch03.xor_loop': {
+        "en": "print the weights and bias at each epoch's end: when do they repeat?",
+        "ca": "escriu els pesos i el biaix al final de cada època: quan es repeteixen?"},
     'ch04.collapse_linear': {
         "en": "write ŷ with x alone: what does each x_i end up multiplied by?",
         "ca": 'escriu ŷ només en funció de x: per quin nombre acaba multiplicada cada x_i?'},
-    'ch04.dead_neurons': {
-        "en": 'compute each net input on every example: when does ReLU give 0?',
-        "ca": 'calcula cada entrada neta per a tots els exemples: quan dona 0 la ReLU?'},
     'ch04.forward': {
         "en": 'hidden outputs first (activation of z_j), then a linear output',
         "ca": "primer les sortides ocultes (l'activació de z_j), després una sortida lineal"},
+    'ch04.relu_kinks': {
+        "en": "where does each neuron switch, and on which side is it on?",
+        "ca": "on s'encén o s'apaga cada neurona, i a quin costat queda encesa?"},
     'ch05.deep_delta_rule': {
         "en": "deltas from the output back: which f' has tanh, and which a linear output?",
         "ca": "deltes de la sortida cap enrere: quina f' té tanh, i quina una sortida lineal?"},

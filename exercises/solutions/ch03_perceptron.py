@@ -38,6 +38,14 @@ def train_perceptron(X: list[list[float]], targets: list[int], epochs: int, lr: 
     return weights, bias, mistakes
 
 
+def xor_loop() -> tuple[int, list[float], float, int]:
+    """Your answers about ``train_perceptron`` on XOR, from zero weights, with lr = 1.0."""
+    # Epoch 1 ends at w = (-1, 0), b = -1 and epoch 2 at w = (-1, 0), b = 0. From there an epoch
+    # gets all four examples wrong, and its four updates, -(0, 0, 1) + (0, 1, 1) + (1, 0, 1)
+    # - (1, 1, 1) on (w1, w2, b), add up to zero: it ends where it began. The rule only looks at
+    # the weights and the examples, so every later epoch repeats it, with 4 mistakes, for ever.
+    return 2, [-1.0, 0.0], 0.0, 4
+
 def logistic_derivative(z: float) -> float:
     """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z))."""
     # exp of a negative number never overflows, so take e = exp(-|z|) and use whichever of the

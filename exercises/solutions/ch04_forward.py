@@ -34,13 +34,27 @@ def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Se
     return weights, bias
 
 
-def dead_neurons(X: Sequence[Sequence[float]], hidden_weights: Sequence[Sequence[float]],
-                 hidden_biases: Sequence[float]) -> list[int]:
-    """The hidden ReLU neurons that output 0 for every example of ``X``, in increasing order."""
-    dead = []
-    for j, (weights, bias) in enumerate(zip(hidden_weights, hidden_biases)):
-        # ReLU(z) = max(0, z) is 0 exactly when z <= 0: a net input of exactly 0 gives 0 too.
-        nets = [sum(w * xi for w, xi in zip(weights, x)) + bias for x in X]
-        if all(net <= 0 for net in nets):
-            dead.append(j)
-    return dead
+
+def relu_kinks(weights: Sequence[float], biases: Sequence[float],
+               output_weights: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Where the output of a one-input ReLU network bends, and its slope on each straight piece."""
+    # Neuron j switches where its net input w_j x + b_j crosses 0, at x = -b_j / w_j; a neuron
+    # with w_j = 0 is on everywhere or nowhere, adds a constant and bends nothing. Between two
+    # switches every neuron stays on or off, so the prediction is straight there, and its slope
+    # is the sum of v_j * w_j over the neurons that are on (v_j its output weight).
+    switches = sorted({-b / w for w, b in zip(weights, biases) if w != 0})
+
+    def slope(x):                   # at an x that is no neuron's switch
+        return sum(v * w for w, b, v in zip(weights, biases, output_weights) if w * x + b > 0)
+
+    # One point inside each piece: left of the first switch, between two, right of the last.
+    inside = ([switches[0] - 1] + [(a + c) / 2 for a, c in zip(switches, switches[1:])]
+              + [switches[-1] + 1]) if switches else [0.0]
+    kinks, slopes = [], [slope(inside[0])]
+    for x, point in zip(switches, inside[1:]):
+        # A switch where the slope stays the same is no kink: the neurons that switch there
+        # cancel out (ReLU(x) - ReLU(-x) = x), or their output weights are 0.
+        if slope(point) != slopes[-1]:
+            kinks.append(x)
+            slopes.append(slope(point))
+    return kinks, slopes
