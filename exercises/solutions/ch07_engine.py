@@ -95,7 +95,7 @@ def train_digits(X_train: np.ndarray, y_train: np.ndarray,
     rng = np.random.default_rng(seed)
     sizes = [(128, 64), (10, 128)]  # (out_features, in_features), as in PyTorch
     params = []
-    for n_out, n_in in sizes:       # He initialisation: N(0, 2 / fan_in), biases at zero
+    for n_out, n_in in sizes:       # He initialisation: N(0, 2 / n_in), biases at zero
         params += [rng.normal(0.0, np.sqrt(2.0 / n_in), (n_out, n_in)), np.zeros(n_out)]
     exp_avgs = [np.zeros_like(p) for p in params]     # Adam's m and s, one pair per parameter
     exp_avg_sqs = [np.zeros_like(p) for p in params]
