@@ -70,6 +70,35 @@ def test_ch10_which_test_reviews_hold_the_mistakes(monkeypatch, lang, named, emb
     bow_wrong, emb_wrong = ns["bow_wrong"], ns["emb_wrong"]
     assert {i: int(bow_wrong[i]) for i in named} == named and bow_wrong.max() == max(named.values())
     assert all(emb_wrong[i] == 0 for i in named) and int(emb_wrong.sum()) == emb_mistakes
+    # ...and all the word vectors' mistakes are on the review the prose names, on the seeds it
+    # names (English: three seeds; Catalan: seed 2)
+    review = {"en": "i would happily see this play again",
+              "ca": "hem rigut molt, l'espectacle ha estat genial"}[lang]
+    i = ns["test_texts"].index(review)
+    assert int(emb_wrong[i]) == emb_mistakes
+    seeds = ns["emb_wrong_by_seed"][:, i].nonzero()[0].tolist()
+    assert len(seeds) == emb_mistakes and (lang == "en" or seeds == [2])
+
+
+@pytest.mark.parametrize("lang, n_terms, n_words, shared, neighbours", [
+    ("en", 394, 38, ["was", "work"], {"superb": {"brilliant", "excellent", "charming"},
+                                      "dreadful": {"poor", "disappointing"}}),
+    ("ca", 397, 40, ["està"], {"magnífic": {"amable", "meravellós", "encantador"},
+                               "pèssim": {"confús", "pesat", "lamentable"}}),
+])
+def test_ch10_counts_and_seed_0_neighbours_the_prose_quotes(
+        monkeypatch, lang, n_terms, n_words, shared, neighbours):
+    """Chapter 10, in each edition: the bag of words' columns and the royal corpus's words, the
+    royal words that the reviews use, and the seed-0 neighbours of the two unseen mood words
+    (and those of "dinner", all things)."""
+    monkeypatch.setenv("MINIGRAD_BOOK_LANG", lang)
+    ns = chapter_namespace("10-language.md")
+    assert len(ns["terms"]) == n_terms and len(ns["words"]) == n_words
+    assert sorted(ns["review_tokens"] & set(ns["words"].tokens)) == shared
+    nearest, table = ns["nearest"], ns["opinion_vectors"]
+    assert all(quoted <= set(nearest(w, table=table)) for w, quoted in neighbours.items())
+    things = ns["THINGS"]
+    assert set(nearest(things[3], table=table)) <= set(things)
 
 
 @pytest.mark.parametrize("lang, negations, count, higher, range_not_bad, range_bad, dropped", [
@@ -115,6 +144,11 @@ def test_ch10_exercise_10_1_marking_negation_over_five_seeds(
     if dropped:
         assert (round(p_dropped.min(), 2), round(p_dropped.max(), 2)) == dropped
         assert np.all(p_dropped > p_bad) and np.all(p_dropped < p_not_bad)
+        # the share of the lead of "not bad" over "bad" that its two columns carry: 44-97 %,
+        # 78 % on average, more than half on four seeds of five
+        share = (p_not_bad - p_dropped) / (p_not_bad - p_bad)
+        assert 0.40 < share.min() < 0.48 and 0.94 < share.max() < 1.0
+        assert 0.74 < share.mean() < 0.82 and int(np.sum(share > 0.5)) == 4
     else:
         assert not columns and all(t not in terms for t in sentences[1] if t.startswith("not_"))
 
