@@ -59,6 +59,7 @@ def xor_loop() -> tuple[int, list[float], float, int]:
     """
     raise NotImplementedError("print the weights and bias at each epoch's end: when do they repeat?")
 
+
 def logistic_derivative(z: float) -> float:
     """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z)).
 

@@ -39,7 +39,6 @@ def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Se
     raise NotImplementedError("write ŷ with x alone: what does each x_i end up multiplied by?")
 
 
-
 def relu_kinks(weights: Sequence[float], biases: Sequence[float],
                output_weights: Sequence[float]) -> tuple[list[float], list[float]]:
     """Where the output of a one-input ReLU network bends, and its slope on each straight piece.

@@ -46,6 +46,7 @@ def xor_loop() -> tuple[int, list[float], float, int]:
     # the weights and the examples, so every later epoch repeats it, with 4 mistakes, for ever.
     return 2, [-1.0, 0.0], 0.0, 4
 
+
 def logistic_derivative(z: float) -> float:
     """The derivative of the logistic function σ(z) = 1 / (1 + e^(−z)) at z: σ(z)·(1 − σ(z))."""
     # exp of a negative number never overflows, so take e = exp(-|z|) and use whichever of the

@@ -34,7 +34,6 @@ def collapse_linear(hidden_weights: Sequence[Sequence[float]], hidden_biases: Se
     return weights, bias
 
 
-
 def relu_kinks(weights: Sequence[float], biases: Sequence[float],
                output_weights: Sequence[float]) -> tuple[list[float], list[float]]:
     """Where the output of a one-input ReLU network bends, and its slope on each straight piece."""
@@ -54,7 +53,7 @@ def relu_kinks(weights: Sequence[float], biases: Sequence[float],
     for x, point in zip(switches, inside[1:]):
         # A switch where the slope stays the same is no kink: the neurons that switch there
         # cancel out (ReLU(x) - ReLU(-x) = x), or their output weights are 0.
-        if slope(point) != slopes[-1]:
+        if (s := slope(point)) != slopes[-1]:
             kinks.append(x)
-            slopes.append(slope(point))
+            slopes.append(s)
     return kinks, slopes
