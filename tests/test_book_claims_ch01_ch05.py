@@ -158,6 +158,51 @@ def test_ch03_xor_from_zero_weights_goes_round_one_loop():
     assert solution.xor_loop() == (2, [-1.0, 0.0], 0.0, 4)
 
 
+
+def test_ch03_the_and_trace_stops_on_a_line_through_one_of_its_points():
+    """Chapter 3's AND trace, run by minigrad's Perceptron: 2, 3, 3, 2 and 1 mistakes, none in the
+    sixth epoch, ending at w = (2, 1), b = -3, whose line passes through (1, 1) (z = 0), so that
+    (1, 0.99) no longer fires; the weights chosen by hand keep every z at least 0.5 from 0."""
+    ns = chapter_namespace("03-perceptron.md")
+    assert ns["and_mistakes"] == [2, 3, 3, 2, 1, 0]
+    w = ns["p"].linear.weight.data[0].tolist()
+    b = float(ns["p"].linear.bias.data[0])
+    assert (w, b) == ([2.0, 1.0], -3.0)
+    assert w[0] * 1 + w[1] * 1 + b == 0 and round(w[0] * 1 + w[1] * 0.99 + b, 9) == -0.01
+    assert min(abs(x1 + x2 - 1.5) for x1, x2 in ns["X"]) == 0.5
+
+
+def test_ch03_at_rate_0_1_and_stops_after_three_epochs():
+    """Exercise 3.4's answer on 0.1: AND from zero weights makes 2, 3 and 3 mistakes and then none,
+    because after epoch 3 the input (1, 0) has a weighted sum of order -1e-17 where exact
+    arithmetic gives 0; it ends at w = (0.2, 0.1) and a bias of about -0.2."""
+    train = load_solution("ch03_perceptron").train_perceptron
+    X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    w, b, mistakes = train(X, [0, 0, 0, 1], 20, 0.1)
+    assert mistakes == [2, 3, 3] + [0] * 17
+    assert w == pytest.approx([0.2, 0.1], abs=1e-12) and b == pytest.approx(-0.2, abs=1e-12)
+    w3, b3, _ = train(X, [0, 0, 0, 1], 3, 0.1)
+    assert -1e-16 < w3[0] + b3 < -1e-18          # (1, 0): exactly 0 at rate 1, a mistake there
+    assert train(X, [0, 0, 0, 1], 3, 1.0)[0][0] + train(X, [0, 0, 0, 1], 3, 1.0)[1] == 0
+
+
+def test_ch03_the_logistic_derivative_rounds_to_zero_from_about_36_74():
+    """Exercise 3.3's answer: sigma(z)(1 - sigma(z)) is exactly 0 in float64 from z = 53 ln 2
+    (about 36.74) on, where the true derivative is about e^-z (8.5e-17 at z = 37); for negative z
+    it stays about e^z (8.5e-17 at z = -37) until e^z underflows, near -745; adding 8.5e-17 to 1
+    leaves 1; at z = 10 the derivative is already 4.5e-5."""
+    import math
+    derivative = load_solution("ch03_perceptron").logistic_derivative
+    edge = 53 * math.log(2)
+    assert round(edge, 2) == 36.74
+    assert derivative(edge + 1e-6) == 0.0 and derivative(edge - 1e-3) > 0 and derivative(37) == 0.0
+    true_37 = math.exp(-37) / (1 + math.exp(-37)) ** 2
+    assert 8.4e-17 < true_37 < 8.6e-17
+    assert derivative(-37) == pytest.approx(true_37, rel=1e-12)
+    assert derivative(-744) > 0 and derivative(-746) == 0.0
+    assert 1.0 + true_37 == 1.0
+    assert 4.5e-5 < derivative(10) < 4.55e-5
+
 def test_ch04_the_wage_network_bends_at_24_and_25_years_outside_tech():
     """Exercise 4.3's answer: along education, the wage network bends at 24 and 25 years outside
     tech and at 9 and 10 in tech, with the slopes 0, 2 and 12; ReLU(x) - ReLU(-x) has no kink."""
