@@ -223,6 +223,64 @@ def test_ch04_the_sigmoid_network_moves_least_in_each_of_five_draws():
     assert 1 / 16 < ratios.min() < 0.075 and 0.255 < ratios.max() < 0.265   # "0.07 to 0.26"
 
 
+
+def test_ch04_the_linear_fit_pays_8_3_a_year_and_misses_both_groups():
+    """Chapter 4's least-squares line: about 8.3 a year (8.27), a negative wage (about -1.1) for a
+    non-tech worker with 12 years; fig-wages-linear's alt text: the orange line is above all the
+    tech workers from 12 to 15 years, among them at 16 and 17, below them all from 18 to 20; the
+    blue line ends above the non-tech workers of 20 years."""
+    X, y = minigrad.data.make_wages(200, noise=2.0, seed=0)
+    education, tech = X[:, 0], X[:, 1]
+    A = np.column_stack([np.ones(len(X)), education, tech])
+    (intercept, per_year, tech_bonus), *_ = np.linalg.lstsq(A, y, rcond=None)
+    assert abs(per_year - 8.3) < 0.05 and -1.5 < intercept + 12 * per_year < 0
+
+    def side(job, year):
+        dots = y[(tech == job) & (education == year)]
+        line = intercept + per_year * year + tech_bonus * job
+        return 1 if line > dots.max() else -1 if line < dots.min() else 0
+    assert [side(1, year) for year in range(12, 21)] == [1, 1, 1, 1, 0, 0, -1, -1, -1]
+    assert side(0, 20) == 1
+
+
+def test_ch04_the_sigmoid_network_is_a_rescaled_tanh_network():
+    """Chapter 4: fig-activation-shapes' alt text (seed 0: ReLU falls from about -3 to -8.5, tanh
+    stays between about -0.9 and -2.3, the sigmoid near -3.9), and tanh(z) = 2 sigma(2z) - 1: the
+    sigmoid network with its weights doubled or quadrupled and its biases shifted computes the tanh
+    network, so the sigmoid network's small moves come from the scale of its weights."""
+    ns = chapter_namespace("04-forward-propagation.md")
+    shapes = ns["shapes"]
+    assert -3.4 < shapes["relu"].max() < -2.9 and -8.7 < shapes["relu"].min() < -8.2
+    assert shapes["relu"][-1] == shapes["relu"].min()
+    assert -1.0 < shapes["tanh"].max() < -0.8 and -2.4 < shapes["tanh"].min() < -2.1
+    assert -4.0 < shapes["sigmoid"].min() and shapes["sigmoid"].max() < -3.75
+    rescaled = [ns["rescaled"]([float(t)]).data for t in ns["inputs"]]
+    assert np.allclose(rescaled, ns["outputs"]("tanh", 0, ns["inputs"]), atol=1e-9)
+    assert np.ptp(rescaled) > 1.3          # as much as the tanh network moves (1.35 at seed 0)
+
+
+def test_ch04_exercise_answers_sigmoid_squeezes_and_no_linear_network_fits():
+    """Exercises 4.1 and 4.2's answers: with the sigmoid, the wage network's table is 0.00001,
+    6.82 / 0.00003, 6.95 (a raise of about 0.14 in tech, 0.00002 outside), every output between 0
+    and 5 + 2 = 7; without activations its 9 parameters collapse into the 3 of
+    12 x1 + 180 x2 - 298, and a linear model that fits 0, 0 outside tech and 26 at 12 years in tech
+    predicts 26, not 38, at 13."""
+    import math
+    solution = load_solution("ch04_forward")
+    W, B, V = [[2.0, 30.0], [1.0, 15.0]], [-50.0, -24.0], [5.0, 2.0]
+    sigmoid = lambda z: 1 / (1 + math.exp(-z))
+    table = {(x1, x2): solution.forward([x1, x2], W, B, V, 0.0, sigmoid) for x1 in (12, 13) for x2 in (0, 1)}
+    assert round(table[12, 0], 5) == 0.00001 and round(table[13, 0], 5) == 0.00003
+    assert round(table[12, 1], 2) == 6.82 and round(table[13, 1], 2) == 6.95
+    assert round(table[13, 1] - table[12, 1], 2) == 0.14 and round(table[13, 0] - table[12, 0], 5) == 0.00002
+    assert all(0 < v < 7 for v in table.values())
+    assert solution.forward([40.0, 1.0], W, B, V, 0.0, sigmoid) < 7
+    assert sum(len(w) for w in W) + len(B) + len(V) + 1 == 9
+    assert solution.collapse_linear(W, B, V, 0.0) == ([12.0, 180.0], -298.0)
+    # b + 12 w1 = 0, b + 13 w1 = 0 and b + 12 w1 + w2 = 26 leave one answer at (13, 1):
+    (b, w1, w2) = np.linalg.solve([[1, 12, 0], [1, 13, 0], [1, 12, 1]], [0, 0, 26])
+    assert round(b + 13 * w1 + w2, 9) == 26
+
 def descend_line(x, y, learning_rate, steps=200):
     """Chapter 5: gradient descent on the line's mean squared error from w = b = 0; L - L*."""
     w_best, b_best = np.polyfit(x, y, 1)
