@@ -24,8 +24,8 @@ def conv2d_backward(x: np.ndarray, weight: np.ndarray, grad: np.ndarray, stride:
     is chapter 8's ``conv2d(x, weight, stride=stride, padding=padding)`` plus PyTorch's
     ``dilation``: output (i, j) still reads the window of xpad (x with ``padding`` zeros
     around it) whose top-left corner is (i·stride, j·stride), but the filter's taps are
-    ``dilation`` pixels apart instead of side by side. A filter of size k then covers
-    dilation·(k − 1) + 1 pixels, and Ho = (H + 2·padding − dilation·(kH − 1) − 1) // stride + 1.
+    ``dilation`` pixels apart instead of side by side. A filter of height kH then covers
+    dilation·(kH − 1) + 1 rows, and Ho = (H + 2·padding − dilation·(kH − 1) − 1) // stride + 1.
     dx has the shape of x and dweight that of weight; x, weight and grad stay unchanged.
     (Retorna els gradients de l'entrada i dels pesos d'una convolució dilatada.)
     """
