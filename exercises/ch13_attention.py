@@ -18,20 +18,21 @@ import numpy as np
 
 
 def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
-    """The (B, size, size) boolean mask of a causal model reading a batch of padded sequences.
+    """The (N, size, size) boolean mask of a causal model reading a batch of padded sequences.
 
-    lengths: (B,) integers, the real length of each sequence of the batch, all padded to
-    ``size``: positions lengths[b], ..., size − 1 of sequence b are padding. Entry [b, i, j] is
-    True when query i of sequence b may read key j: neither a future key nor a padding key.
-    A padded query (i ≥ lengths[b]) obeys the same rule, as in
-    PyTorch: it reads every real key, so that no row is all False and its softmax stays finite
-    (its output is never used). A length below 1 or above size raises a ValueError whose message
-    names attention_mask, the wrong length and size.
+    lengths: (N,) integers, the real length of each sequence of the batch, all padded to
+    ``size``: positions lengths[seq], ..., size − 1 of sequence seq are padding. Entry
+    [seq, i, j] is True when query i of sequence seq may read key j: neither a future key nor a
+    padding key. A padded query (i ≥ lengths[seq]) obeys the same rule, as in PyTorch: it
+    reads every real key, so that no row is all False and its softmax stays finite (its output
+    is never used). A length below 1 or above size raises a ValueError whose message names
+    attention_mask, the wrong length and size.
     Example: attention_mask(np.array([2]), 3)[0] is
     [[True, False, False], [True, True, False], [True, True, False]].
-    (La màscara d'un lot amb farciment: [b, i, j] és True si la consulta i pot llegir la clau j.)
+    (La màscara d'un lot amb farciment: [seq, i, j] és True si la consulta i pot llegir la
+    clau j.)
     """
-    raise NotImplementedError("two conditions, one on (i, j), one on (b, j): how do they broadcast?")
+    raise NotImplementedError("two conditions, on (i, j) and on (seq, j): how do they broadcast?")
 
 
 def attention_weights(q: np.ndarray, k: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:

@@ -68,7 +68,7 @@ def check_mask(submission, grade, lengths: np.ndarray, size: int) -> None:
                 hint=HINTS["mask_shape"])
     i, j = np.arange(size)[:, None], np.arange(size)[None, :]
     n = lengths[:, None, None]
-    real = np.broadcast_to(i < n, shape)          # [b, i, :] is True for a real query i
+    real = np.broadcast_to(i < n, shape)          # [seq, i, :] is True for a real query i
     grade.check(not (got & (j > i)).any(), expected=expected, got=got, hint=HINTS["mask_future"])
     grade.check(not (got & (j >= n)).any(), expected=expected, got=got, hint=HINTS["mask_padding"])
     grade.check(bool(np.diagonal(got, axis1=1, axis2=2)[real[:, :, 0]].all()), expected=expected,

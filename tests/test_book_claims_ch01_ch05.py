@@ -103,6 +103,71 @@ def test_ch01_smaller_nudges_are_kept_more_often_but_go_less_far():
     assert small[:, 1].mean() == pytest.approx(140.3, abs=0.05)
 
 
+
+def test_ch01_exercise_1_3_coordinate_search_wins_by_halving_its_step():
+    """Exercise 1.3's answer, with the reference fit_line: 200 rounds compute 800 new losses and
+    end at w = 3.2255, b = 5.9572, 5.7e-9 above L* = 7.682; the chapter's first random search ends
+    at L = 7.69, 0.003 above L*, and its five searches with ε = 0.5 0.003 to 0.018 above it; after
+    300 losses (75 rounds) fit_line is 0.0056 above L*, within that range; given 800 trials, the
+    five random searches still end 0.0004 to 0.0033 above L*."""
+    x, y, rng = films()
+    loss = lambda w, b: float(np.mean((w * x + b - y) ** 2))
+    w_best, b_best = np.polyfit(x, y, 1)
+    L_best = loss(w_best, b_best)
+    assert round(L_best, 3) == 7.682
+
+    solution = load_solution("ch01_learning")
+    original, scored = solution.mean_squared_error, []
+    solution.mean_squared_error = lambda w, b, xs, ys: scored.append((w, b)) or original(w, b, xs, ys)
+    w, b = solution.fit_line(x.tolist(), y.tolist(), 200, 1.0)
+    solution.mean_squared_error = original
+    # Five losses per round: the current line's, already scored in the round before (or the
+    # start), and four new ones, those of its nudges.
+    assert len(scored) == 5 * 200
+    assert all(scored[5 * r] in scored[:5 * r] for r in range(1, 200))
+    assert (round(w, 4), round(b, 4)) == (3.2255, 5.9572)
+    assert round(loss(w, b) - L_best, 10) == 5.7e-9
+    w75, b75 = solution.fit_line(x.tolist(), y.tolist(), 75, 1.0)
+    assert round(loss(w75, b75) - L_best, 4) == 0.0056
+
+    # The chapter's first search (its rng, after the films) and its five searches of ε = 0.5.
+    w_r = b_r = 0.0
+    for _ in range(300):
+        new_w, new_b = w_r + rng.normal(0, 0.5), b_r + rng.normal(0, 0.5)
+        if loss(new_w, new_b) < loss(w_r, b_r):
+            w_r, b_r = new_w, new_b
+    assert round(loss(w_r, b_r), 2) == 7.69 and round(loss(w_r, b_r) - L_best, 3) == 0.003
+
+    def search(seed, trials):
+        nudges = np.random.default_rng(seed)
+        w_s = b_s = 0.0
+        for _ in range(trials):
+            new_w, new_b = w_s + nudges.normal(0, 0.5), b_s + nudges.normal(0, 0.5)
+            if loss(new_w, new_b) < loss(w_s, b_s):
+                w_s, b_s = new_w, new_b
+        return loss(w_s, b_s) - L_best
+
+    gaps_300 = [search(seed, 300) for seed in range(5)]
+    gaps_800 = [search(seed, 800) for seed in range(5)]
+    assert (round(min(gaps_300), 3), round(max(gaps_300), 3)) == (0.003, 0.018)
+    assert min(gaps_300) < loss(w75, b75) - L_best < max(gaps_300)
+    assert (round(min(gaps_800), 4), round(max(gaps_800), 4)) == (0.0004, 0.0033)
+
+
+def test_ch02_exercise_2_1_central_and_one_sided_errors_of_a_cube():
+    """Exercise 2.1's answer, with the reference numerical_gradient: for x³ at 1, h = 0.5 gives
+    3.25 (central) and 4.75 (one-sided), errors 0.25 and 1.75, exactly h² and 3h + h²; h = 0.25
+    gives errors 0.0625 and 0.8125."""
+    solution = load_solution("ch02_derivatives")
+    cube = lambda x: x[0] ** 3
+    for h, central_error, one_sided_error in ((0.5, 0.25, 1.75), (0.25, 0.0625, 0.8125)):
+        central, = solution.numerical_gradient(cube, [1.0], h)
+        one_sided = (cube([1.0 + h]) - cube([1.0])) / h
+        assert central - 3 == pytest.approx(central_error, abs=1e-12) == h ** 2
+        assert one_sided - 3 == pytest.approx(one_sided_error, abs=1e-12) == 3 * h + h ** 2
+    assert solution.numerical_gradient(cube, [1.0], 0.5) == [3.25]
+    assert (4.75 - 3) / (3.25 - 3) == 7
+
 def test_ch02_central_difference_has_a_flat_floor_from_one_millionth_to_1e_4():
     """Chapter 2: on a dense grid of h, the central difference's error is about 1e-11 (median per
     decade), a little over 1e-10 at worst, from 1e-6 to 1e-4, and about ten times larger between

@@ -52,6 +52,32 @@ def train_denoiser(noisy_train: np.ndarray, X_train: np.ndarray, seed: int,
         noisy_train, X_train, seed, epochs=40, batch_size=64)
 
 
+
+def test_ch09_exercise_9_1_pca_errors_fall_fast_then_slowly():
+    """Exercise 9.1's answer, with the reference pca_errors on the training digits: E_0 = 0.0733,
+    E_2 = 0.0523 (71% of it; the chapter printed 29% of the variance kept); components 1, 10, 20
+    take away 15%, 3%, 0.9% of E_0; 5 components halve E_0 and 21 bring it below a tenth (on the
+    splits of seeds 0 to 4); E_k = 0 from k = 61 on, three pixels being 0 in every training
+    digit (a corner and the two ends of the fifth row)."""
+    from book_claims_helpers import load_solution
+
+    solution = load_solution("ch09_autoencoders")
+    for seed in range(5):
+        X_train = digits_split(seed)[0]
+        E = solution.pca_errors(X_train)
+        assert int(np.argmax(E <= E[0] / 2)) == 5 and int(np.argmax(E <= E[0] / 10)) == 21
+        if seed:
+            continue
+        assert (round(E[0], 4), round(E[2], 4), round(E[2] / E[0], 2)) == (0.0733, 0.0523, 0.71)
+        s = np.linalg.svd(X_train - X_train.mean(axis=0), compute_uv=False)
+        share = s ** 2 / np.sum(s ** 2)
+        assert f"{share[:2].sum():.0%}" == "29%"
+        assert [round(share[i], 3) for i in (0, 9, 19)] == [0.149, 0.030, 0.009]
+        np.testing.assert_allclose(np.diff(E[:65]), -s ** 2 / X_train.size)
+        assert E[60] > 1e-9 and np.all(E[61:] < 1e-20)
+        constant = np.flatnonzero(X_train.std(axis=0) == 0)
+        assert constant.tolist() == [0, 32, 39] and np.all(X_train[:, constant] == 0)
+
 def test_ch09_two_number_codes_over_five_seeds():
     """Chapter 9: on each of seeds 0-4 (split, weights, batches), the 2-number autoencoder's E is
     0.0172-0.0197 below PCA-2's, and a 5-nearest-neighbour vote on its codes labels 0.79-0.85 of

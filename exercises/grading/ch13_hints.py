@@ -3,10 +3,10 @@ each failed check tells the learner to look at, never the answer (tests/test_hin
 
 HINTS = {
     "mask_shape": {
-        "en": "Return a numpy array of booleans (dtype bool) of shape (B, size, size): one "
+        "en": "Return a numpy array of booleans (dtype bool) of shape (N, size, size): one "
               "(size, size) mask per sequence of the batch, one row per query position and one "
               "column per key position.",
-        "ca": "Retorna un array de numpy de booleans (dtype bool) de forma (B, size, size): una "
+        "ca": "Retorna un array de numpy de booleans (dtype bool) de forma (N, size, size): una "
               "màscara (size, size) per seqüència del lot, amb una fila per posició de consulta i "
               "una columna per posició de clau.",
     },
@@ -18,12 +18,13 @@ HINTS = {
               "d'haver?",
     },
     "mask_padding": {
-        "en": "A query reads a padding key: in sequence b, the keys from lengths[b] on are not "
-              "real characters, so no query, real or padded, may read them. Is your test on the "
-              "key or on the query, and is it strict?",
-        "ca": "Una consulta llegeix una clau de farciment: a la seqüència b, les claus a partir "
-              "de lengths[b] no són caràcters reals, i cap consulta, real o de farciment, no les "
-              "pot llegir. La comprovació es fa sobre la clau o sobre la consulta, i és estricta?",
+        "en": "A query reads a padding key: in sequence seq, the keys from lengths[seq] on are "
+              "not real characters, so no query, real or padded, may read them. Is your test on "
+              "the key or on the query, and is it strict?",
+        "ca": "Una consulta llegeix una clau de farciment: a la seqüència seq, les claus a "
+              "partir de lengths[seq] no són caràcters reals, i cap consulta, real o de "
+              "farciment, no les pot llegir. La comprovació es fa sobre la clau o sobre la "
+              "consulta, i és estricta?",
     },
     "mask_self": {
         "en": "The diagonal is wrong: may a real position look at itself (j = i)? Without it, "
@@ -32,17 +33,18 @@ HINTS = {
               "Sense la diagonal, la posició 0 no llegiria res.",
     },
     "mask_past": {
-        "en": "A real query misses a key it may read: query i of sequence b reads every key j "
+        "en": "A real query misses a key it may read: query i of sequence seq reads every key j "
               "that is neither in its future nor padding.",
         "ca": "A una consulta real li falta una clau que pot llegir: la consulta i de la "
-              "seqüència b llegeix totes les claus j que no són ni del seu futur ni de farciment.",
+              "seqüència seq llegeix totes les claus j que no són ni del seu futur ni de "
+              "farciment.",
     },
     "mask_padded_queries": {
-        "en": "The row of a padded query (i ≥ lengths[b]) is wrong. A row without any True gives "
-              "a softmax of nan; the docstring says which keys a padded query reads: the same "
-              "rule as a real one.",
-        "ca": "La fila d'una consulta de farciment (i ≥ lengths[b]) no és correcta. Una fila sense "
-              "cap True dona una softmax de nan; el docstring diu quines claus llegeix una "
+        "en": "The row of a padded query (i ≥ lengths[seq]) is wrong. A row without any True "
+              "gives a softmax of nan; the docstring says which keys a padded query reads: the "
+              "same rule as a real one.",
+        "ca": "La fila d'una consulta de farciment (i ≥ lengths[seq]) no és correcta. Una fila "
+              "sense cap True dona una softmax de nan; el docstring diu quines claus llegeix una "
               "consulta de farciment: la mateixa regla que una de real.",
     },
     "mask_refuse": {

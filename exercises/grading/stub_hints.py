@@ -162,8 +162,8 @@ STUB_HINTS = {
         "en": 'which one number, backpropagated, gives each image its own map?',
         "ca": 'quin nombre, retropropagat, dona a cada imatge el seu propi mapa?'},
     'ch13.attention_mask': {
-        "en": 'two conditions, one on (i, j), one on (b, j): how do they broadcast?',
-        "ca": 'dues condicions, una sobre (i, j) i una sobre (b, j): com es difonen?'},
+        "en": 'two conditions, on (i, j) and on (seq, j): how do they broadcast?',
+        "ca": 'dues condicions, sobre (i, j) i sobre (seq, j): com es difonen?'},
     'ch13.attention_weights': {
         "en": 'a masked key must get weight exactly 0: mask before or after the softmax?',
         "ca": "una clau emmascarada ha de tenir pes exactament 0: màscara abans o després de la softmax?"},

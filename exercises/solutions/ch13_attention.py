@@ -8,14 +8,14 @@ import numpy as np
 
 
 def attention_mask(lengths: np.ndarray, size: int) -> np.ndarray:
-    """The (B, size, size) mask of a padded batch: [b, i, j] is j ≤ i and j < lengths[b]."""
+    """The (N, size, size) mask of a padded batch: [seq, i, j] is j ≤ i and j < lengths[seq]."""
     lengths = np.asarray(lengths)
     wrong = lengths[(lengths < 1) | (lengths > size)]
     if wrong.size:
         raise ValueError(f"attention_mask: each length must be from 1 to size = {size}, "
                          f"got {wrong.tolist()}")
     causal = np.tril(np.ones((size, size), dtype=bool))      # (size, size): [i, j] is j <= i
-    real_keys = np.arange(size) < lengths[:, None]            # (B, size): [b, j] is j < lengths[b]
+    real_keys = np.arange(size) < lengths[:, None]    # (N, size): [seq, j] is j < lengths[seq]
     # Padded queries too read every real key: key 0 always is one, so no row is all False.
     return causal & real_keys[:, None, :]
 

@@ -1,4 +1,4 @@
-"""Wrong: j <= lengths[b], so the first padding key is read."""
+"""Wrong: j <= lengths[seq], so the first padding key is read."""
 
 import numpy as np
 
