@@ -240,10 +240,10 @@ def test_ch11_transfer_gains_and_training_times_over_five_splits():
     by_k, gains = ns["by_k"], ns["layer_gains"]
     matched = gains[(3, 0)]
     assert all(0 < g.mean() < g.std() and np.sum(g <= 0) == 2 for g in matched.T[:4])
-    assert (round(matched[:, 2].mean(), 3), round(matched[:, 2].std(), 3)) == (0.014, 0.019)
+    assert abs(matched[:, 2].mean() - 0.014) < 0.003 and abs(matched[:, 2].std() - 0.019) < 0.003   # margins: CPUs differ
     assert np.all((by_k[0] - per_split["scratch"]).mean(axis=0)[:3] > 0)
     assert all(np.abs(gains[(k, 0)].mean(axis=0)).max() < 0.025 for k in (1, 2))
-    assert np.all(gains[(2, 0)][:, 2] < 0) and round(gains[(2, 0)][:, 2].mean(), 3) == -0.014
+    assert np.all(gains[(2, 0)][:, 2] < 0) and -0.017 < gains[(2, 0)][:, 2].mean() < -0.011   # printed -0.014 (-0.013 elsewhere)
     assert np.all(gains[(3, 2)][:, 2:4] > 0)
     assert 0.008 <= matched.mean(axis=0).min() and matched.mean(axis=0).max() <= 0.030
     established = ns["established"]
