@@ -381,6 +381,42 @@ def test_ch05_chapter_1s_line_needs_scaled_inputs():
     assert np.argmax(descend_line(scaled, y, 0.5) < 1e-6) == 1
 
 
+def test_ch05_exercise_5_1s_answer_the_valley_sets_the_number_of_steps():
+    """Exercise 5.1's answer, with the reference gradient_descent_step on chapter 1's films from
+    w = b = 0: with eta = 0.023, L - L* first falls below 1e-6 after 783 steps, where
+    0.17 after 200 steps and eta * lambda_min (1 - 0.990 per step, 0.980 in the loss) predict
+    about 200 + 600 = 800; with 0.0232, closer to 2 / lambda_max, 1,617 steps, because across the
+    valley a step multiplies the distance by -0.994 (-0.977 at 0.023). No stable rate removes more
+    than 2 lambda_min / lambda_max = 0.0101 of the way per step (ratio about 200); on the scaled
+    inputs the same 1e-6 takes 46 steps with eta = 0.1 and 1 with 0.5."""
+    x, y, _ = films()
+    step = load_solution("ch05_backprop").gradient_descent_step
+    w_best, b_best = np.polyfit(x, y, 1)
+
+    def steps_to(inputs, rate, target=1e-6, most=3000):
+        loss = lambda w, b: float(np.mean((w * inputs + b - y) ** 2))
+        best = loss(*np.polyfit(inputs, y, 1))
+        w = b = 0.0
+        gaps = [loss(w, b) - best]
+        while gaps[-1] >= target and len(gaps) <= most:
+            w, b = step(w, b, inputs.tolist(), y.tolist(), rate)
+            gaps.append(loss(w, b) - best)
+        return len(gaps) - 1, gaps
+
+    low, high = np.linalg.eigvalsh(2 * np.array([[np.mean(x ** 2), np.mean(x)], [np.mean(x), 1.0]]))
+    n, gaps = steps_to(x, 0.023)
+    assert n == 783 and round(gaps[200], 2) == 0.17
+    shrink = 1 - 0.023 * low
+    assert round(shrink, 3) == 0.990 and round(shrink ** 2, 3) == 0.980
+    more = np.log(0.17 / 1e-6) / (-2 * np.log(0.990))
+    assert round(more, -2) == 600 and n < 200 + more < 1.03 * n
+    assert steps_to(x, 0.0232)[0] == 1617 and 0.0232 < 2 / high
+    assert round(1 - 0.0232 * high, 3) == -0.994 and round(1 - 0.023 * high, 3) == -0.977
+    assert round(2 * low / high, 4) == 0.0101 and round(high / low, -2) == 200
+    scaled = (x - x.mean()) / x.std()
+    assert steps_to(scaled, 0.1)[0] == 46 and steps_to(scaled, 0.5)[0] == 1
+
+
 def test_ch05_gradients_vanish_through_sigmoids_over_five_seeds():
     """Chapter 5: over five seeds, ten sigmoid layers shrink the first layer's gradient 17,000 to
     520,000 times; with tanh and ReLU the first layer is at most ~6 times smaller than the last,
