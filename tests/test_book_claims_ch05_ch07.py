@@ -29,7 +29,9 @@ def test_ch07_adams_bias_corrections_keep_the_first_step_at_the_learning_rate():
 
 def test_ch07_all_training_images_beat_100_in_each_of_five_seeds():
     """Chapter 7: A_val 0.976 ± 0.003 with the 1,149 training images (20 epochs) against
-    0.890 ± 0.007 with 100 of them (60 epochs), and 7 to 10 points higher in every seed."""
+    0.89 ± 0.01 with 100 of them (60 epochs), and 7 to 10 points higher in every seed. The margins
+    cover the BLAS rounding of different CPUs: the spread of the 100-image runs is 0.007 on one
+    machine and 0.008 on another."""
     from minigrad import nn
     from minigrad.data import DataLoader, load_digits, train_test_split
     from minigrad.train import fit
@@ -50,8 +52,8 @@ def test_ch07_all_training_images_beat_100_in_each_of_five_seeds():
 
     every = np.array([final_val_accuracy(X_train, y_train, 32, 20, s) for s in range(5)])
     few = np.array([final_val_accuracy(X_few, y_few, 10, 60, s) for s in range(5)])
-    assert abs(every.mean() - 0.976) < 0.0005 and abs(few.mean() - 0.890) < 0.0005
-    assert round(every.std(), 3) == 0.003 and round(few.std(), 3) == 0.007
+    assert abs(every.mean() - 0.976) < 0.002 and abs(few.mean() - 0.890) < 0.005
+    assert 0.001 < every.std() < 0.005 and 0.005 <= few.std() < 0.012
     assert 0.07 <= (every - few).min() and (every - few).max() <= 0.10
 
 

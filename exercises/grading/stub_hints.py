@@ -92,6 +92,9 @@ STUB_HINTS = {
     'ch07.example_gradient_norms': {
         "en": "write example i's share of Gᵀ X alone: what is its norm?",
         "ca": "escriu per separat la part de l'exemple i a Gᵀ X: quina norma té?"},
+    'ch07.linear': {  # part of exercise 7.8 (train_digits), a stub with a hint of its own
+        "en": 'match shapes: which products of grad, x and weight give dx and dweight?',
+        "ca": 'fixa-t\'hi en les formes: quins productes de grad, x i weight donen dx i dweight?'},
     'ch07.largest_stable_lr': {
         "en": 'one step maps (w, v) to a matrix times (w, v): when do its powers shrink?',
         "ca": 'un pas porta (w, v) a una matriu per (w, v): quan es fan petites les seves potències?'},

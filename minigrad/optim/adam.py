@@ -12,10 +12,10 @@ from .optimizer import Optimizer, Params
 class Adam(Optimizer):
     """Adam: a moving average of the gradient and of its square, with bias correction.
 
-    m ← β₁ m + (1 − β₁) g;  v ← β₂ v + (1 − β₂) g²;  m̂ = m / (1 − β₁ᵗ);  v̂ = v / (1 − β₂ᵗ)
-    p ← p − lr · m̂ / (√v̂ + ε), where g = ∇p + λ p (weight decay λ) and t counts the steps
+    m ← β₁ m + (1 − β₁) g;  s ← β₂ s + (1 − β₂) g²;  m̂ = m / (1 − β₁ᵗ);  ŝ = s / (1 − β₂ᵗ)
+    p ← p − lr · m̂ / (√ŝ + ε), where g = ∇p + λ p (weight decay λ) and t counts the steps
     (:class:`AdamW` decays the weights directly instead: p ← p − lr λ p, and g = ∇p).
-    ``m``, ``v`` and ``t`` are ``state[p]["exp_avg"]``, ``["exp_avg_sq"]`` and ``["step"]``.
+    ``m``, ``s`` and ``t`` are ``state[p]["exp_avg"]``, ``["exp_avg_sq"]`` and ``["step"]``.
     """
 
     decoupled = False  # AdamW's weight decay
@@ -46,14 +46,14 @@ class Adam(Optimizer):
                 state = self.state.setdefault(p, {})
                 if not state:
                     state.update(step=0, exp_avg=np.zeros_like(p.data), exp_avg_sq=np.zeros_like(p.data))
-                m, v = state["exp_avg"], state["exp_avg_sq"]
+                m, s = state["exp_avg"], state["exp_avg_sq"]
                 state["step"] += 1
                 t = state["step"]
                 m[...] = beta1 * m + (1 - beta1) * g                 # m ← β₁ m + (1 − β₁) g
-                v[...] = beta2 * v + (1 - beta2) * g * g             # v ← β₂ v + (1 − β₂) g²
+                s[...] = beta2 * s + (1 - beta2) * g * g             # s ← β₂ s + (1 − β₂) g²
                 m_hat = m / (1 - beta1 ** t)                         # m̂ = m / (1 − β₁ᵗ)
-                v_hat = v / (1 - beta2 ** t)                         # v̂ = v / (1 − β₂ᵗ)
-                p.data -= lr * m_hat / (np.sqrt(v_hat) + eps)        # p ← p − lr · m̂ / (√v̂ + ε)
+                s_hat = s / (1 - beta2 ** t)                         # ŝ = s / (1 − β₂ᵗ)
+                p.data -= lr * m_hat / (np.sqrt(s_hat) + eps)        # p ← p − lr · m̂ / (√ŝ + ε)
 
 
 
